@@ -1,0 +1,74 @@
+import {readFileSync} from "node:fs";
+import {activations} from "./lib/index.js";
+import markdownTex from "./scripts/markdown-tex.js";
+
+const katexVersion: string = JSON.parse(readFileSync("node_modules/katex/package.json", "utf8")).version;
+
+// Telemetry would try the network; the course builds offline.
+process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
+
+/** The course, in the order of the source document. */
+export const coursePages = [
+  {name: "Why activation functions?", path: "/why-activation-functions"},
+  {name: "Sigmoid", path: "/sigmoid"},
+  {name: "Tanh", path: "/tanh"},
+  {name: "ReLU", path: "/relu"},
+  {name: "Leaky ReLU", path: "/leaky-relu"},
+  {name: "Linear", path: "/linear"},
+  {name: "Why derivatives matter", path: "/backpropagation"},
+  {name: "Summary table", path: "/summary"},
+  {name: "TL;DR", path: "/tldr"}
+];
+
+/**
+ * The TeX of lib/'s activation records by name, for `$@sigmoid.f$` in Markdown:
+ * `<id>.name`, `<id>.f`, `<id>.df`, `<id>.dfInTermsOfF` and `<id>.range`.
+ */
+export function formulaReferences(
+  records: Record<string, {tex: Record<string, string | undefined>; range: {tex: string}}> = activations
+) {
+  const references: Record<string, string> = {};
+  for (const [id, {tex, range}] of Object.entries(records)) {
+    for (const [key, value] of Object.entries(tex))
+      if (value !== undefined) references[`${id}.${key}`] = value;
+    references[`${id}.range`] = range.tex;
+  }
+  return references;
+}
+
+/** The relative prefix from a page at `path` to the site root ("./" for top-level pages). */
+function rootRelative(path: string): string {
+  const depth = path.split("/").length - 2;
+  return depth > 0 ? "../".repeat(depth) : "./";
+}
+
+export default {
+  root: "src",
+  // COURSE_DIST lets parallel builds (e.g. separate test runs) write to separate folders.
+  output: process.env.COURSE_DIST ?? "dist",
+  title: "Activation Functions & Derivatives",
+  pages: coursePages,
+  pager: true,
+  search: true,
+  toc: {show: true, label: "On this page"},
+  // Framework's default styles with the light and dark themes, and the course's colours.
+  style: "style.css",
+  // The default theme links a web font from another origin; the published site requests
+  // nothing from any origin but its own, so text uses the system serif stack.
+  globalStylesheets: [],
+  // KaTeX's stylesheet, for formulas rendered at build time, comes from the local npm cache
+  // (scripts/check-dist.js copies it and its fonts into dist/). rel="external" keeps
+  // Framework from treating the href as a source file; the browser still loads it.
+  head: ({
+    path
+  }: {
+    path: string;
+  }) => `<meta name="description" content="An interactive course on activation functions and their derivatives: sigmoid, tanh, ReLU, Leaky ReLU, linear, and backpropagation.">
+<link rel="icon" href="data:,">
+<link rel="stylesheet external" href="${rootRelative(path)}_npm/katex@${katexVersion}/dist/katex.min.css">`,
+  footer:
+    "An interactive course on activation functions and their derivatives. Every number on these pages is computed live by the course's tested math library.",
+  preserveIndex: false,
+  preserveExtension: false,
+  markdownIt: (md: any) => md.use(markdownTex, {references: formulaReferences()})
+};

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Runs after `observable build`. Makes dist/ self-contained and fails the build when it is not:
+//  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
+//    imports KaTeX itself, and Framework would not copy what the stylesheet needs);
+//  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
+//    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
+//  - fails if a page or stylesheet loads anything from another origin.
+import {readFileSync, readdirSync} from "node:fs";
+import {cp} from "node:fs/promises";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function walk(dir) {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]
+  );
+}
+
+/** Problems in a built page's HTML: error cells and resources from other origins. */
+export function findHtmlProblems(html) {
+  const problems = [];
+  if (html.includes("observablehq--error")) problems.push("contains a cell error (observablehq--error)");
+  for (const match of html.matchAll(/class="katex-error"[^>]*>([^<]*)/g))
+    problems.push(`malformed formula: ${match[1]}`);
+  const external =
+    /<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\//gi;
+  for (const match of html.matchAll(external)) problems.push(`loads from another origin: ${match[0]}`);
+  return problems;
+}
+
+/** Problems in a built stylesheet: imports or urls from other origins. */
+export function findCssProblems(css) {
+  const problems = [];
+  for (const match of css.matchAll(/(?:@import\s+|url\(\s*)["']?(?:https?:)?\/\/[^"')\s]*/gi)) {
+    problems.push(`loads from another origin: ${match[0]}`);
+  }
+  return problems;
+}
+
+/** Copies KaTeX's stylesheet and the fonts it refers to from the offline cache into dist/. */
+async function copyKatexStyles(dist, cacheNpm) {
+  for (const entry of readdirSync(cacheNpm)) {
+    if (!entry.startsWith("katex@")) continue;
+    await cp(
+      join(cacheNpm, entry, "dist", "katex.min.css"),
+      join(dist, "_npm", entry, "dist", "katex.min.css")
+    );
+    await cp(join(cacheNpm, entry, "dist", "fonts"), join(dist, "_npm", entry, "dist", "fonts"), {
+      recursive: true
+    });
+  }
+}
+
+export async function checkDist({
+  dist = join(projectRoot, process.env.COURSE_DIST ?? "dist"),
+  cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
+} = {}) {
+  await copyKatexStyles(dist, cacheNpm);
+  const problems = [];
+  for (const file of walk(dist)) {
+    const name = relative(dist, file);
+    if (file.endsWith(".html"))
+      problems.push(...findHtmlProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
+    else if (file.endsWith(".css"))
+      problems.push(...findCssProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
+  }
+  return problems;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const problems = await checkDist();
+  if (problems.length) {
+    console.error(`dist/ is not ready to publish:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
+  console.log("dist/ checked: no cell errors, nothing loaded from another origin");
+}

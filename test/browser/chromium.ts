@@ -1,0 +1,80 @@
+import {existsSync} from "node:fs";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+/** Debian's Chromium; override with CHROMIUM_PATH. Never a downloaded browser. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags that keep headless Chromium off the network and quiet on this kind of machine. */
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+
+export function assertChromiumInstalled(): void {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. The browser tests drive Debian's Chromium: ` +
+        `install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH to a Chromium binary). ` +
+        `Do not use \`npx playwright install\`.`
+    );
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromiumInstalled();
+  return chromium.launch({executablePath: chromiumPath, args: chromiumArgs, headless: true});
+}
+
+/** What went wrong while a page was open: console errors, uncaught exceptions, foreign requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * Opens `url` in a fresh page that records every problem, and aborts any request that
+ * would leave 127.0.0.1 (so a leak fails the test instead of hanging on the closed network).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  {width = 1200, height = 900}: {width?: number; height?: number} = {}
+): Promise<{page: Page; problems: PageProblems}> {
+  const context = await browser.newContext({viewport: {width, height}});
+  const page = await context.newPage();
+  const problems: PageProblems = {consoleErrors: [], pageErrors: [], foreignRequests: []};
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
+  await context.route("**/*", (route) => {
+    const requestUrl = new URL(route.request().url());
+    if (requestUrl.protocol === "data:" || requestUrl.hostname === "127.0.0.1") return route.continue();
+    problems.foreignRequests.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(url, {waitUntil: "load"});
+  await waitForCells(page);
+  return {page, problems};
+}
+
+/** Waits until Framework has run every cell (no cell is still pending). */
+export async function waitForCells(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector(".observablehq--pending, .observablehq--loading"),
+    null,
+    {
+      timeout: 20_000
+    }
+  );
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  );
+}

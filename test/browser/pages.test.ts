@@ -1,0 +1,66 @@
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {coursePages} from "../../observablehq.config.js";
+import {launchChromium, openPage, waitForCells} from "./chromium.js";
+
+const pages = [{name: "Activation Functions & Derivatives", path: "/"}, ...coursePages];
+
+/** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
+const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
+
+async function chartMarkup(page: Page): Promise<string[]> {
+  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(pages)("page $path", ({name, path}) => {
+  test("renders its title with no error, no console error and no foreign request", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
+    try {
+      await expect(page.title()).resolves.toContain(name);
+      const heading = page.locator("#observablehq-main h1").first();
+      expect((await heading.textContent())?.trim().length).toBeGreaterThan(0);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+      expect(problems.foreignRequests).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("every range slider, moved with the keyboard, changes at least one chart", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
+    try {
+      const sliders = page.locator("#observablehq-main input[type=range]");
+      const count = await sliders.count();
+      for (let i = 0; i < count; i++) {
+        const slider = sliders.nth(i);
+        const before = await chartMarkup(page);
+        const {value, max} = await slider.evaluate((input: HTMLInputElement) => ({
+          value: input.valueAsNumber,
+          max: Number(input.max)
+        }));
+        await slider.focus();
+        for (let k = 0; k < 5; k++) await slider.press(value < max ? "ArrowRight" : "ArrowLeft");
+        await waitForCells(page);
+        const after = await chartMarkup(page);
+        const label = await slider.evaluate(
+          (input) => input.closest("form")?.querySelector("label")?.textContent ?? input.id
+        );
+        expect(after, `slider "${label}" on ${path} changed no chart`).not.toEqual(before);
+      }
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

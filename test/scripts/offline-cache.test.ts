@@ -1,0 +1,70 @@
+import {existsSync, mkdtempSync, readFileSync, readdirSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {beforeAll, describe, expect, test} from "vitest";
+import {VENDORED, fillOfflineCache, frameworkClientLibraries} from "../../scripts/offline-cache.js";
+
+const npmCache = join(mkdtempSync(join(tmpdir(), "npm-cache-")), "_npm");
+
+/** Every `name@version` folder in the cache, scoped names included. */
+function versionFolders(): string[] {
+  return readdirSync(npmCache)
+    .filter((entry) => !entry.startsWith("."))
+    .flatMap((entry) =>
+      entry.startsWith("@") ? readdirSync(join(npmCache, entry)).map((sub) => `${entry}/${sub}`) : [entry]
+    );
+}
+
+function nameOf(folder: string): string {
+  return folder.slice(0, folder.lastIndexOf("@"));
+}
+
+beforeAll(async () => {
+  await fillOfflineCache({npmCache, log: () => {}});
+}, 60_000);
+
+describe("fillOfflineCache", () => {
+  test("bundles every vendored library at its installed version", () => {
+    for (const {name} of VENDORED) {
+      const {version} = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8"));
+      expect(existsSync(join(npmCache, `${name}@${version}`, "_esm.js")), name).toBe(true);
+    }
+  });
+
+  test("keeps one version folder per library, so version lookups are unambiguous", () => {
+    const names = versionFolders().map(nameOf);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("answers the version lookup of every library Framework's client names", () => {
+    const names = new Set(versionFolders().map(nameOf));
+    for (const library of frameworkClientLibraries()) expect(names.has(library), library).toBe(true);
+  });
+
+  test("ships d3 once: Plot imports the shared chunks instead of a copy of d3", () => {
+    const plot = readdirSync(join(npmCache, "@observablehq")).find((f) => f.startsWith("plot@"))!;
+    const d3 = readdirSync(npmCache).find((f) => f.startsWith("d3@"))!;
+    const plotSource = readFileSync(join(npmCache, "@observablehq", plot, "_esm.js"), "utf8");
+    const d3Source = readFileSync(join(npmCache, d3, "_esm.js"), "utf8");
+    expect(plotSource).toMatch(/from"\.\.\/\.\.\/offline-chunks@[^/]+\/chunk-\w+\.js"/);
+    // d3's own entry is only the part Plot does not use, plus re-exports of the shared chunk.
+    expect(d3Source.length).toBeLessThan(plotSource.length / 4);
+  });
+
+  test("copies KaTeX's stylesheet and fonts", () => {
+    const katex = readdirSync(npmCache).find((f) => f.startsWith("katex@"))!;
+    expect(existsSync(join(npmCache, katex, "dist", "katex.min.css"))).toBe(true);
+    expect(
+      readdirSync(join(npmCache, katex, "dist", "fonts")).filter((f) => f.endsWith(".woff2")).length
+    ).toBeGreaterThan(10);
+  });
+
+  test("gives an unvendored library a module that explains itself", () => {
+    const lodash = readdirSync(npmCache).find((f) => f.startsWith("lodash@"))!;
+    expect(readFileSync(join(npmCache, lodash, "_esm.js"), "utf8")).toMatch(/not available offline/);
+  });
+
+  test("does nothing when the cache already matches", async () => {
+    await expect(fillOfflineCache({npmCache, log: () => {}})).resolves.toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {resolveDistPath, serveDist} from "../../scripts/serve.js";
+
+const root = mkdtempSync(join(tmpdir(), "dist-"));
+writeFileSync(join(root, "index.html"), "home");
+writeFileSync(join(root, "sigmoid.html"), "sigmoid");
+mkdirSync(join(root, "_npm"));
+writeFileSync(join(root, "_npm", "a.js"), "export {}");
+
+describe("resolveDistPath", () => {
+  test("maps clean URLs to pages", () => {
+    expect(resolveDistPath(root, "/")).toBe(join(root, "index.html"));
+    expect(resolveDistPath(root, "/sigmoid")).toBe(join(root, "sigmoid.html"));
+    expect(resolveDistPath(root, "/sigmoid?x=1#top")).toBe(join(root, "sigmoid.html"));
+    expect(resolveDistPath(root, "/_npm/a.js")).toBe(join(root, "_npm", "a.js"));
+  });
+
+  test("refuses paths outside the root and malformed URLs", () => {
+    expect(resolveDistPath(root, "/../../etc/passwd")).toBeUndefined();
+    expect(resolveDistPath(root, "/%E0%A4%A")).toBeUndefined();
+    expect(resolveDistPath(root, "/missing")).toBeUndefined();
+  });
+});
+
+describe("serveDist", () => {
+  test("serves pages with their content type and 404s the rest", async () => {
+    const server = await serveDist({root});
+    try {
+      const page = await fetch(`${server.url}/sigmoid`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toContain("text/html");
+      expect(await page.text()).toBe("sigmoid");
+      const script = await fetch(`${server.url}/_npm/a.js`);
+      expect(script.headers.get("content-type")).toContain("javascript");
+      expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -17,7 +17,16 @@ export const coursePages = [
   {name: "Linear", path: "/linear"},
   {name: "Why derivatives matter", path: "/backpropagation"},
   {name: "Summary table", path: "/summary"},
-  {name: "TL;DR", path: "/tldr"}
+  {name: "TL;DR", path: "/tldr"},
+  {
+    name: "Beyond the document",
+    open: true,
+    pages: [
+      {name: "Playground: train a network", path: "/playground"},
+      {name: "More activations", path: "/more-activations"},
+      {name: "Invent your own", path: "/your-own"}
+    ]
+  }
 ];
 
 /**

@@ -3,7 +3,10 @@ import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {coursePages} from "../../observablehq.config.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
 
-const pages = [{name: "Activation Functions & Derivatives", path: "/"}, ...coursePages];
+type Entry = {name: string; path?: string; pages?: Entry[]};
+const flatten = (entries: Entry[]): {name: string; path: string}[] =>
+  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [{name: e.name, path: e.path!}]));
+const pages = [{name: "Activation Functions & Derivatives", path: "/"}, ...flatten(coursePages)];
 
 /** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
 const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";

@@ -66,7 +66,7 @@ export default {
   // nothing from any origin but its own, so text uses the system serif stack.
   globalStylesheets: [],
   // KaTeX's stylesheet, for formulas rendered at build time, comes from the local npm cache
-  // (scripts/check-dist.js copies it and its fonts into dist/). rel="external" keeps
+  // (scripts/postbuild.js copies it and its fonts into dist/). rel="external" keeps
   // Framework from treating the href as a source file; the browser still loads it.
   head: ({
     path
@@ -74,7 +74,8 @@ export default {
     path: string;
   }) => `<meta name="description" content="An interactive course on activation functions and their derivatives: sigmoid, tanh, ReLU, Leaky ReLU, linear, and backpropagation.">
 <link rel="icon" href="data:,">
-<link rel="stylesheet external" href="${rootRelative(path)}_npm/katex@${katexVersion}/dist/katex.min.css">`,
+<link rel="stylesheet external" href="${rootRelative(path)}_npm/katex@${katexVersion}/dist/katex.min.css">
+<script type="module" src="${rootRelative(path)}components/a11y.js"></script>`,
   footer:
     "An interactive course on activation functions and their derivatives. Every number on these pages is computed live by the course's tested math library.",
   preserveIndex: false,

@@ -12,7 +12,7 @@ import katex from "katex";
 
 /**
  * Renders TeX to HTML. A malformed formula shows KaTeX's error (class `katex-error`) in
- * place instead of throwing; scripts/check-dist.js then fails the build.
+ * place instead of throwing; scripts/postbuild.js then fails the build.
  */
 export function renderTex(tex, {displayMode = false, references = {}} = {}) {
   const reference = /^\s*@([\w.]+)\s*$/.exec(tex);

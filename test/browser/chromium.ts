@@ -45,9 +45,13 @@ export interface PageProblems {
 export async function openPage(
   browser: Browser,
   url: string,
-  {width = 1200, height = 900}: {width?: number; height?: number} = {}
+  {
+    width = 1200,
+    height = 900,
+    colorScheme = "light"
+  }: {width?: number; height?: number; colorScheme?: "light" | "dark"} = {}
 ): Promise<{page: Page; problems: PageProblems}> {
-  const context = await browser.newContext({viewport: {width, height}});
+  const context = await browser.newContext({viewport: {width, height}, colorScheme});
   const page = await context.newPage();
   const problems: PageProblems = {consoleErrors: [], pageErrors: [], foreignRequests: []};
   page.on("console", (message) => {

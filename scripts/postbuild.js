@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Runs after `observable build`. Makes dist/ self-contained and fails the build when it is not:
+// Runs after `observable build`. Makes dist/ self-contained and accessible, and fails the
+// build when it is not:
+//  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
 //    imports KaTeX itself, and Framework would not copy what the stylesheet needs);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin.
 import {readFileSync, readdirSync} from "node:fs";
-import {cp} from "node:fs/promises";
+import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -15,6 +17,32 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 function walk(dir) {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]
+  );
+}
+
+/**
+ * Framework's page template, mended: a document language; zoom allowed on phones; the
+ * sidebar toggle exposed as the toggle button it is, with a name; names for the search box and the navigation landmarks; and the sidebar's close
+ * label moved out of its list (a list holds only items). Each edit is a no-op when the markup
+ * it expects is absent, so a Framework upgrade cannot break a page, only skip a mend.
+ */
+export function fixPageHtml(html) {
+  return (
+    html
+      .replace(/<html(?![^>]*\blang=)/, '<html lang="en"')
+      .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1/, "$1")
+      // A toggle button (src/components/a11y.js keeps aria-pressed in step with the checkbox).
+      .replace(
+        /<input id="observablehq-sidebar-toggle"(?![^>]*aria-label)/,
+        '<input id="observablehq-sidebar-toggle" role="button" aria-pressed="false" aria-label="Toggle sidebar"'
+      )
+      .replace(/<nav id="observablehq-sidebar">/, '<nav id="observablehq-sidebar" aria-label="Course">')
+      .replace(
+        /(<div id="observablehq-search"><input type="search")(?! aria-label)/,
+        '$1 aria-label="Search the course"'
+      )
+      .replace(/(<footer id="observablehq-footer">\s*)<nav>/, '$1<nav aria-label="Previous and next page">')
+      .replace(/<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1\n  <ol>")
   );
 }
 
@@ -53,7 +81,8 @@ async function copyKatexStyles(dist, cacheNpm) {
   }
 }
 
-export async function checkDist({
+/** Mends, then checks, every page and stylesheet in dist/; returns the problems found. */
+export async function finishDist({
   dist = join(projectRoot, process.env.COURSE_DIST ?? "dist"),
   cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
 } = {}) {
@@ -61,19 +90,23 @@ export async function checkDist({
   const problems = [];
   for (const file of walk(dist)) {
     const name = relative(dist, file);
-    if (file.endsWith(".html"))
-      problems.push(...findHtmlProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
-    else if (file.endsWith(".css"))
+    if (file.endsWith(".html")) {
+      const html = fixPageHtml(readFileSync(file, "utf8"));
+      await writeFile(file, html);
+      problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
+    } else if (file.endsWith(".css"))
       problems.push(...findCssProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
   }
   return problems;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const problems = await checkDist();
+  const problems = await finishDist();
   if (problems.length) {
     console.error(`dist/ is not ready to publish:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     process.exit(1);
   }
-  console.log("dist/ checked: no cell errors, nothing loaded from another origin");
+  console.log(
+    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin"
+  );
 }

@@ -1,0 +1,64 @@
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {coursePages} from "../../observablehq.config.js";
+import {launchChromium, openPage} from "./chromium.js";
+
+type Entry = {name: string; path?: string; pages?: Entry[]};
+const flatten = (entries: Entry[]): string[] =>
+  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [e.path!]));
+const paths = ["/", ...flatten(coursePages)];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: {target: string[]}[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(paths)("page %s", (path) => {
+  test.each(["light", "dark"] as const)("has no axe-core violations (%s)", async (colorScheme) => {
+    const {page} = await openPage(browser, inject("baseUrl") + path, {colorScheme});
+    try {
+      await page.addScriptTag({content: axeSource});
+      const violations: AxeViolation[] = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const result = await window.axe.run(document, {resultTypes: ["violations"]});
+        return result.violations.map((v: AxeViolation) => ({
+          id: v.id,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({target: n.target}))
+        }));
+      });
+      const summary = violations.map(
+        (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+      );
+      expect(summary).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("does not scroll horizontally on a 390 px wide phone", async () => {
+    const {page} = await openPage(browser, inject("baseUrl") + path, {width: 390, height: 844});
+    try {
+      const {scrollWidth, clientWidth} = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import {describe, expect, test} from "vitest";
+import {findCssProblems, findHtmlProblems, fixPageHtml} from "../../scripts/postbuild.js";
+
+describe("findHtmlProblems", () => {
+  test("reports a cell error", () => {
+    expect(findHtmlProblems('<div class="observablehq observablehq--error">SyntaxError</div>')).toEqual([
+      "contains a cell error (observablehq--error)"
+    ]);
+  });
+
+  test("reports scripts and stylesheets from another origin", () => {
+    const problems = findHtmlProblems(
+      '<link rel="stylesheet" href="https://fonts.example/css"><script src="//cdn.example/x.js"></script>'
+    );
+    expect(problems).toHaveLength(2);
+  });
+
+  test("accepts local resources and links to other sites", () => {
+    expect(
+      findHtmlProblems(
+        '<link rel="stylesheet" href="./_npm/katex@0.19.1/dist/katex.min.css"><a href="https://example.org">a</a>'
+      )
+    ).toEqual([]);
+  });
+});
+
+describe("findCssProblems", () => {
+  test("reports @import and url() from another origin", () => {
+    expect(
+      findCssProblems('@import url("https://fonts.example/css"); a{background:url(//x.example/a.png)}')
+    ).toHaveLength(2);
+  });
+
+  test("accepts relative urls", () => {
+    expect(findCssProblems("@font-face{src:url(fonts/KaTeX_Main-Regular.woff2)}")).toEqual([]);
+  });
+});
+
+describe("findHtmlProblems and formulas", () => {
+  test("reports a formula KaTeX could not typeset", () => {
+    expect(findHtmlProblems('<span class="katex-error" title="x">\\frac{1}{</span>')).toEqual([
+      "malformed formula: \\frac{1}{"
+    ]);
+  });
+});
+
+describe("fixPageHtml", () => {
+  const page = `<!DOCTYPE html>
+<html>
+<head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1"></head>
+<body><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
+<nav id="observablehq-sidebar">
+  <ol>
+    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>
+    <li class="observablehq-link"><a href="./">Home</a></li>
+  </ol>
+  <div id="observablehq-search"><input type="search" placeholder="Search"></div>
+</nav>
+<footer id="observablehq-footer">
+<nav><a rel="prev" href="./a"><span>A</span></a></nav>
+</footer></body></html>`;
+  const fixed = fixPageHtml(page);
+
+  test("sets the language and allows zoom", () => {
+    expect(fixed).toContain('<html lang="en">');
+    expect(fixed).toContain('content="width=device-width, initial-scale=1"');
+  });
+
+  test("names the sidebar toggle, search box and navigation landmarks", () => {
+    expect(fixed).toContain(
+      'id="observablehq-sidebar-toggle" role="button" aria-pressed="false" aria-label="Toggle sidebar"'
+    );
+    expect(fixed).toContain('<nav id="observablehq-sidebar" aria-label="Course">');
+    expect(fixed).toContain('<input type="search" aria-label="Search the course"');
+    expect(fixed).toContain('<nav aria-label="Previous and next page">');
+  });
+
+  test("moves the close label out of the list", () => {
+    expect(fixed).toMatch(/<label id="observablehq-sidebar-close"[^>]*><\/label>\s*<ol>\s*<li/);
+  });
+
+  test("is idempotent", () => {
+    expect(fixPageHtml(fixed)).toBe(fixed);
+  });
+});

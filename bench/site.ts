@@ -1,0 +1,276 @@
+// Site benchmark: builds the course, serves dist/ on 127.0.0.1 and measures every page in
+// Debian's Chromium against the budgets of the quality issue. Prints one table; a figure
+// that misses its budget is flagged with ✗. A benchmark, not a test: it never fails the run.
+//
+//   npm run bench:site            (BENCH_SITE_SKIP_LIGHTHOUSE=1 to skip Lighthouse)
+import {spawnSync} from "node:child_process";
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {gzipSync} from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import {chromium, type Browser, type Page} from "playwright-core";
+import {coursePages} from "../observablehq.config.js";
+import {serveDist} from "../scripts/serve.js";
+import {chromiumArgs, chromiumPath} from "../test/browser/chromium.js";
+
+export const budgets = {
+  gzipKB: 170,
+  msPerUpdate: 8,
+  sliderToDomP95: 16,
+  lighthousePerformance: 100,
+  lighthouseAccessibility: 100,
+  lighthouseBestPractices: 95,
+  lighthouseSeo: 95,
+  buildSeconds: 15
+};
+
+type Entry = {name: string; path?: string; pages?: Entry[]};
+const flatten = (entries: Entry[]): string[] =>
+  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [e.path!]));
+
+interface PageFigures {
+  path: string;
+  gzipKB: number;
+  sliders: number;
+  msPerUpdate: number | null;
+  p95: number | null;
+  axe: number;
+  phoneOverflow: boolean;
+  lighthouse?: {performance: number; accessibility: number; bestPractices: number; seo: number};
+}
+
+/** JS and CSS the page transfers, gzipped as a static host would serve them. */
+async function pageWeight(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  const bodies: Promise<number>[] = [];
+  page.on("response", (response) => {
+    if (/\.(js|css)$/.test(new URL(response.url()).pathname)) {
+      bodies.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0
+        )
+      );
+    }
+  });
+  await page.goto(url, {waitUntil: "networkidle"});
+  const total = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return total / 1024;
+}
+
+/**
+ * Drags each range slider across its track with the mouse (input arrives frame-aligned, as
+ * from a person) and measures (1) main-thread time per update: Chromium's TaskDuration over
+ * the sweep minus the same loop of mouse moves off the slider, and (2) input-to-last-DOM-
+ * mutation latency under #observablehq-main.
+ */
+async function sliderFigures(
+  page: Page,
+  steps = 40
+): Promise<{count: number; msPerUpdate: number | null; p95: number | null}> {
+  const sliders = page.locator("#observablehq-main input[type=range]");
+  const count = await sliders.count();
+  if (count === 0) return {count, msPerUpdate: null, p95: null};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")!.value;
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__mutations = [];
+    new MutationObserver(() => w.__mutations.push(performance.now())).observe(
+      document.querySelector("#observablehq-main")!,
+      {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true
+      }
+    );
+  });
+  const perUpdate: number[] = [];
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const slider = sliders.nth(i);
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    if (!box || box.width < 10) continue;
+    const y = box.y + box.height / 2;
+    const xs = Array.from({length: steps}, (_, k) => box.x + 4 + ((box.width - 8) * k) / (steps - 1));
+    const sweep = async (onSlider: boolean) => {
+      const before = await taskSeconds();
+      await page.mouse.move(xs[0], onSlider ? y : y + 200);
+      if (onSlider) await page.mouse.down();
+      for (const x of xs.slice(1)) {
+        const t0 = await page.evaluate(() => {
+          (window as any).__mutations.length = 0;
+          return performance.now();
+        });
+        await page.mouse.move(x, onSlider ? y : y + 200);
+        await page.evaluate(
+          () =>
+            new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
+        );
+        if (onSlider) {
+          const last = await page.evaluate(() => (window as any).__mutations.at(-1) ?? null);
+          if (last !== null) latencies.push(last - t0);
+        }
+      }
+      if (onSlider) await page.mouse.up();
+      return (await taskSeconds()) - before;
+    };
+    const baseline = await sweep(false);
+    const loaded = await sweep(true);
+    perUpdate.push(((loaded - baseline) * 1000) / (steps - 1));
+  }
+  await cdp.detach();
+  latencies.sort((a, b) => a - b);
+  return {
+    count,
+    msPerUpdate: perUpdate.length ? Math.max(...perUpdate) : null,
+    p95: latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))]
+      : null
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function axeViolations(page: Page): Promise<number> {
+  await page.addScriptTag({content: axeSource});
+  return page.evaluate(
+    async () => (await (window as any).axe.run(document, {resultTypes: ["violations"]})).violations.length
+  );
+}
+
+async function phoneOverflow(browser: Browser, url: string): Promise<boolean> {
+  const page = await browser.newPage({viewport: {width: 390, height: 844}});
+  await page.goto(url, {waitUntil: "networkidle"});
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth
+  );
+  await page.close();
+  return overflow;
+}
+
+async function lighthouseScores(urls: string[]): Promise<Map<string, PageFigures["lighthouse"]>> {
+  const chrome = await chromeLauncher.launch({chromePath: chromiumPath, chromeFlags: chromiumArgs});
+  const scores = new Map<string, PageFigures["lighthouse"]>();
+  try {
+    for (const url of urls) {
+      const result = await lighthouse(
+        url,
+        {port: chrome.port, output: "json", logLevel: "error"},
+        desktopConfig
+      );
+      const c = result!.lhr.categories;
+      const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+      scores.set(url, {
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        seo: score("seo")
+      });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return scores;
+}
+
+function cell(value: number | null | undefined, budget: number, {digits = 1, atLeast = false} = {}): string {
+  if (value === null || value === undefined) return "–";
+  const ok = atLeast ? value >= budget : value <= budget;
+  return `${value.toFixed(digits)}${ok ? "" : " ✗"}`;
+}
+
+async function main() {
+  const started = performance.now();
+  const build = spawnSync("npm", ["run", "build", "--silent"], {stdio: "inherit"});
+  if (build.status !== 0) throw new Error("npm run build failed");
+  const buildSeconds = (performance.now() - started) / 1000;
+
+  const server = await serveDist();
+  const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
+  const figures: PageFigures[] = [];
+  try {
+    for (const path of ["/", ...flatten(coursePages)]) {
+      const url = server.url + path;
+      const gzipKB = await pageWeight(browser, url);
+      const page = await browser.newPage({viewport: {width: 1200, height: 900}});
+      await page.goto(url, {waitUntil: "networkidle"});
+      const sliders = await sliderFigures(page);
+      const axe = await axeViolations(page);
+      await page.close();
+      figures.push({
+        path,
+        gzipKB,
+        sliders: sliders.count,
+        msPerUpdate: sliders.msPerUpdate,
+        p95: sliders.p95,
+        axe,
+        phoneOverflow: await phoneOverflow(browser, url)
+      });
+      process.stderr.write(`measured ${path}\n`);
+    }
+    if (process.env.BENCH_SITE_SKIP_LIGHTHOUSE !== "1") {
+      const scores = await lighthouseScores(figures.map((f) => server.url + f.path));
+      for (const f of figures) f.lighthouse = scores.get(server.url + f.path);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const rows = figures.map((f) => [
+    f.path,
+    cell(f.gzipKB, budgets.gzipKB),
+    String(f.sliders),
+    cell(f.msPerUpdate, budgets.msPerUpdate, {digits: 2}),
+    cell(f.p95, budgets.sliderToDomP95),
+    f.lighthouse
+      ? cell(f.lighthouse.performance, budgets.lighthousePerformance, {digits: 0, atLeast: true})
+      : "–",
+    f.lighthouse
+      ? cell(f.lighthouse.accessibility, budgets.lighthouseAccessibility, {digits: 0, atLeast: true})
+      : "–",
+    f.lighthouse
+      ? cell(f.lighthouse.bestPractices, budgets.lighthouseBestPractices, {digits: 0, atLeast: true})
+      : "–",
+    f.lighthouse ? cell(f.lighthouse.seo, budgets.lighthouseSeo, {digits: 0, atLeast: true}) : "–",
+    `${f.axe}${f.axe ? " ✗" : ""}`,
+    f.phoneOverflow ? "scrolls ✗" : "ok"
+  ]);
+  const header = [
+    "page",
+    "KB gzip",
+    "sliders",
+    "ms/update",
+    "p95 ms",
+    "LH perf",
+    "LH a11y",
+    "LH best",
+    "LH SEO",
+    "axe",
+    "390 px"
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(
+    `\nbudgets: ≤${budgets.gzipKB} KB gzip JS+CSS, ≤${budgets.msPerUpdate} ms main thread per slider update, ≤${budgets.sliderToDomP95} ms slider→DOM p95, Lighthouse perf/a11y 100 and best practices/SEO ≥95, 0 axe violations, no sideways scroll at 390 px`
+  );
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log(
+    `\nfull build: ${cell(buildSeconds, budgets.buildSeconds)} s (budget ${budgets.buildSeconds} s)`
+  );
+  const missed =
+    rows.flat().filter((c) => c.includes("✗")).length + (buildSeconds > budgets.buildSeconds ? 1 : 0);
+  console.log(missed ? `${missed} figure(s) miss their budget (✗)` : "every page is within every budget");
+}
+
+await main();

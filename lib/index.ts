@@ -1,0 +1,59 @@
+// The course's math library: activation functions, backpropagation and a fast trainer.
+// Pure TypeScript with no dependencies, for Node tests and the browser alike.
+
+export {
+  activations,
+  activationIds,
+  coreActivationIds,
+  extraActivationIds,
+  getActivation,
+  isActivationId,
+  makeElu,
+  makeLeakyRelu,
+  SELU_ALPHA,
+  SELU_SCALE
+} from "./activations.js";
+export type {Activation, ActivationId, ActivationParameter, Interval} from "./activations.js";
+export {erf, erfc, log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
+export {linspace, sampleActivation} from "./sample.js";
+export type {ActivationSamples, SampleOptions} from "./sample.js";
+export {compareDerivative, gradcheck} from "./gradcheck.js";
+export type {DerivativeComparison, GradcheckOptions} from "./gradcheck.js";
+export {createRandom, gaussian, mulberry32, shuffle, uniform} from "./random.js";
+export type {Random} from "./random.js";
+export {forward, networkLoss, sgdStep, squaredErrorLoss, validateNetwork} from "./network.js";
+export type {DenseLayer, ForwardPass, Gradients, SgdStepResult} from "./network.js";
+export {neuronStep} from "./neuron.js";
+export type {NeuronStep, NeuronStepInput} from "./neuron.js";
+export {chainSlopes} from "./chain.js";
+export type {ChainOptions, ChainSlopes} from "./chain.js";
+export {
+  createMlp,
+  deadUnits,
+  meanLoss,
+  mlpFromDenseLayers,
+  predict,
+  toDenseLayers,
+  trainEpoch
+} from "./mlp.js";
+export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions} from "./mlp.js";
+export {
+  affineFromDense,
+  applyAffine,
+  checkAffine,
+  collapseLinear,
+  composeAffine,
+  denseFromAffine,
+  identity,
+  matMul,
+  matVec
+} from "./linear.js";
+export type {AffineMap, Matrix} from "./linear.js";
+export {accuracy, circle, datasets, gaussians, gridInputs, spiral, xor} from "./datasets.js";
+export type {Dataset, DatasetId, DatasetOptions} from "./datasets.js";
+export {deadRegions, peakAbs, regionsWhere, vanishingRegions} from "./regions.js";
+export type {Peak, Region, RegionOptions} from "./regions.js";
+export {layerLabels, layers, recommendActivation, taskLabels, tasks} from "./chooser.js";
+export type {ChooserInput, Layer, Recommendation, Task} from "./chooser.js";
+export {runNeuron} from "./neuronRun.js";
+export type {NeuronRun, NeuronRunPoint} from "./neuronRun.js";

@@ -1,0 +1,54 @@
+import {describe, expect, it} from "vitest";
+import {runNeuron} from "../../lib/neuronRun.js";
+import {coreActivationIds, neuronStep} from "../../lib/index.js";
+import type {NeuronStepInput} from "../../lib/index.js";
+
+const healthy: NeuronStepInput = {x: 1, w: 0.5, b: 0, target: 0.8, learningRate: 0.3, activation: "sigmoid"};
+
+describe("runNeuron", () => {
+  it("starts at the given weights and repeats neuronStep exactly", () => {
+    for (const activation of coreActivationIds) {
+      const start = {...healthy, activation};
+      const {points, diverged} = runNeuron(start, 5);
+      expect(diverged).toBe(false);
+      expect(points.map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(points[0]).toEqual({step: 0, w: 0.5, b: 0, loss: neuronStep(start).loss});
+      for (let k = 0; k < 5; k++) {
+        const s = neuronStep({...start, w: points[k].w, b: points[k].b});
+        expect(points[k].loss).toBe(s.loss);
+        expect(points[k + 1]).toEqual({step: k + 1, w: s.wAfter, b: s.bAfter, loss: s.lossAfter});
+      }
+    }
+  });
+
+  it("numbers steps from firstStep and allows zero steps", () => {
+    expect(runNeuron(healthy, 2, 10).points.map((p) => p.step)).toEqual([10, 11, 12]);
+    expect(runNeuron(healthy, 0).points).toHaveLength(1);
+  });
+
+  it("lowers the loss of a healthy neuron and leaves a dead ReLU unit where it is", () => {
+    const {points} = runNeuron({...healthy, activation: "linear"}, 50);
+    expect(points[50].loss).toBeLessThan(points[0].loss * 1e-6);
+    const dead = runNeuron(
+      {x: 1, w: -1, b: -1, target: 0.8, learningRate: 0.3, activation: "relu"},
+      50
+    ).points;
+    expect(new Set(dead.map((p) => p.w))).toEqual(new Set([-1]));
+    expect(dead[50].loss).toBe(dead[0].loss);
+  });
+
+  it("stops, flagged as diverged, when the weights overflow", () => {
+    const run = runNeuron({x: 3, w: 1, b: 0, target: 0, learningRate: 50, activation: "linear"}, 1000);
+    expect(run.diverged).toBe(true);
+    expect(run.points.length).toBeLessThan(1001);
+    for (const p of run.points) {
+      expect(Number.isFinite(p.w) && Number.isFinite(p.b) && Number.isFinite(p.loss)).toBe(true);
+    }
+  });
+
+  it("rejects a bad step count and invalid input", () => {
+    expect(() => runNeuron(healthy, -1)).toThrow("steps must be an integer ≥ 0");
+    expect(() => runNeuron(healthy, 1.5)).toThrow("steps must be an integer ≥ 0");
+    expect(() => runNeuron({...healthy, x: NaN}, 3)).toThrow(/input\[0\]/);
+  });
+});

@@ -1,0 +1,62 @@
+import {describe, expect, it} from "vitest";
+import {createRandom, gaussian, mulberry32, shuffle, uniform} from "../../lib/index.js";
+
+describe("mulberry32", () => {
+  it("reproduces the reference algorithm's outputs", () => {
+    // from an independent Python port of Tommy Ettinger's mulberry32
+    const random = mulberry32(1);
+    expect([random(), random(), random(), random()]).toEqual([
+      0.6270739405881613, 0.002735721180215478, 0.5274470399599522, 0.9810509674716741
+    ]);
+    const other = mulberry32(42);
+    expect([other(), other()]).toEqual([0.6011037519201636, 0.44829055899754167]);
+  });
+
+  it("is deterministic per seed, in [0, 1), and roughly uniform", () => {
+    const a = createRandom(5);
+    const b = createRandom(5);
+    const values = Array.from({length: 100_000}, () => a());
+    expect(values.slice(0, 10)).toEqual(Array.from({length: 10}, () => b()));
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.005);
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(0.002);
+    expect(createRandom(6)()).not.toBe(createRandom(5)());
+    expect(createRandom()()).toBe(mulberry32(1)());
+  });
+
+  it("rejects a non-finite seed", () => {
+    expect(() => mulberry32(NaN)).toThrow(/^seed must be a finite number, got NaN$/);
+  });
+});
+
+describe("uniform, gaussian and shuffle", () => {
+  it("uniform stays in [low, high)", () => {
+    const random = createRandom(1);
+    const xs = Array.from({length: 1000}, () => uniform(random, -2, 3));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(-2);
+    expect(Math.max(...xs)).toBeLessThan(3);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(4.9);
+  });
+
+  it("gaussian has the requested mean and standard deviation, deterministically", () => {
+    const normal = gaussian(createRandom(2), 3, 2);
+    const xs = Array.from({length: 100_000}, () => normal());
+    const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length);
+    expect(Math.abs(mean - 3)).toBeLessThan(0.03);
+    expect(Math.abs(sd - 2)).toBeLessThan(0.03);
+    expect(xs.filter((v) => Math.abs(v - 3) < 2).length / xs.length).toBeCloseTo(0.6827, 2); // within 1 sd
+    const again = gaussian(createRandom(2), 3, 2);
+    expect([again(), again(), again()]).toEqual(xs.slice(0, 3));
+  });
+
+  it("shuffle permutes in place, deterministically", () => {
+    const items = Array.from({length: 50}, (_, i) => i);
+    const shuffled = shuffle(createRandom(3), items.slice());
+    expect(shuffled).not.toEqual(items);
+    expect([...shuffled].sort((a, b) => a - b)).toEqual(items);
+    expect(shuffle(createRandom(3), items.slice())).toEqual(shuffled);
+  });
+});

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
 import {sampleActivation} from "../lib/index.js";
+import {deadRegions, vanishingRegions} from "../lib/regions.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -24,12 +25,24 @@ function curvesExtent({f, df}) {
  */
 export function activationChart(
   activation,
-  {width = 640, height, domain = [-6, 6], yDomain, x = 0, title} = {}
+  {
+    width = 640,
+    height,
+    domain = [-6, 6],
+    yDomain,
+    x = 0,
+    title,
+    zones,
+    vanishingThreshold,
+    shadeDead = false
+  } = {}
 ) {
   height ??= Math.round(Math.max(220, Math.min(380, width * 0.55)));
   const curves = sampleActivation(activation, {from: domain[0], to: domain[1], count: 241});
   const {x: xs, f: fs, df: dfs} = curves;
   const name = activation.label;
+  const y = yDomain ?? curvesExtent(curves);
+  const shaded = slopeZones(activation, domain, {zones, vanishingThreshold, shadeDead});
   const chart = Plot.plot({
     width,
     height,
@@ -38,8 +51,9 @@ export function activationChart(
     ariaLabel: title ?? `${name} and its derivative for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription: `Solid line: ${name} f(x). Dashed line: its derivative f′(x). A dot marks the current x and a dotted line its tangent.`,
     x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: yDomain ?? curvesExtent(curves), label: "f(x), f′(x)", labelArrow: "none", grid: true},
+    y: {domain: y, label: "f(x), f′(x)", labelArrow: "none", grid: true},
     marks: [
+      ...zoneMarks(shaded, y, domain, width),
       Plot.ruleY([0], {strokeOpacity: 0.4}),
       Plot.ruleX([0], {strokeOpacity: 0.4}),
       Plot.line(xs, {x: xs, y: fs, className: "chart-f", strokeWidth: 2.5, clip: true}),
@@ -53,7 +67,178 @@ export function activationChart(
       })
     ]
   });
+  chart.dataset.view = "linear";
   return withMarker(chart, activation, x);
+}
+
+/**
+ * The shaded stretches of x for a chart: explicit `zones` ({from, to, className, label}),
+ * plus, computed from the record's df (never typed), the vanishing zones where
+ * |f′| < vanishingThreshold (class chart-zone) and the dead zones where f′ = 0 (chart-dead).
+ */
+export function slopeZones(activation, domain, {zones = [], vanishingThreshold, shadeDead = false} = {}) {
+  const [from, to] = domain;
+  const dead = shadeDead ? deadRegions(activation.df, from, to) : [];
+  const vanishing =
+    vanishingThreshold > 0
+      ? vanishingRegions(activation.df, from, to, vanishingThreshold).filter(
+          (r) => !dead.some((d) => d.from <= r.from && r.to <= d.to)
+        )
+      : [];
+  return [
+    ...zones,
+    ...vanishing.map((r) => ({...r, className: "chart-zone", label: `|f′| < ${vanishingThreshold}`})),
+    ...dead.map((r) => ({...r, className: "chart-dead", label: "f′ = 0"}))
+  ];
+}
+
+/** Rectangles spanning the chart's height for each zone, labelled at the top where wide enough. */
+function zoneMarks(zones, [lo, hi], domain, width) {
+  const pixelsPerUnit = (width - 60) / (domain[1] - domain[0]);
+  return zones.flatMap((zone) => {
+    const marks = [Plot.rect([zone], {x1: "from", x2: "to", y1: lo, y2: hi, className: zone.className})];
+    if (zone.label && (zone.to - zone.from) * pixelsPerUnit >= 72) {
+      marks.push(
+        Plot.text([zone], {
+          x: (d) => (d.from + d.to) / 2,
+          y: hi,
+          text: "label",
+          dy: 10,
+          className: "chart-zone-label"
+        })
+      );
+    }
+    return marks;
+  });
+}
+
+/** Superscript digits for 10ⁿ tick labels. */
+const SUPERSCRIPT_DIGITS = {
+  "-": "⁻",
+  0: "⁰",
+  1: "¹",
+  2: "²",
+  3: "³",
+  4: "⁴",
+  5: "⁵",
+  6: "⁶",
+  7: "⁷",
+  8: "⁸",
+  9: "⁹"
+};
+const powerOfTen = (v) => {
+  const k = Math.round(Math.log10(v));
+  return k === 0 ? "1" : `10${[...String(k)].map((c) => SUPERSCRIPT_DIGITS[c]).join("")}`;
+};
+
+/**
+ * |f′(x)| on a logarithmic y axis, so the tails where the slope shrinks to 10⁻¹⁰ and below
+ * stay visible; a rule marks `vanishingThreshold`. Where f′ = 0 exactly there is no point
+ * to draw (0 is off every log scale): the curve has a gap, shaded when `shadeDead`. Has the
+ * same `update(x)` as activationChart (the marker's dot sits on |f′(x)|).
+ */
+export function slopeLogChart(
+  activation,
+  {
+    width = 640,
+    height,
+    domain = [-40, 40],
+    x = 0,
+    title,
+    zones,
+    vanishingThreshold = 0.01,
+    shadeDead = false
+  } = {}
+) {
+  height ??= Math.round(Math.max(220, Math.min(380, width * 0.55)));
+  const {x: xs, df: dfs} = sampleActivation(activation, {from: domain[0], to: domain[1], count: 801});
+  const abs = Array.from(dfs, (v) => (Math.abs(v) > 0 ? Math.abs(v) : NaN));
+  const positive = abs.filter(Number.isFinite);
+  const smallest = positive.length ? Math.min(...positive) : 1;
+  const largest = positive.length ? Math.max(...positive) : 1;
+  const lo = 10 ** Math.floor(Math.log10(Math.min(smallest, vanishingThreshold / 10)));
+  const hi = 10 ** Math.ceil(Math.log10(largest * 1.5));
+  const decades = Math.round(Math.log10(hi / lo));
+  const every = Math.max(1, Math.ceil(decades / (width < 500 ? 4 : 6)));
+  const ticks = [];
+  for (let k = Math.round(Math.log10(hi)); k >= Math.round(Math.log10(lo)); k -= every) ticks.push(10 ** k);
+  const name = activation.label;
+  const shaded = slopeZones(activation, domain, {zones, vanishingThreshold, shadeDead});
+  const chart = Plot.plot({
+    width,
+    height,
+    marginLeft: 48,
+    marginBottom: 36,
+    ariaLabel: title ?? `|${name}′(x)| on a log scale for x from ${domain[0]} to ${domain[1]}`,
+    ariaDescription: `Dashed line: the size of the derivative, |f′(x)|, on a logarithmic axis. A horizontal rule marks ${vanishingThreshold}.`,
+    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
+    y: {
+      type: "log",
+      domain: [lo, hi],
+      label: "|f′(x)| (log scale)",
+      labelArrow: "none",
+      grid: true,
+      ticks,
+      tickFormat: powerOfTen
+    },
+    marks: [
+      ...zoneMarks(shaded, [lo, hi], domain, width),
+      Plot.ruleY([vanishingThreshold], {className: "chart-threshold", strokeDasharray: "2 3"}),
+      Plot.text([vanishingThreshold], {
+        x: domain[1],
+        y: vanishingThreshold,
+        text: () => `${vanishingThreshold}`,
+        textAnchor: "end",
+        dy: -7,
+        className: "chart-zone-label"
+      }),
+      Plot.line(xs, {
+        x: xs,
+        y: abs,
+        className: "chart-df",
+        strokeWidth: 2.5,
+        strokeDasharray: "7 4",
+        clip: true
+      })
+    ]
+  });
+  chart.dataset.view = "log";
+  return withLogMarker(chart, activation, x);
+}
+
+/** The marker of slopeLogChart: a guide at x and a dot on |f′(x)| (hidden where f′ = 0). */
+function withLogMarker(chart, activation, x0) {
+  const sx = chart.scale("x");
+  const sy = chart.scale("y");
+  const [bottom, top] = sy.range;
+  const marker = svg`<g class="chart-marker" aria-hidden="true">
+    <line class="chart-guide" y1=${top} y2=${bottom}></line>
+    <circle class="chart-df" r="5"></circle>
+    <text class="chart-zone-label" text-anchor="middle" y=${bottom - 8}></text>
+  </g>`;
+  chart.append(marker);
+  const guide = marker.querySelector("line");
+  const dot = marker.querySelector("circle");
+  const note = marker.querySelector("text");
+  const [xmin, xmax] = sx.domain;
+  chart.update = (x) => {
+    const fx = activation.f(x);
+    const dfx = activation.df(x);
+    const px = sx.apply(Math.max(xmin, Math.min(xmax, x)));
+    guide.setAttribute("x1", px);
+    guide.setAttribute("x2", px);
+    const size = Math.abs(dfx);
+    dot.style.display = size > 0 ? "" : "none";
+    dot.setAttribute("cx", px);
+    dot.setAttribute("cy", size > 0 ? Math.max(top - 20, Math.min(bottom + 20, sy.apply(size))) : bottom);
+    note.setAttribute("x", px);
+    note.textContent = size > 0 ? "" : "f′ = 0";
+    marker.dataset.x = x;
+    marker.dataset.f = fx;
+    marker.dataset.df = dfx;
+    return chart;
+  };
+  return chart.update(x0);
 }
 
 /** Adds the point-and-tangent overlay to a Plot chart of an activation, and `update(x)`. */
@@ -64,7 +249,7 @@ function withMarker(chart, activation, x0) {
   const [bottom, top] = sy.range;
   const clipId = `clip-${Math.random().toString(36).slice(2)}`;
   const marker = svg`<g class="chart-marker" aria-hidden="true">
-    <clipPath id=${clipId}><rect x=${left} y=${top} width=${right - left} height=${bottom - top}></rect></clipPath>
+    <clipPath id=${clipId}><rect x=${left} y=${top} width=${Math.max(0, right - left)} height=${Math.max(0, bottom - top)}></rect></clipPath>
     <line class="chart-guide" y1=${top} y2=${bottom}></line>
     <line class="chart-tangent" clip-path=${`url(#${clipId})`}></line>
     <circle class="chart-df" r="5"></circle>
@@ -97,7 +282,7 @@ function withMarker(chart, activation, x0) {
 }
 
 /** A legend telling f and f′ apart by colour and dash, for placing above a chart. */
-export function curveLegend({f = "f(x)", df = "f′(x)"} = {}) {
+export function curveLegend({f = "f(x)", df = "f′(x)", zones = []} = {}) {
   const swatch = (className, dash) =>
     svg`<svg width="28" height="10" aria-hidden="true"><line class=${className} x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray=${dash}></line></svg>`;
   const legend = document.createElement("div");
@@ -106,8 +291,18 @@ export function curveLegend({f = "f(x)", df = "f′(x)"} = {}) {
     ["chart-f", "none", f],
     ["chart-df", "7 4", df]
   ]) {
+    if (label === null) continue;
     const item = document.createElement("span");
     item.append(swatch(className, dash), label);
+    legend.append(item);
+  }
+  // Shaded stretches: {className: "chart-zone" | "chart-dead", label}
+  for (const {className, label} of zones) {
+    const item = document.createElement("span");
+    item.append(
+      svg`<svg width="16" height="12" aria-hidden="true"><rect class=${className} width="16" height="12"></rect></svg>`,
+      label
+    );
     legend.append(item);
   }
   return legend;

@@ -1,0 +1,167 @@
+import * as Plot from "npm:@observablehq/plot";
+import {svg} from "npm:htl";
+import {activations, coreActivationIds, sampleActivation} from "../lib/index.js";
+import {seriesDash} from "./backprop.js";
+
+/** The marker symbol of each core activation, so lines differ by colour, dash AND marker. */
+export const seriesSymbol = {
+  sigmoid: "circle",
+  tanh: "square",
+  relu: "triangle",
+  leakyRelu: "diamond",
+  linear: "star"
+};
+
+/** The path of a Plot symbol of about `size` px, centred on 0, for legends and overlays. */
+function symbolPath(name, size = 7) {
+  const area = size * size;
+  // d3 symbol paths, as Plot uses them
+  const r = Math.sqrt(area / Math.PI);
+  switch (name) {
+    case "square": {
+      const s = Math.sqrt(area) / 2;
+      return `M${-s},${-s}h${2 * s}v${2 * s}h${-2 * s}Z`;
+    }
+    case "triangle": {
+      const y = -Math.sqrt(area / (3 * Math.sqrt(3)));
+      return `M0,${2 * y}L${-Math.sqrt(3) * y},${-y}L${Math.sqrt(3) * y},${-y}Z`;
+    }
+    case "diamond": {
+      const d = Math.sqrt(area / 2) * 1.2;
+      return `M0,${-d}L${d * 0.7},0L0,${d}L${-d * 0.7},0Z`;
+    }
+    case "star": {
+      const outer = r * 1.5;
+      const inner = outer * 0.45;
+      let path = "";
+      for (let k = 0; k < 10; k++) {
+        const rr = k % 2 ? inner : outer;
+        const a = (Math.PI * k) / 5 - Math.PI / 2;
+        path += `${k ? "L" : "M"}${(rr * Math.cos(a)).toFixed(2)},${(rr * Math.sin(a)).toFixed(2)}`;
+      }
+      return path + "Z";
+    }
+    default:
+      return `M${r},0A${r},${r},0,1,1,${-r},0A${r},${r},0,1,1,${r},0`;
+  }
+}
+
+/** The y-domain of each view: the functions, or their slopes. */
+const Y_DOMAINS = {f: [-1.6, 3], df: [-0.1, 1.15]};
+
+/**
+ * All of `ids` (default the core five) on one chart: the functions f (mode "f") or their
+ * derivatives f′ (mode "df"). Each line has its activation's colour (CSS class
+ * .series-<id>), dash pattern and marker symbol; the markers sit at staggered x so lines
+ * that coincide (ReLU, Leaky ReLU and linear for x > 0) still show each of their markers.
+ * `chart.update(x)` moves a guide line and a dot on each curve without redrawing the curves.
+ */
+export function familyChart(
+  ids = coreActivationIds,
+  {width = 640, height, mode = "f", domain = [-3, 3], x = 1} = {}
+) {
+  height ??= Math.round(Math.max(260, Math.min(400, width * 0.6)));
+  const key = mode === "df" ? "df" : "f";
+  const lines = ids.map((id) => {
+    const s = sampleActivation(activations[id], {from: domain[0], to: domain[1], count: 241});
+    return {id, x: s.x, y: s[key]};
+  });
+  const span = domain[1] - domain[0];
+  const spacing = span / 4;
+  const markers = ids.flatMap((id, i) => {
+    const points = [];
+    for (let xm = domain[0] + (spacing * (i + 0.5)) / ids.length; xm < domain[1]; xm += spacing) {
+      points.push({id, x: xm, y: activations[id][key](xm)});
+    }
+    return points;
+  });
+  const [ylo, yhi] = Y_DOMAINS[key];
+  const what = key === "f" ? "f(x)" : "f′(x)";
+  const chart = Plot.plot({
+    width,
+    height,
+    marginLeft: 40,
+    marginBottom: 36,
+    marginTop: 16,
+    ariaLabel: `${key === "f" ? "The functions" : "The derivatives"} of ${ids.map((id) => activations[id].label).join(", ")} for x from ${domain[0]} to ${domain[1]}`,
+    ariaDescription:
+      "One line per activation, told apart by colour, dash pattern and marker symbol (see the legend). A vertical guide and dots mark the current x.",
+    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
+    y: {domain: [ylo, yhi], label: what, labelArrow: "none", grid: true},
+    marks: [
+      Plot.ruleY([0], {strokeOpacity: 0.4}),
+      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      ...lines.map(({id, x: xs, y: ys}) =>
+        Plot.line(xs, {
+          x: xs,
+          y: ys,
+          stroke: "currentColor",
+          className: `series-${id}`,
+          strokeWidth: 2.5,
+          strokeDasharray: seriesDash[id],
+          clip: true
+        })
+      ),
+      ...ids.map((id) =>
+        Plot.dot(
+          markers.filter((m) => m.id === id && m.y >= ylo && m.y <= yhi),
+          {
+            x: "x",
+            y: "y",
+            symbol: seriesSymbol[id],
+            r: 4.5,
+            fill: "currentColor",
+            className: `series-${id} series-marker`
+          }
+        )
+      )
+    ]
+  });
+  chart.dataset.mode = key;
+  return withGuide(chart, ids, key, x);
+}
+
+/** Adds the guide line and one dot per curve at x, and `chart.update(x)`. */
+function withGuide(chart, ids, key, x0) {
+  const sx = chart.scale("x");
+  const sy = chart.scale("y");
+  const [bottom, top] = sy.range;
+  const overlay = svg`<g class="family-guide" aria-hidden="true">
+    <line class="chart-guide" y1=${top} y2=${bottom}></line>
+    ${ids.map(
+      (id) =>
+        svg`<path class=${`series-${id}`} fill="currentColor" d=${symbolPath(seriesSymbol[id], 10)}></path>`
+    )}
+  </g>`;
+  chart.append(overlay);
+  const guide = overlay.querySelector("line");
+  const dots = overlay.querySelectorAll("path");
+  const clampY = (y) => Math.max(top - 6, Math.min(bottom + 6, y));
+  chart.update = (x) => {
+    const px = sx.apply(x);
+    guide.setAttribute("x1", px);
+    guide.setAttribute("x2", px);
+    ids.forEach((id, i) => {
+      const y = activations[id][key](x);
+      dots[i].setAttribute("transform", `translate(${px},${clampY(sy.apply(y))})`);
+    });
+    overlay.dataset.x = x;
+    return chart;
+  };
+  return chart.update(x0);
+}
+
+/** A legend of the lines: a swatch with each activation's colour, dash and marker, then its label. */
+export function familyLegend(ids = coreActivationIds) {
+  const legend = document.createElement("div");
+  legend.className = "legend family-legend";
+  for (const id of ids) {
+    const item = document.createElement("span");
+    item.append(
+      svg`<svg width="34" height="14" aria-hidden="true" class=${`series-${id}`}><line stroke="currentColor" x1="1" x2="33" y1="7" y2="7" stroke-width="2.5" stroke-dasharray=${seriesDash[id]}></line><path fill="currentColor" transform="translate(17,7)" d=${symbolPath(seriesSymbol[id], 8)}></path></svg>`,
+      activations[id].label
+    );
+    legend.append(item);
+  }
+  return legend;
+}

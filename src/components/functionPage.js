@@ -1,0 +1,112 @@
+// Shared pieces of the five function pages (sigmoid, tanh, ReLU, Leaky ReLU, linear): the
+// chart with its log view, live numbers, a guarded slider and the computed steepest slope.
+// Each page keeps its own prose; these keep its cells short.
+import {html} from "npm:htl";
+import {peakAbs} from "../lib/regions.js";
+import {activationChart, curveLegend, slopeLogChart, slopeZones} from "./activationChart.js";
+import {formatNumber} from "./format.js";
+
+/** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
+export function live(value, name = "", {digits = 4} = {}) {
+  return html`<span class="live" data-live=${name}>${formatNumber(value, {digits})}</span>`;
+}
+
+/**
+ * Makes an Inputs.range's number box say so when a typed value is refused (out of range,
+ * off the step, or not a number) and put the kept value back when the reader leaves the
+ * box, so a bad value never reaches the page. Returns the same input, for `view(…)`.
+ */
+export function guardRange(input) {
+  const number = input.querySelector("input[type=number]");
+  const range = input.querySelector("input[type=range]");
+  if (!number) return input;
+  const message = html`<p class="range-message" role="status" aria-live="polite"></p>`;
+  input.append(message);
+  const label = input.querySelector("label")?.textContent?.trim() || "the value";
+  const explain = () => {
+    const step = number.step && number.step !== "any" ? ` in steps of ${formatNumber(+number.step)}` : "";
+    return `Type a number from ${formatNumber(+number.min)} to ${formatNumber(+number.max)}${step}; ${label} stays ${formatNumber(input.value)}.`;
+  };
+  number.addEventListener("input", () => {
+    if (number.checkValidity()) message.textContent = "";
+    else {
+      message.textContent = explain();
+      if (range) range.valueAsNumber = input.value; // Inputs moved the thumb to the clamped value
+    }
+  });
+  number.addEventListener("change", () => {
+    if (!number.checkValidity()) {
+      message.textContent = explain();
+      input.value = input.value; // the setter writes the kept value back into the box
+    }
+  });
+  range?.addEventListener("input", () => (message.textContent = ""));
+  return input;
+}
+
+/**
+ * The chart of a function page: f and f′ with the marker and tangent over `domain`, or, when
+ * `logView`, |f′| on a log axis over `logDomain`; a legend names the curves and the shaded
+ * zones (vanishing where |f′| < vanishingThreshold, dead where f′ = 0, both computed from
+ * the record's df). Returns a div whose `update(x)` moves the marker without a redraw.
+ */
+export function functionFigure(
+  activation,
+  {
+    width,
+    logView = false,
+    domain = [-6, 6],
+    logDomain = domain,
+    yDomain,
+    vanishingThreshold,
+    shadeDead = false,
+    names = {}
+  }
+) {
+  const options = {width, vanishingThreshold, shadeDead};
+  const chart = logView
+    ? slopeLogChart(activation, {
+        ...options,
+        domain: logDomain,
+        vanishingThreshold: vanishingThreshold ?? 0.01
+      })
+    : activationChart(activation, {...options, domain, yDomain});
+  const zones = slopeZones(activation, logView ? logDomain : domain, {
+    vanishingThreshold: logView ? (vanishingThreshold ?? 0.01) : vanishingThreshold,
+    shadeDead
+  });
+  const df = names.df ?? "f′(x)";
+  const zoneLegend = [];
+  if (zones.some((z) => z.className === "chart-zone")) {
+    zoneLegend.push({
+      className: "chart-zone",
+      label: `vanishing: |${df.replace("(x)", "")}| < ${vanishingThreshold ?? 0.01}`
+    });
+  }
+  if (zones.some((z) => z.className === "chart-dead")) {
+    zoneLegend.push({className: "chart-dead", label: `dead: ${df.replace("(x)", "")} = 0`});
+  }
+  const legend = curveLegend({
+    f: logView ? null : (names.f ?? "f(x)"),
+    df: logView ? `|${df}|` : df,
+    zones: zoneLegend
+  });
+  const figure = html`<div class="function-figure">${legend}${chart}</div>`;
+  figure.chart = chart;
+  figure.update = (x) => (chart.update(x), figure);
+  return figure;
+}
+
+/**
+ * The steepest slope of an activation, computed rather than typed: the record's maxSlope
+ * checked by evaluating df at its x (or, for a slope reached on a half-line, by scanning
+ * df over `domain`). `x` is null for a half-line; `checked` says the two agree.
+ */
+export function steepestSlope(activation, domain = [-10, 10]) {
+  const scanned = peakAbs(activation.df, domain[0], domain[1]);
+  const {x, value: claimed} = activation.maxSlope;
+  const value = x === null ? scanned.value : Math.abs(activation.df(x));
+  const checked =
+    Math.abs(value - claimed) <= 1e-9 * Math.max(1, claimed) && Math.abs(scanned.value - claimed) <= 1e-6;
+  return {x, value, scanned, checked};
+}

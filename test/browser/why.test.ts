@@ -1,0 +1,265 @@
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {coreActivationIds} from "../../lib/index.js";
+import {composeAffine} from "../../lib/linear.js";
+import type {AffineMap} from "../../lib/linear.js";
+import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import type {PageProblems} from "./chromium.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const problemsOf = new WeakMap<Page, PageProblems>();
+
+async function open(path: string): Promise<Page> {
+  const {page, problems} = await openPage(browser, inject("baseUrl") + path);
+  problemsOf.set(page, problems);
+  return page;
+}
+
+/** Fails the test if the page logged an error or threw. */
+function expectNoProblems(page: Page): void {
+  const problems = problemsOf.get(page)!;
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+}
+
+describe("home page", () => {
+  test("the hero chart draws the five core activations and the f / f′ switch redraws it", async () => {
+    const page = await open("/");
+    try {
+      const hero = page.locator("#observablehq-main svg[data-mode]");
+      await expect(hero.getAttribute("data-mode")).resolves.toBe("f");
+      const before = await hero.evaluate((svg) => svg.outerHTML);
+      for (const id of coreActivationIds) expect(before).toContain(`series-${id}`);
+      const legend = await page.locator(".family-legend").textContent();
+      expect(legend).toContain("Leaky ReLU");
+
+      await page.getByLabel("f′(x): their derivatives").check();
+      await waitForCells(page);
+      const after = page.locator("#observablehq-main svg[data-mode]");
+      await expect(after.getAttribute("data-mode")).resolves.toBe("df");
+      const afterMarkup = await after.evaluate((svg) => svg.outerHTML);
+      expect(afterMarkup).not.toEqual(before);
+      expect(afterMarkup).toContain("f′(x)");
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the value table follows the x slider", async () => {
+    const page = await open("/");
+    try {
+      const slider = page.locator("#observablehq-main input[type=range]").first();
+      await slider.focus();
+      for (let k = 0; k < 10; k++) await slider.press("ArrowLeft"); // 1 → 0
+      await waitForCells(page);
+      const caption = await page.locator(".hero-values caption").textContent();
+      expect(caption).toContain("x = 0");
+      const sigmoidRow = await page.locator('.hero-values tr[data-id="sigmoid"]').textContent();
+      expect(sigmoidRow).toContain("0.5");
+      expect(sigmoidRow).toContain("0.25");
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("why activation functions", () => {
+  const names = (layer: number) => [
+    `Layer ${layer} weight, row 1, column 1`,
+    `Layer ${layer} weight, row 1, column 2`,
+    `Layer ${layer} weight, row 2, column 1`,
+    `Layer ${layer} weight, row 2, column 2`,
+    `Layer ${layer} bias 1`,
+    `Layer ${layer} bias 2`
+  ];
+
+  async function readLayers(page: Page): Promise<AffineMap[]> {
+    const layers: AffineMap[] = [];
+    for (const layer of [1, 2]) {
+      const values: number[] = [];
+      for (const name of names(layer)) {
+        values.push(
+          await page
+            .locator(`input[type=range][aria-label="${name}"]`)
+            .evaluate((el: HTMLInputElement) => el.valueAsNumber)
+        );
+      }
+      const [w11, w12, w21, w22, b1, b2] = values;
+      layers.push({
+        W: [
+          [w11, w12],
+          [w21, w22]
+        ],
+        b: [b1, b2]
+      });
+    }
+    return layers;
+  }
+
+  const texNumber = (v: number) => String(Math.round(v * 1e4) / 1e4).replace(/^-0$/, "0");
+
+  test("after moving a slider, the typeset product matrix and bias equal lib's for the slider values", async () => {
+    const page = await open("/why-activation-functions");
+    try {
+      const slider = page.locator('input[type=range][aria-label="Layer 2 weight, row 1, column 2"]');
+      await slider.focus();
+      for (let k = 0; k < 3; k++) await slider.press("ArrowRight");
+      const bias = page.locator('input[type=range][aria-label="Layer 1 bias 2"]');
+      await bias.focus();
+      for (let k = 0; k < 4; k++) await bias.press("ArrowLeft");
+      await waitForCells(page);
+
+      const layers = await readLayers(page);
+      expect(layers[1].W[0][1]).toBeCloseTo(-0.3, 12);
+      expect(layers[0].b[1]).toBeCloseTo(-0.4, 12);
+      const expected = composeAffine(layers);
+
+      const math = page.locator(".collapsed-math");
+      const W = JSON.parse((await math.getAttribute("data-w"))!);
+      const b = JSON.parse((await math.getAttribute("data-b"))!);
+      W.flat().forEach((v: number, k: number) => expect(v).toBeCloseTo(expected.W.flat()[k], 12));
+      b.forEach((v: number, k: number) => expect(v).toBeCloseTo(expected.b[k], 12));
+
+      // the TeX given to KaTeX holds the same numbers, and so does the typeset text
+      const tex = (await math.getAttribute("data-tex"))!;
+      const [[a, c], [d, e]] = expected.W;
+      expect(tex).toContain(
+        `= \\begin{bmatrix} ${texNumber(a)} & ${texNumber(c)} \\\\ ${texNumber(d)} & ${texNumber(e)} \\end{bmatrix}`
+      );
+      expect(tex).toContain(
+        `= \\begin{bmatrix} ${texNumber(expected.b[0])} \\\\ ${texNumber(expected.b[1])} \\end{bmatrix}`
+      );
+      const typeset = (await math.locator(".katex").allTextContents()).join(" ");
+      for (const v of [...expected.W.flat(), ...expected.b])
+        expect(typeset).toContain(texNumber(v).replace("-", "−"));
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the stack and the collapsed layer give the same outputs", async () => {
+    const page = await open("/why-activation-functions");
+    try {
+      const gap = Number(await page.locator("svg[data-largest-gap]").getAttribute("data-largest-gap"));
+      expect(gap).toBeLessThan(1e-12);
+      const slider = page.locator('input[type=range][aria-label="Layer 1 weight, row 2, column 1"]');
+      await slider.focus();
+      for (let k = 0; k < 7; k++) await slider.press("ArrowLeft");
+      await waitForCells(page);
+      const after = Number(await page.locator("svg[data-largest-gap]").getAttribute("data-largest-gap"));
+      expect(after).toBeLessThan(1e-12);
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a typed weight out of range is refused with a message", async () => {
+    const page = await open("/why-activation-functions");
+    try {
+      const box = page.locator('input[type=number][aria-label="Layer 1 weight, row 1, column 1"]');
+      await box.fill("7");
+      await box.press("Enter");
+      await waitForCells(page);
+      const message = page.locator('.stack-controls fieldset[data-layer="1"] .range-message').first();
+      await expect(message.textContent()).resolves.toMatch(/from −2 to 2/);
+      const math = page.locator(".collapsed-math");
+      const W = JSON.parse((await math.getAttribute("data-w"))!);
+      expect(W.flat().every(Number.isFinite)).toBe(true);
+      const range = await page
+        .locator('input[type=range][aria-label="Layer 1 weight, row 1, column 1"]')
+        .evaluate((el: HTMLInputElement) => el.valueAsNumber);
+      expect(range).toBe(1);
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("XOR: the non-linear net reaches 100% and the linear one at most 75%, within seconds", async () => {
+    const started = Date.now();
+    const page = await open("/why-activation-functions");
+    try {
+      const read = async (name: string) =>
+        Number(await page.locator(`[data-live="${name}"]`).getAttribute("data-value"));
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(await read("xor-nonlinear-accuracy")).toBeGreaterThanOrEqual(0.99);
+      expect(await read("xor-linear-accuracy")).toBeLessThanOrEqual(0.75);
+      expect(await read("xor-linear-loss")).toBeCloseTo(0.5, 3);
+      expect(await page.locator(".xor-demo figure[class^=plot]").count()).toBe(2);
+
+      for (const label of ["ReLU", "Sigmoid", "Leaky ReLU"]) {
+        await page.getByLabel("Second network's activation").selectOption({label});
+        await waitForCells(page);
+        await expect(page.locator('.xor-demo [data-net="nonlinear"] h3').textContent()).resolves.toContain(
+          label
+        );
+        expect(await read("xor-nonlinear-accuracy"), label).toBeGreaterThanOrEqual(0.99);
+      }
+      const heatBefore = await page
+        .locator('.xor-demo [data-net="nonlinear"] figure[class^=plot]')
+        .evaluate((n) => n.outerHTML);
+      await page.getByRole("button", {name: "Retrain from a new random start"}).click();
+      await waitForCells(page);
+      const heatAfter = await page
+        .locator('.xor-demo [data-net="nonlinear"] figure[class^=plot]')
+        .evaluate((n) => n.outerHTML);
+      expect(heatAfter).not.toEqual(heatBefore);
+      expect(await read("xor-nonlinear-accuracy")).toBeGreaterThanOrEqual(0.99);
+      expect(await read("xor-linear-accuracy")).toBeLessThanOrEqual(0.75);
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the quizzes give feedback", async () => {
+    const page = await open("/why-activation-functions");
+    try {
+      const stack: AffineMap[] = [
+        {W: [[2]], b: [1]},
+        {W: [[-1.5]], b: [0]},
+        {W: [[0.5]], b: [2]}
+      ];
+      const {W, b} = composeAffine(stack);
+      const quizzes = page.locator("form.quiz");
+      await expect(quizzes.count()).resolves.toBe(3);
+
+      const first = quizzes.nth(0);
+      await first.locator("input").fill("3");
+      await first.getByRole("button", {name: "Check"}).click();
+      await expect(first.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
+      await first.locator("input").fill(String(W[0][0]));
+      await first.getByRole("button", {name: "Check"}).click();
+      await expect(first.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
+
+      const second = quizzes.nth(1);
+      await second.locator("input").fill(String(b[0]));
+      await second.locator("input").press("Enter");
+      await expect(second.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
+
+      const third = quizzes.nth(2);
+      await third.getByRole("button", {name: "Check"}).click();
+      await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("invalid");
+      await third.locator("input[type=radio]").nth(0).check();
+      await third.getByRole("button", {name: "Check"}).click();
+      await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
+      await third.locator("input[type=radio]").nth(1).check();
+      await third.getByRole("button", {name: "Check"}).click();
+      await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

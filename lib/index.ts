@@ -57,3 +57,48 @@ export {layerLabels, layers, recommendActivation, taskLabels, tasks} from "./cho
 export type {ChooserInput, Layer, Recommendation, Task} from "./chooser.js";
 export {runNeuron} from "./neuronRun.js";
 export type {NeuronRun, NeuronRunPoint} from "./neuronRun.js";
+export {
+  batchSizes,
+  CUSTOM_ACTIVATION,
+  datasetIds,
+  datasetLabels,
+  defaultState,
+  EpochHistory,
+  learningRates,
+  nearestLogChoice,
+  networkSizes,
+  parameterCount,
+  parseState,
+  PLAYGROUND_EXAMPLES,
+  playgroundData,
+  rangeSpecs,
+  resolveActivation,
+  serializeState,
+  snapToStep,
+  splitData,
+  stateKeys,
+  weightCount
+} from "./playground.js";
+export type {CompileActivation, Examples, ParsedState, PlaygroundState, RangeSpec} from "./playground.js";
+export {
+  checkDerivative,
+  compileActivation,
+  compileExpression,
+  ExpressionError,
+  functionNames,
+  MAX_FORMULA_LENGTH,
+  nonFiniteIntervals,
+  parseExpression,
+  suggestNames,
+  toTex
+} from "./expression.js";
+export type {
+  BinaryOperator,
+  CompiledExpression,
+  CustomActivation,
+  DerivativeCheck,
+  Dual,
+  ExpressionErrorKind,
+  ExpressionNode,
+  NonFiniteInterval
+} from "./expression.js";

@@ -1,0 +1,169 @@
+import * as Plot from "npm:@observablehq/plot";
+import {svg} from "npm:htl";
+import {gradcheck, linspace} from "../lib/index.js";
+import {nonFiniteIntervals} from "../lib/expression.js";
+
+/** A y-domain for f and f′ that ignores a few extreme values (e.g. near a pole of 1/x). */
+function robustExtent(values) {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (finite.length === 0) return [-1, 1];
+  const quantile = (q) =>
+    finite[Math.min(finite.length - 1, Math.max(0, Math.round(q * (finite.length - 1))))];
+  let lo = finite[0];
+  let hi = finite[finite.length - 1];
+  const [q1, q99] = [quantile(0.02), quantile(0.98)];
+  // a few points far beyond the rest (a pole) would flatten everything else: clip them
+  if (hi - lo > 20 * Math.max(q99 - q1, 1e-9)) [lo, hi] = [q1, q99];
+  if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * A chart of a reader's formula: f (solid), f′ by automatic differentiation (dashed), and
+ * central differences of f (hollow dots) drawn over f′ as a check; grey bands where f is
+ * undefined. `chart.update(x)` moves the marked point and its tangent without a redraw.
+ *
+ * @param fn {f, df, label} (a compiled expression or activation record)
+ */
+export function formulaChart(
+  fn,
+  {width = 640, height, domain = [-6, 6], x = 0, count = 241, checkEvery = 8} = {}
+) {
+  width = Math.max(240, width);
+  height ??= Math.round(Math.max(240, Math.min(400, width * 0.58)));
+  const xs = linspace(domain[0], domain[1], count);
+  const fs = Array.from(xs, (t) => fn.f(t));
+  const dfs = Array.from(xs, (t) => fn.df(t));
+  const plotted = (v) => (Number.isFinite(v) ? v : NaN); // NaN and ±∞ become gaps
+  const checks = [];
+  for (let i = Math.floor(checkEvery / 2); i < count; i += checkEvery) {
+    const t = xs[i];
+    if (!Number.isFinite(fn.f(t))) continue;
+    const numeric = gradcheck(fn.f, t);
+    if (Number.isFinite(numeric)) checks.push({x: t, y: numeric});
+  }
+  const step = (domain[1] - domain[0]) / (count - 1);
+  const gaps = nonFiniteIntervals(xs, fs).map((g) => ({
+    from: Math.max(domain[0], g.from - step / 2),
+    to: Math.min(domain[1], g.to + step / 2),
+    kind: g.kind
+  }));
+  const yDomain = robustExtent([...fs, ...dfs]);
+  const chart = Plot.plot({
+    width,
+    height,
+    marginLeft: 48,
+    marginBottom: 36,
+    ariaLabel: `${fn.label ?? "Your function"} and its derivative for x from ${domain[0]} to ${domain[1]}`,
+    ariaDescription:
+      "Solid line: f(x). Dashed line: f′(x) by automatic differentiation. Hollow dots: f′ by central differences, which should sit on the dashed line. Grey bands: where f is undefined. A dot marks the current x and a dotted line its tangent.",
+    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
+    y: {domain: yDomain, label: "f(x), f′(x)", labelArrow: "none", grid: true},
+    marks: [
+      Plot.rect(gaps, {x1: "from", x2: "to", y1: yDomain[0], y2: yDomain[1], className: "chart-undefined"}),
+      Plot.ruleY([0], {strokeOpacity: 0.4}),
+      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      Plot.line(xs, {x: xs, y: fs.map(plotted), className: "chart-f", strokeWidth: 2.5, clip: true}),
+      Plot.line(xs, {
+        x: xs,
+        y: dfs.map(plotted),
+        className: "chart-df",
+        strokeWidth: 2.5,
+        strokeDasharray: "7 4",
+        clip: true
+      }),
+      Plot.dot(checks, {x: "x", y: "y", r: 3.5, className: "chart-check", clip: true})
+    ]
+  });
+  chart.dataset.gaps = String(gaps.length);
+  return withMarker(chart, fn, x);
+}
+
+/** The point-and-tangent overlay and `update(x)`; hidden where f or f′ is not finite. */
+function withMarker(chart, fn, x0) {
+  const sx = chart.scale("x");
+  const sy = chart.scale("y");
+  const [left, right] = sx.range;
+  const [bottom, top] = sy.range;
+  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  const marker = svg`<g class="chart-marker" aria-hidden="true">
+    <clipPath id=${clipId}><rect x=${left} y=${top} width=${Math.max(0, right - left)} height=${Math.max(0, bottom - top)}></rect></clipPath>
+    <line class="chart-guide" y1=${top} y2=${bottom}></line>
+    <line class="chart-tangent" clip-path=${`url(#${clipId})`}></line>
+    <circle class="chart-df" r="5"></circle>
+    <circle class="chart-f" r="6"></circle>
+  </g>`;
+  chart.append(marker);
+  const [guide, tangent, dfDot, fDot] = marker.querySelectorAll("line, circle");
+  const [xmin, xmax] = sx.domain;
+  const clampY = (y) => Math.max(top - 20, Math.min(bottom + 20, y));
+  const show = (element, visible) => element.setAttribute("visibility", visible ? "visible" : "hidden");
+  chart.update = (x) => {
+    const fx = fn.f(x);
+    const dfx = fn.df(x);
+    const px = sx.apply(x);
+    guide.setAttribute("x1", px);
+    guide.setAttribute("x2", px);
+    const fOk = Number.isFinite(fx);
+    const dfOk = Number.isFinite(dfx);
+    show(fDot, fOk);
+    show(dfDot, dfOk);
+    show(tangent, fOk && dfOk);
+    if (fOk) {
+      fDot.setAttribute("cx", px);
+      fDot.setAttribute("cy", clampY(sy.apply(fx)));
+    }
+    if (dfOk) {
+      dfDot.setAttribute("cx", px);
+      dfDot.setAttribute("cy", clampY(sy.apply(dfx)));
+    }
+    if (fOk && dfOk) {
+      const y1 = sy.apply(fx + dfx * (xmin - x));
+      const y2 = sy.apply(fx + dfx * (xmax - x));
+      if (Number.isFinite(y1) && Number.isFinite(y2)) {
+        tangent.setAttribute("x1", sx.apply(xmin));
+        tangent.setAttribute("y1", y1);
+        tangent.setAttribute("x2", sx.apply(xmax));
+        tangent.setAttribute("y2", y2);
+      } else show(tangent, false);
+    }
+    marker.dataset.x = x;
+    marker.dataset.f = fx;
+    marker.dataset.df = dfx;
+    return chart;
+  };
+  return chart.update(x0);
+}
+
+/** Legend: f solid, f′ (autodiff) dashed, central differences as hollow dots, undefined band. */
+export function formulaLegend({gaps = false} = {}) {
+  const legend = document.createElement("div");
+  legend.className = "legend";
+  const items = [
+    [
+      svg`<svg width="28" height="10" aria-hidden="true"><line class="chart-f" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5"></line></svg>`,
+      "f(x)"
+    ],
+    [
+      svg`<svg width="28" height="10" aria-hidden="true"><line class="chart-df" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray="7 4"></line></svg>`,
+      "f′(x) by autodiff"
+    ],
+    [
+      svg`<svg width="14" height="12" aria-hidden="true"><circle class="chart-check" cx="7" cy="6" r="3.5"></circle></svg>`,
+      "f′(x) by central differences"
+    ]
+  ];
+  if (gaps) {
+    items.push([
+      svg`<svg width="16" height="12" aria-hidden="true"><rect class="chart-undefined" width="16" height="12"></rect></svg>`,
+      "f undefined"
+    ]);
+  }
+  for (const [swatch, label] of items) {
+    const item = document.createElement("span");
+    item.append(swatch, label);
+    legend.append(item);
+  }
+  return legend;
+}

@@ -1,0 +1,274 @@
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {activations, makeElu} from "../../lib/index.js";
+import {compileExpression} from "../../lib/expression.js";
+import {launchChromium, openPage, waitForCells} from "./chromium.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
+
+async function chartMarkup(page: Page): Promise<string[]> {
+  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
+}
+
+/** Types a formula into the page's formula box (replacing what is there) and waits for the cells. */
+async function typeFormula(page: Page, formula: string): Promise<void> {
+  const input = page.locator(".formula-input input");
+  await input.fill(formula);
+  await waitForCells(page);
+}
+
+async function marker(page: Page) {
+  return page.locator(".formula-figure .chart-marker").evaluate((g: SVGGElement) => ({
+    x: Number(g.dataset.x),
+    f: Number(g.dataset.f),
+    df: Number(g.dataset.df)
+  }));
+}
+
+describe("/your-own", () => {
+  test("typing a formula updates the chart, and autodiff agrees with central differences", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
+    try {
+      const before = await chartMarkup(page);
+      await typeFormula(page, "log(1 + exp(x))");
+      const after = await chartMarkup(page);
+      expect(after).not.toEqual(before);
+      const point = await marker(page);
+      const softplus = compileExpression("log(1 + exp(x))");
+      expect(point.f).toBeCloseTo(softplus.f(point.x), 12);
+      expect(point.df).toBeCloseTo(activations.softplus.df(point.x), 12);
+      const disagreement = Number(await page.locator("#max-disagreement").getAttribute("data-value"));
+      expect(disagreement).toBeGreaterThanOrEqual(0);
+      expect(disagreement).toBeLessThan(1e-6);
+      await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
+      await expect(page.locator(".formula-input input").getAttribute("aria-invalid")).resolves.toBe("false");
+      expect(new URL(page.url()).searchParams.get("formula")).toBe("log(1 + exp(x))");
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a bad formula shows a positioned error, keeps the last chart, and a good one recovers", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
+    try {
+      await typeFormula(page, "x * sigmoid(x)");
+      const good = await chartMarkup(page);
+      await typeFormula(page, "(x + 1) * x)");
+      const error = page.locator("#formula-status .formula-error");
+      await expect(error.textContent()).resolves.toContain('ParseError: unexpected ")" at column 12');
+      await expect(error.getAttribute("data-position")).resolves.toBe("11");
+      const caret = await page.locator(".formula-caret").textContent();
+      expect(caret?.split("\n")[1]).toBe(" ".repeat(11) + "^");
+      await expect(page.locator(".formula-input input").getAttribute("aria-invalid")).resolves.toBe("true");
+      expect(await chartMarkup(page)).toEqual(good); // the last good chart stays
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+
+      await typeFormula(page, "x * sigmod(x)");
+      await expect(error.textContent()).resolves.toContain("did you mean sigmoid?");
+
+      await typeFormula(page, "");
+      await expect(page.locator("#formula-status").textContent()).resolves.toContain("empty formula");
+
+      await typeFormula(page, "max(0.1 * x, x)");
+      await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
+      expect(await chartMarkup(page)).not.toEqual(good);
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("log(x) draws a gap where f is undefined, without a crash", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(x)");
+    try {
+      await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(x)");
+      await expect(page.locator(".gap-note").textContent()).resolves.toMatch(/undefined/);
+      expect(await page.locator(".formula-figure .chart-undefined rect").count()).toBeGreaterThan(0);
+      // move x into the undefined stretch: the marker hides instead of drawing NaN
+      const slider = page.locator("#observablehq-main input[type=range]");
+      await slider.fill("-3");
+      await waitForCells(page);
+      await expect(
+        page.locator(".formula-figure .chart-marker circle.chart-f").getAttribute("visibility")
+      ).resolves.toBe("hidden");
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a malformed formula in the address shows the error and fills the input", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=x*(");
+    try {
+      await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("x*(");
+      await expect(page.locator("#formula-status").textContent()).resolves.toContain(
+        "unexpected end of formula at column 4"
+      );
+      await expect(page.locator(".no-chart").count()).resolves.toBe(1);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a formula in the address is restored, and the playground link carries it", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(1%2Bexp(x))");
+    try {
+      await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(1+exp(x))");
+      await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
+      const href = await page.locator("a.playground-link").getAttribute("href");
+      const link = new URL(href!, page.url());
+      expect(link.pathname).toMatch(/\/playground$/);
+      expect(link.searchParams.get("activation")).toBe("custom");
+      expect(link.searchParams.get("formula")).toBe("log(1+exp(x))");
+
+      await typeFormula(page, "x * tanh(x)");
+      const updated = new URL((await page.locator("a.playground-link").getAttribute("href"))!, page.url());
+      expect(updated.searchParams.get("formula")).toBe("x * tanh(x)");
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a hand-typed + in the address means plus; an over-long formula is refused", async () => {
+    const plus = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(1+exp(x))");
+    try {
+      await expect(plus.page.locator(".formula-input input").inputValue()).resolves.toBe("log(1+exp(x))");
+    } finally {
+      await plus.page.context().close();
+    }
+    const long = "x+".repeat(260) + "x";
+    const {page, problems} = await openPage(
+      browser,
+      inject("baseUrl") + "/your-own?formula=" + encodeURIComponent(long)
+    );
+    try {
+      await expect(page.locator(".formula-input input").inputValue()).resolves.toBe(long);
+      await expect(page.locator("#formula-status").textContent()).resolves.toContain("the limit is 500");
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the example buttons fill in the formula", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
+    try {
+      await page.getByRole("button", {name: "Leaky max"}).click();
+      await waitForCells(page);
+      await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("max(0.1 * x, x)");
+      await page.getByRole("button", {name: "A typo"}).click();
+      await waitForCells(page);
+      await expect(page.locator("#formula-status").textContent()).resolves.toContain("did you mean sigmoid?");
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test("/your-own in its error state has no axe-core violations", async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const {page} = await openPage(
+    browser,
+    inject("baseUrl") + "/your-own?formula=" + encodeURIComponent("x * sigmod(x)")
+  );
+  try {
+    await page.addScriptTag({content: axeSource});
+    const violations: string[] = await page.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const result = await window.axe.run(document, {resultTypes: ["violations"]});
+      return result.violations.map((v: {id: string}) => v.id);
+    });
+    expect(violations).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
+describe("/more-activations", () => {
+  test("the ELU α slider redraws the chart with makeElu(α)", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
+    try {
+      const alphaSlider = page.getByRole("slider", {name: /α/});
+      const before = await chartMarkup(page);
+      await alphaSlider.fill("2");
+      await waitForCells(page);
+      const after = await chartMarkup(page);
+      expect(after).not.toEqual(before);
+      const live = async (name: string) =>
+        Number((await page.locator(`[data-live="${name}"]`).first().textContent())!.replace("−", "-"));
+      const x = await live("x");
+      expect(await live("alpha")).toBe(2);
+      expect(await live("f")).toBeCloseTo(makeElu(2).f(x), 3);
+      const dot = await page
+        .locator(".function-figure .chart-marker")
+        .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
+      expect(dot.f).toBeCloseTo(makeElu(2).f(dot.x), 12);
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("choosing another function shows its panel and its chart", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
+    try {
+      await expect(page.locator('.fn-panel[data-id="elu"]').isVisible()).resolves.toBe(true);
+      await page.getByRole("combobox", {name: "Activation"}).selectOption({label: "GELU"});
+      await waitForCells(page);
+      await expect(page.locator('.fn-panel[data-id="gelu"]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.fn-panel[data-id="elu"]').isVisible()).resolves.toBe(false);
+      await expect(page.getByRole("slider", {name: /α/}).count()).resolves.toBe(0);
+      const dot = await page
+        .locator(".function-figure .chart-marker")
+        .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
+      expect(dot.f).toBeCloseTo(activations.gelu.f(dot.x), 12);
+      expect(problems.pageErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the compare overlay toggles lines", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
+    try {
+      const chart = page.locator("svg[data-ids]");
+      const lines = () => chart.locator("g[aria-description] path").count();
+      await expect(chart.getAttribute("data-ids")).resolves.toBe("relu elu gelu swish");
+      expect(await lines()).toBe(4);
+      await page.getByRole("checkbox", {name: "Mish"}).check();
+      await waitForCells(page);
+      await expect(chart.getAttribute("data-ids")).resolves.toContain("mish");
+      expect(await lines()).toBe(5);
+      await expect(page.locator(".compare-legend").textContent()).resolves.toContain("Mish");
+      await page.getByRole("checkbox", {name: "ReLU", exact: true}).uncheck();
+      await waitForCells(page);
+      expect(await lines()).toBe(4);
+      await page.getByRole("radio", {name: "f′(x)"}).check();
+      await waitForCells(page);
+      await expect(chart.getAttribute("data-mode")).resolves.toBe("df");
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -1,0 +1,327 @@
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {createMlp, meanLoss, trainEpoch} from "../../lib/index.js";
+import {
+  defaultState,
+  networkSizes,
+  parseState,
+  playgroundData,
+  serializeState
+} from "../../lib/playground.js";
+import {launchChromium, openPage, waitForCells, type PageProblems} from "./chromium.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PANEL = ".pg-panel";
+
+async function open(query = "", options: {width?: number; colorScheme?: "light" | "dark"} = {}) {
+  return openPage(browser, `${inject("baseUrl")}/playground${query}`, options);
+}
+
+async function panelData(page: Page) {
+  return page.locator(PANEL).evaluate((el: HTMLElement) => ({
+    epoch: Number(el.dataset.epoch),
+    trainLoss: Number(el.dataset.trainLoss),
+    testLoss: Number(el.dataset.testLoss)
+  }));
+}
+
+function formWith(page: Page, label: string) {
+  return page.locator("#observablehq-main form").filter({has: page.locator("label", {hasText: label})});
+}
+
+/** Waits (briefly) for the page's address to carry key=value, then checks it. */
+async function expectParam(page: Page, key: string, value: string) {
+  await page
+    .waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k) === v, [key, value], {
+      timeout: 5000
+    })
+    .catch(() => {});
+  expect(new URL(page.url()).searchParams.get(key)).toBe(value);
+}
+
+function selectedText(page: Page, label: string) {
+  return formWith(page, label)
+    .locator("select")
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+}
+
+function noProblems(problems: PageProblems) {
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+}
+
+async function heatmapPixels(page: Page): Promise<string> {
+  return page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+}
+
+describe("playground", () => {
+  test("starts paused at epoch 0 with an empty loss chart, and its numbers are lib's", async () => {
+    const {page, problems} = await open();
+    try {
+      await page.waitForTimeout(400);
+      const data = await panelData(page);
+      expect(data.epoch).toBe(0);
+      await expect(page.locator(".pg-epoch").textContent()).resolves.toBe("0");
+      await expect(page.locator(".pg-play").getAttribute("aria-pressed")).resolves.toBe("false");
+      await expect(page.locator(".pg-play").textContent()).resolves.toContain("Play");
+      expect(await page.locator(".pg-loss .pg-loss-train").count()).toBe(0);
+      expect(await page.locator(".pg-loss").textContent()).toContain("Press Play or Step");
+      // the same network, built by lib in Node, has the same losses
+      const {train, test: held} = playgroundData(defaultState);
+      const mlp = createMlp({
+        sizes: networkSizes(defaultState.layers, defaultState.units),
+        activation: "tanh",
+        seed: defaultState.seed
+      });
+      expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
+      expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("Step advances exactly one epoch, as lib's trainEpoch does, and draws the loss", async () => {
+    const {page, problems} = await open();
+    try {
+      await page.getByRole("button", {name: "Step one epoch"}).click();
+      await page.waitForFunction(
+        () => (document.querySelector(".pg-panel") as HTMLElement).dataset.epoch === "1"
+      );
+      const data = await panelData(page);
+      const {train, test: held} = playgroundData(defaultState);
+      const mlp = createMlp({
+        sizes: networkSizes(defaultState.layers, defaultState.units),
+        activation: "tanh",
+        seed: defaultState.seed
+      });
+      trainEpoch(mlp, train.inputs, train.targets, {
+        learningRate: defaultState.lr,
+        batchSize: defaultState.batch
+      });
+      expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
+      expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
+      await page.locator(".pg-loss .pg-loss-train").waitFor({state: "attached"});
+      await page.locator(".pg-gradients .pg-layer-0").first().waitFor({state: "attached"});
+      expect(await page.locator(".pg-gradients g.pg-layer").count()).toBe(2 * 3); // a line and a label per layer
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("Play trains (epochs go up, training loss goes down on the circle) until Pause", async () => {
+    const {page, problems} = await open("?dataset=circle");
+    try {
+      const before = await panelData(page);
+      const heatmapBefore = await heatmapPixels(page);
+      await page.locator(".pg-play").click();
+      await expect(page.locator(".pg-play").getAttribute("aria-pressed")).resolves.toBe("true");
+      await page.waitForFunction(
+        () => Number((document.querySelector(".pg-panel") as HTMLElement).dataset.epoch) >= 60,
+        null,
+        {
+          timeout: 20_000
+        }
+      );
+      await page.locator(".pg-play").click();
+      const paused = await panelData(page);
+      await page.waitForTimeout(300);
+      const later = await panelData(page);
+      expect(later.epoch).toBe(paused.epoch);
+      expect(paused.epoch).toBeGreaterThanOrEqual(60);
+      expect(paused.trainLoss).toBeLessThan(before.trainLoss * 0.7);
+      expect(await heatmapPixels(page)).not.toBe(heatmapBefore);
+      await expect(page.locator(".pg-state").getAttribute("data-state")).resolves.toBe("paused");
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("Reset returns to epoch 0 and the same initial losses", async () => {
+    const {page, problems} = await open();
+    try {
+      const start = await panelData(page);
+      for (let k = 0; k < 3; k++) await page.getByRole("button", {name: "Step one epoch"}).click();
+      await page.waitForFunction(
+        () => (document.querySelector(".pg-panel") as HTMLElement).dataset.epoch === "3"
+      );
+      await page.getByRole("button", {name: "Reset"}).click();
+      const reset = await panelData(page);
+      expect(reset).toEqual(start);
+      expect(await page.locator(".pg-loss .pg-loss-train").count()).toBe(0);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the address follows the controls", async () => {
+    const {page, problems} = await open();
+    try {
+      await expectParam(page, "layers", "2");
+      const layers = formWith(page, "Hidden layers").locator("input[type=range]");
+      await layers.focus();
+      await layers.press("ArrowRight");
+      await waitForCells(page);
+      await expectParam(page, "layers", "3");
+      await formWith(page, "Activation").locator("select").selectOption({label: "ReLU"});
+      await waitForCells(page);
+      await expectParam(page, "activation", "relu");
+      const lr = formWith(page, "Learning rate").locator("input[type=range]");
+      await lr.focus();
+      await lr.press("ArrowRight");
+      await waitForCells(page);
+      await expectParam(page, "lr", "0.1");
+      await expect(formWith(page, "Learning rate").locator("output").textContent()).resolves.toBe("0.1");
+      const seedBefore = new URL(page.url()).searchParams.get("seed");
+      await page.getByRole("button", {name: "New data"}).click();
+      await waitForCells(page);
+      await expectParam(page, "seed", String(Number(seedBefore) + 1));
+      // the whole address parses back to the page's state with no note
+      expect(parseState(new URL(page.url()).search).notes).toEqual([]);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a typed value out of range is refused with a visible message", async () => {
+    const {page, problems} = await open();
+    try {
+      const number = formWith(page, "Hidden layers").locator("input[type=number]");
+      await number.fill("99");
+      await number.press("Enter");
+      await waitForCells(page);
+      const message = page.locator(".input-message", {hasText: "Hidden layers"});
+      await message.waitFor({state: "visible"});
+      await expect(formWith(page, "Hidden layers").locator("input[type=range]").inputValue()).resolves.toBe(
+        "2"
+      );
+      await expectParam(page, "layers", "2");
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a bad address shows a note naming each ignored parameter and uses the defaults", async () => {
+    const {page, problems} = await open("?activation=nope&layers=99&lr=abc");
+    try {
+      const notes = page.locator(".pg-notes");
+      await notes.waitFor({state: "visible"});
+      const text = (await notes.textContent()) ?? "";
+      expect(text).toContain("activation=nope is not a known activation; using tanh");
+      expect(text).toContain("layers=99 is outside 0–6; using 2");
+      expect(text).toContain("lr=abc is not a number; using 0.03");
+      await expect(selectedText(page, "Activation")).resolves.toBe("Tanh");
+      await expect(formWith(page, "Hidden layers").locator("input[type=range]").inputValue()).resolves.toBe(
+        "2"
+      );
+      await expect(formWith(page, "Learning rate").locator("output").textContent()).resolves.toBe("0.03");
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a custom formula from the address is compiled and trained; a bad one falls back with a note", async () => {
+    const good = await open(`?activation=custom&formula=${encodeURIComponent("max(0.1*x, x)")}&layers=1`);
+    try {
+      expect(await good.page.locator(".pg-notes").count()).toBe(0);
+      await expect(selectedText(good.page, "Activation")).resolves.toBe("Custom: max(0.1*x, x)");
+      await expectParam(good.page, "dataset", "circle"); // the page has rewritten its address
+      await expectParam(good.page, "activation", "custom");
+      await expectParam(good.page, "formula", "max(0.1*x, x)");
+      await good.page.getByRole("button", {name: "Step one epoch"}).click();
+      await good.page.waitForFunction(
+        () => (document.querySelector(".pg-panel") as HTMLElement).dataset.epoch === "1"
+      );
+      expect(Number.isFinite((await panelData(good.page)).trainLoss)).toBe(true);
+      noProblems(good.problems);
+    } finally {
+      await good.page.context().close();
+    }
+    const bad = await open(`?activation=custom&formula=${encodeURIComponent("2*x+")}`);
+    try {
+      await bad.page.locator(".pg-notes").waitFor({state: "visible"});
+      const text = (await bad.page.locator(".pg-notes").textContent()) ?? "";
+      expect(text).toContain("formula=2*x+ cannot be used");
+      expect(text).toContain("using tanh");
+      await expect(selectedText(bad.page, "Activation")).resolves.toBe("Tanh");
+      await expectParam(bad.page, "activation", "tanh");
+      noProblems(bad.problems);
+    } finally {
+      await bad.page.context().close();
+    }
+  });
+
+  test("a shared address restores its controls", async () => {
+    const query = "?dataset=xor&activation=relu&layers=2&units=4&seed=7&lr=0.1&batch=5&noise=0.2&split=0.7";
+    const {page, problems} = await open(query);
+    try {
+      expect(await page.locator(".pg-notes").count()).toBe(0);
+      const selected = (label: string) => selectedText(page, label);
+      await expect(selected("Dataset")).resolves.toBe("XOR");
+      await expect(selected("Activation")).resolves.toBe("ReLU");
+      await expect(selected("Batch size")).resolves.toBe("5");
+      await expect(formWith(page, "Hidden layers").locator("input[type=range]").inputValue()).resolves.toBe(
+        "2"
+      );
+      await expect(formWith(page, "Units per layer").locator("input[type=range]").inputValue()).resolves.toBe(
+        "4"
+      );
+      await expect(formWith(page, "Noise").locator("input[type=range]").inputValue()).resolves.toBe("0.2");
+      await expect(formWith(page, "Training share").locator("input[type=range]").inputValue()).resolves.toBe(
+        "0.7"
+      );
+      await expect(formWith(page, "Learning rate").locator("output").textContent()).resolves.toBe("0.1");
+      // the page rewrites its address in its own order, with the same values
+      const expected = serializeState({...defaultState, ...parseState(query).state});
+      await page.waitForFunction((search) => location.search === search, `?${expected}`, {timeout: 5000});
+      expect(new URL(page.url()).searchParams.get("seed")).toBe("7");
+      // the data shown are lib's xor points for seed 7, split 70/30
+      const {train} = playgroundData({dataset: "xor", noise: 0.2, split: 0.7, seed: 7});
+      expect(
+        await page.locator(".pg-data g.pg-points-train circle, .pg-data g.pg-points-train path").count()
+      ).toBe(train.targets.length);
+      await expect(page.locator(".pg-loss figure, .pg-loss").first().textContent()).resolves.toContain(
+        "2 → 4 → 4 → 1 ReLU"
+      );
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("at 390 px the charts stack and nothing overflows, in dark mode too", async () => {
+    const {page, problems} = await open("", {width: 390, colorScheme: "dark"});
+    try {
+      const boxes = await page
+        .locator(".pg-grid > div")
+        .evaluateAll((divs) =>
+          divs
+            .map((d) => d.getBoundingClientRect())
+            .map(({left, top, bottom, right}) => ({left, top, bottom, right}))
+        );
+      for (let i = 1; i < boxes.length; i++)
+        expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom - 1);
+      for (const box of boxes) expect(box.right).toBeLessThanOrEqual(390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(390);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

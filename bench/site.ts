@@ -11,9 +11,9 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import {chromium, type Browser, type Page} from "playwright-core";
-import {coursePages} from "../observablehq.config.js";
 import {serveDist} from "../scripts/serve.js";
 import {chromiumArgs, chromiumPath} from "../test/browser/chromium.js";
+import {sitePages} from "../test/browser/site.js";
 
 export const budgets = {
   gzipKB: 170,
@@ -26,9 +26,6 @@ export const budgets = {
   buildSeconds: 15
 };
 
-type Entry = {name: string; path?: string; pages?: Entry[]};
-const flatten = (entries: Entry[]): string[] =>
-  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [e.path!]));
 
 interface PageFigures {
   path: string;
@@ -204,7 +201,7 @@ async function main() {
   const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
   const figures: PageFigures[] = [];
   try {
-    for (const path of ["/", ...flatten(coursePages)]) {
+    for (const {path} of sitePages) {
       const url = server.url + path;
       const gzipKB = await pageWeight(browser, url);
       const page = await browser.newPage({viewport: {width: 1200, height: 900}});

@@ -1,7 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
-import {sampleActivation} from "../lib/index.js";
-import {deadRegions, vanishingRegions} from "../lib/regions.js";
+import {deadRegions, sampleActivation, vanishingRegions} from "../lib/index.js";
+import {formatPowerOfTen} from "./format.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -112,25 +112,6 @@ function zoneMarks(zones, [lo, hi], domain, width) {
   });
 }
 
-/** Superscript digits for 10ⁿ tick labels. */
-const SUPERSCRIPT_DIGITS = {
-  "-": "⁻",
-  0: "⁰",
-  1: "¹",
-  2: "²",
-  3: "³",
-  4: "⁴",
-  5: "⁵",
-  6: "⁶",
-  7: "⁷",
-  8: "⁸",
-  9: "⁹"
-};
-const powerOfTen = (v) => {
-  const k = Math.round(Math.log10(v));
-  return k === 0 ? "1" : `10${[...String(k)].map((c) => SUPERSCRIPT_DIGITS[c]).join("")}`;
-};
-
 /**
  * |f′(x)| on a logarithmic y axis, so the tails where the slope shrinks to 10⁻¹⁰ and below
  * stay visible; a rule marks `vanishingThreshold`. Where f′ = 0 exactly there is no point
@@ -179,7 +160,7 @@ export function slopeLogChart(
       labelArrow: "none",
       grid: true,
       ticks,
-      tickFormat: powerOfTen
+      tickFormat: formatPowerOfTen
     },
     marks: [
       ...zoneMarks(shaded, [lo, hi], domain, width),
@@ -241,8 +222,12 @@ function withLogMarker(chart, activation, x0) {
   return chart.update(x0);
 }
 
-/** Adds the point-and-tangent overlay to a Plot chart of an activation, and `update(x)`. */
-function withMarker(chart, activation, x0) {
+/**
+ * Adds the point-and-tangent overlay to a Plot chart of a function {f, df}, and
+ * `chart.update(x)` to move it without redrawing the chart. A dot (or the tangent) is hidden
+ * where f or f′ is not finite.
+ */
+export function withMarker(chart, fn, x0) {
   const sx = chart.scale("x");
   const sy = chart.scale("y");
   const [left, right] = sx.range;
@@ -259,20 +244,36 @@ function withMarker(chart, activation, x0) {
   const [guide, tangent, dfDot, fDot] = marker.querySelectorAll("line, circle");
   const [xmin, xmax] = sx.domain;
   const clampY = (y) => Math.max(top - 20, Math.min(bottom + 20, y));
+  const show = (element, visible) => element.setAttribute("visibility", visible ? "visible" : "hidden");
   chart.update = (x) => {
-    const fx = activation.f(x);
-    const dfx = activation.df(x);
+    const fx = fn.f(x);
+    const dfx = fn.df(x);
     const px = sx.apply(x);
     guide.setAttribute("x1", px);
     guide.setAttribute("x2", px);
-    fDot.setAttribute("cx", px);
-    fDot.setAttribute("cy", clampY(sy.apply(fx)));
-    dfDot.setAttribute("cx", px);
-    dfDot.setAttribute("cy", clampY(sy.apply(dfx)));
-    tangent.setAttribute("x1", sx.apply(xmin));
-    tangent.setAttribute("y1", sy.apply(fx + dfx * (xmin - x)));
-    tangent.setAttribute("x2", sx.apply(xmax));
-    tangent.setAttribute("y2", sy.apply(fx + dfx * (xmax - x)));
+    const fOk = Number.isFinite(fx);
+    const dfOk = Number.isFinite(dfx);
+    show(fDot, fOk);
+    show(dfDot, dfOk);
+    show(tangent, fOk && dfOk);
+    if (fOk) {
+      fDot.setAttribute("cx", px);
+      fDot.setAttribute("cy", clampY(sy.apply(fx)));
+    }
+    if (dfOk) {
+      dfDot.setAttribute("cx", px);
+      dfDot.setAttribute("cy", clampY(sy.apply(dfx)));
+    }
+    if (fOk && dfOk) {
+      const y1 = sy.apply(fx + dfx * (xmin - x));
+      const y2 = sy.apply(fx + dfx * (xmax - x));
+      if (Number.isFinite(y1) && Number.isFinite(y2)) {
+        tangent.setAttribute("x1", sx.apply(xmin));
+        tangent.setAttribute("y1", y1);
+        tangent.setAttribute("x2", sx.apply(xmax));
+        tangent.setAttribute("y2", y2);
+      } else show(tangent, false);
+    }
     marker.dataset.x = x;
     marker.dataset.f = fx;
     marker.dataset.df = dfx;

@@ -2,46 +2,11 @@
 // its loss-by-step chart, loss-by-step small multiples for every core activation, and the
 // vanishing-gradient charts. All numbers come from lib/ (neuronStep, runNeuron, chainSlopes).
 import * as Plot from "npm:@observablehq/plot";
-import {activations, chainSlopes, coreActivationIds, neuronStep} from "../lib/index.js";
-import {runNeuron} from "../lib/neuronRun.js";
-import {formatNumber} from "./format.js";
-
-const FROM_SUPERSCRIPT = {
-  "⁻": "-",
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9"
-};
+import {activations, chainSlopes, coreActivationIds, neuronStep, runNeuron} from "../lib/index.js";
+import {formatNumber, texFactor, texNumber} from "./format.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
-
-/** A number as TeX, rounded like formatNumber: "-0.0417", "4.54 \times 10^{-5}", "\text{undefined}". */
-export function texNumber(value, options) {
-  const text = formatNumber(value, options);
-  if (text === "undefined") return "\\text{undefined}";
-  if (text === "∞") return "\\infty";
-  if (text === "−∞") return "-\\infty";
-  return text
-    .replace(
-      /×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/,
-      (_, e) => `\\times 10^{${[...e].map((c) => FROM_SUPERSCRIPT[c]).join("")}}`
-    )
-    .replace(/−/g, "-");
-}
-
-/** texNumber in parentheses when negative, for substituting into a product or difference. */
-export function texFactor(value, options) {
-  const text = texNumber(value, options);
-  return text.startsWith("-") || text.includes("\\times") ? `(${text})` : text;
-}
 
 /** The TeX name of an activation applied to z ("\sigma(z)"), or of its derivative ("\sigma'(z)"). */
 export function texApplied(activation, {prime = false, variable = "z"} = {}) {

@@ -2,6 +2,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
 import {gradcheck, linspace} from "../lib/index.js";
 import {nonFiniteIntervals} from "../lib/expression.js";
+import {withMarker} from "./activationChart.js";
 
 /** A y-domain for f and f′ that ignores a few extreme values (e.g. near a pole of 1/x). */
 function robustExtent(values) {
@@ -78,62 +79,6 @@ export function formulaChart(
   });
   chart.dataset.gaps = String(gaps.length);
   return withMarker(chart, fn, x);
-}
-
-/** The point-and-tangent overlay and `update(x)`; hidden where f or f′ is not finite. */
-function withMarker(chart, fn, x0) {
-  const sx = chart.scale("x");
-  const sy = chart.scale("y");
-  const [left, right] = sx.range;
-  const [bottom, top] = sy.range;
-  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
-  const marker = svg`<g class="chart-marker" aria-hidden="true">
-    <clipPath id=${clipId}><rect x=${left} y=${top} width=${Math.max(0, right - left)} height=${Math.max(0, bottom - top)}></rect></clipPath>
-    <line class="chart-guide" y1=${top} y2=${bottom}></line>
-    <line class="chart-tangent" clip-path=${`url(#${clipId})`}></line>
-    <circle class="chart-df" r="5"></circle>
-    <circle class="chart-f" r="6"></circle>
-  </g>`;
-  chart.append(marker);
-  const [guide, tangent, dfDot, fDot] = marker.querySelectorAll("line, circle");
-  const [xmin, xmax] = sx.domain;
-  const clampY = (y) => Math.max(top - 20, Math.min(bottom + 20, y));
-  const show = (element, visible) => element.setAttribute("visibility", visible ? "visible" : "hidden");
-  chart.update = (x) => {
-    const fx = fn.f(x);
-    const dfx = fn.df(x);
-    const px = sx.apply(x);
-    guide.setAttribute("x1", px);
-    guide.setAttribute("x2", px);
-    const fOk = Number.isFinite(fx);
-    const dfOk = Number.isFinite(dfx);
-    show(fDot, fOk);
-    show(dfDot, dfOk);
-    show(tangent, fOk && dfOk);
-    if (fOk) {
-      fDot.setAttribute("cx", px);
-      fDot.setAttribute("cy", clampY(sy.apply(fx)));
-    }
-    if (dfOk) {
-      dfDot.setAttribute("cx", px);
-      dfDot.setAttribute("cy", clampY(sy.apply(dfx)));
-    }
-    if (fOk && dfOk) {
-      const y1 = sy.apply(fx + dfx * (xmin - x));
-      const y2 = sy.apply(fx + dfx * (xmax - x));
-      if (Number.isFinite(y1) && Number.isFinite(y2)) {
-        tangent.setAttribute("x1", sx.apply(xmin));
-        tangent.setAttribute("y1", y1);
-        tangent.setAttribute("x2", sx.apply(xmax));
-        tangent.setAttribute("y2", y2);
-      } else show(tangent, false);
-    }
-    marker.dataset.x = x;
-    marker.dataset.f = fx;
-    marker.dataset.df = dfx;
-    return chart;
-  };
-  return chart.update(x0);
 }
 
 /** Legend: f solid, f′ (autodiff) dashed, central differences as hollow dots, undefined band. */

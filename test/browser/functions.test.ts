@@ -8,7 +8,6 @@ import type {Activation} from "../../lib/index.js";
 import {formatNumber} from "../../src/components/format.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
 
-
 interface PageCase {
   path: string;
   /** The activation drawn, given the page's parameter (α on /leaky-relu). */
@@ -197,49 +196,54 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
   });
 
   // /linear has no log view (f′ = 1 everywhere); its test asserts the toggle is absent instead.
-  test(hasLogView ? "the log toggle shows |f′| on a log axis, marker still at x" : "has no log toggle (f′ is constant)", async () => {
-    if (!hasLogView) {
-      const {page} = await openPage(browser, inject("baseUrl") + path);
+  test(
+    hasLogView
+      ? "the log toggle shows |f′| on a log axis, marker still at x"
+      : "has no log toggle (f′ is constant)",
+    async () => {
+      if (!hasLogView) {
+        const {page} = await openPage(browser, inject("baseUrl") + path);
+        try {
+          expect(await page.getByRole("checkbox", {name: /Log scale/}).count()).toBe(0);
+        } finally {
+          await page.context().close();
+        }
+        return;
+      }
+      const {page, problems} = await openPage(browser, inject("baseUrl") + path);
       try {
-        expect(await page.getByRole("checkbox", {name: /Log scale/}).count()).toBe(0);
+        const before = await page.locator(CHART).evaluate((svg) => svg.outerHTML);
+        await page.getByRole("checkbox", {name: /Log scale/}).check();
+        await waitForCells(page);
+        const chart = page.locator(CHART);
+        expect(await chart.getAttribute("data-view")).toBe("log");
+        expect(await chart.evaluate((svg) => svg.outerHTML)).not.toBe(before);
+        expect(await chart.evaluate((svg) => svg.textContent)).toContain("log scale");
+        const value = await slider(page, "x").evaluate((input: HTMLInputElement) => input.valueAsNumber);
+        const marker = await readMarker(page);
+        expect(marker.df).toBeCloseTo(activation.df(value), 14);
+        const size = Math.abs(activation.df(value));
+        if (size > 0) {
+          const ticks = await readTicks(page);
+          expect(marker.dfDot.cy).toBeCloseTo(scaleFromTicks(ticks.y, true)(size), 0);
+          expect(marker.dfDot.cx).toBeCloseTo(scaleFromTicks(ticks.x)(value), 0);
+        }
+        // Moving x in the log view moves only the marker
+        const curve = await chart.locator("g.chart-df path").getAttribute("d");
+        await press(page, slider(page, "x"), "ArrowRight", 4);
+        expect(await chart.locator("g.chart-df path").getAttribute("d")).toBe(curve);
+        expect((await readMarker(page)).x).toBe(
+          await slider(page, "x").evaluate((input: HTMLInputElement) => input.valueAsNumber)
+        );
+        await page.getByRole("checkbox", {name: /Log scale/}).uncheck();
+        await waitForCells(page);
+        expect(await page.locator(CHART).getAttribute("data-view")).toBe("linear");
+        expect(problems.pageErrors).toEqual([]);
       } finally {
         await page.context().close();
       }
-      return;
     }
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-    try {
-      const before = await page.locator(CHART).evaluate((svg) => svg.outerHTML);
-      await page.getByRole("checkbox", {name: /Log scale/}).check();
-      await waitForCells(page);
-      const chart = page.locator(CHART);
-      expect(await chart.getAttribute("data-view")).toBe("log");
-      expect(await chart.evaluate((svg) => svg.outerHTML)).not.toBe(before);
-      expect(await chart.evaluate((svg) => svg.textContent)).toContain("log scale");
-      const value = await slider(page, "x").evaluate((input: HTMLInputElement) => input.valueAsNumber);
-      const marker = await readMarker(page);
-      expect(marker.df).toBeCloseTo(activation.df(value), 14);
-      const size = Math.abs(activation.df(value));
-      if (size > 0) {
-        const ticks = await readTicks(page);
-        expect(marker.dfDot.cy).toBeCloseTo(scaleFromTicks(ticks.y, true)(size), 0);
-        expect(marker.dfDot.cx).toBeCloseTo(scaleFromTicks(ticks.x)(value), 0);
-      }
-      // Moving x in the log view moves only the marker
-      const curve = await chart.locator("g.chart-df path").getAttribute("d");
-      await press(page, slider(page, "x"), "ArrowRight", 4);
-      expect(await chart.locator("g.chart-df path").getAttribute("d")).toBe(curve);
-      expect((await readMarker(page)).x).toBe(
-        await slider(page, "x").evaluate((input: HTMLInputElement) => input.valueAsNumber)
-      );
-      await page.getByRole("checkbox", {name: /Log scale/}).uncheck();
-      await waitForCells(page);
-      expect(await page.locator(CHART).getAttribute("data-view")).toBe("linear");
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
-  });
+  );
 
   test("a typed out-of-range or off-step value is refused with a message, never NaN", async () => {
     const {page, problems} = await openPage(browser, inject("baseUrl") + path);

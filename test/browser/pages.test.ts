@@ -1,12 +1,9 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {coursePages} from "../../observablehq.config.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {sitePages} from "./site.js";
 
-type Entry = {name: string; path?: string; pages?: Entry[]};
-const flatten = (entries: Entry[]): {name: string; path: string}[] =>
-  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [{name: e.name, path: e.path!}]));
-const pages = [{name: "Activation Functions & Derivatives", path: "/"}, ...flatten(coursePages)];
+const pages = sitePages;
 
 /** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
 const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";

@@ -2,13 +2,10 @@ import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {coursePages} from "../../observablehq.config.js";
 import {launchChromium, openPage} from "./chromium.js";
+import {sitePages} from "./site.js";
 
-type Entry = {name: string; path?: string; pages?: Entry[]};
-const flatten = (entries: Entry[]): string[] =>
-  entries.flatMap((e) => (e.pages ? flatten(e.pages) : [e.path!]));
-const paths = ["/", ...flatten(coursePages)];
+const paths = sitePages.map((page) => page.path);
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 

@@ -34,6 +34,46 @@ export const VENDORED = [
   {name: "katex", entry: "dist/katex.mjs", files: ["dist/katex.min.css", "dist/fonts"]}
 ];
 
+/**
+ * The parts of Plot the course's charts use, served as `npm:@observablehq/plot/course`: one
+ * tree-shaken bundle (Plot's core, these marks, and only the d3 functions they call) of
+ * about 90 KB gzip instead of 160 KB for all of Plot. Charts in src/components import it;
+ * a page's implicit `Plot` is still all of Plot. test/scripts/offline-cache.test.ts checks
+ * that every `Plot.name` a file importing this entry uses is listed here.
+ */
+export const COURSE_PLOT_EXPORTS = [
+  "plot",
+  "areaY",
+  "cell",
+  "contour",
+  "dot",
+  "frame",
+  "line",
+  "lineY",
+  "raster",
+  "rect",
+  "ruleX",
+  "ruleY",
+  "text"
+];
+
+/** d3's symbol generators, which Plot's dot mark bundles anyway, for drawing legend swatches. */
+export const COURSE_D3_EXPORTS = [
+  "symbol",
+  "symbolAsterisk",
+  "symbolCircle",
+  "symbolCross",
+  "symbolDiamond",
+  "symbolDiamond2",
+  "symbolPlus",
+  "symbolSquare",
+  "symbolStar",
+  "symbolTimes",
+  "symbolTriangle",
+  "symbolTriangle2",
+  "symbolWye"
+];
+
 /** Where shared chunks live; named like a package folder so Framework's version scan accepts it. */
 const CHUNKS = "offline-chunks@1.0.0";
 /** Version given to the placeholder folders of libraries the course does not vendor. */
@@ -88,10 +128,43 @@ function d3FromModules() {
   };
 }
 
+/**
+ * Builds `@observablehq/plot@<version>/course._esm.js` from Plot's source files directly (not
+ * its index, which would pull in every mark), d3 included and tree-shaken. It stays out of the
+ * code-splitting pass on purpose: esbuild splits per file, and d3's modules are one file each,
+ * so sharing with the `d3` entry would bring back most of d3.
+ */
+async function bundleCoursePlot(npmCache) {
+  const plotDir = packageDir("@observablehq/plot");
+  const index = readFileSync(join(plotDir, "src", "index.js"), "utf8");
+  const sources = new Map();
+  for (const [, names, file] of index.matchAll(/export\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+    for (const name of names.split(",").map((n) => n.trim())) sources.set(name, join(plotDir, "src", file));
+  }
+  const contents = COURSE_PLOT_EXPORTS.map((name) => {
+    if (!sources.has(name))
+      throw new Error(`Plot ${packageVersion("@observablehq/plot")} exports no ${name}`);
+    return `export {${name}} from ${JSON.stringify(sources.get(name))};`;
+  }).join("\n");
+  const d3Exports = `export {${COURSE_D3_EXPORTS.join(", ")}} from "d3-shape";`;
+  await esbuild.build({
+    stdin: {contents: `${contents}\n${d3Exports}`, resolveDir: projectRoot, sourcefile: "plot-course.js"},
+    outfile: join(npmCache, `@observablehq/plot@${packageVersion("@observablehq/plot")}`, "course._esm.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning"
+  });
+}
+
 /** A fingerprint of everything that decides the cache's contents. */
 function fingerprint() {
   const hash = createHash("sha256");
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(COURSE_PLOT_EXPORTS.join() + COURSE_D3_EXPORTS.join());
   for (const {name} of VENDORED) hash.update(`${name}@${packageVersion(name)}\n`);
   hash.update(`framework@${packageVersion("@observablehq/framework")}`);
   return hash.digest("hex");
@@ -131,6 +204,8 @@ export async function fillOfflineCache({npmCache = defaultNpmCache, force = fals
     logLevel: "warning",
     plugins: [d3FromModules()]
   });
+
+  await bundleCoursePlot(npmCache);
 
   for (const {name, files = []} of VENDORED) {
     const target = join(npmCache, `${name}@${packageVersion(name)}`);

@@ -1,6 +1,7 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
-import {deadRegions, sampleActivation, vanishingRegions} from "../lib/index.js";
+import {deadRegions, vanishingRegions} from "../lib/regions.js";
+import {sampleActivation} from "../lib/sample.js";
 import {formatPowerOfTen} from "./format.js";
 
 /** A y-domain that holds both curves, with a little air. */

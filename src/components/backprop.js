@@ -1,8 +1,11 @@
 // Components of the backpropagation page: live numbers in TeX, the one-neuron trainer with
 // its loss-by-step chart, loss-by-step small multiples for every core activation, and the
 // vanishing-gradient charts. All numbers come from lib/ (neuronStep, runNeuron, chainSlopes).
-import * as Plot from "npm:@observablehq/plot";
-import {activations, chainSlopes, coreActivationIds, neuronStep, runNeuron} from "../lib/index.js";
+import * as Plot from "npm:@observablehq/plot/course";
+import {activations, coreActivationIds} from "../lib/activations.js";
+import {chainSlopes} from "../lib/chain.js";
+import {neuronStep} from "../lib/neuron.js";
+import {runNeuron} from "../lib/neuronRun.js";
 import {formatNumber, texFactor, texNumber} from "./format.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */

@@ -1,7 +1,23 @@
-import * as Plot from "npm:@observablehq/plot";
-import * as d3 from "npm:d3";
+import * as Plot from "npm:@observablehq/plot/course";
+// The course's Plot bundle also exports the d3 symbol generators its dot mark uses.
+import {
+  symbol as d3Symbol,
+  symbolAsterisk,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolDiamond2,
+  symbolPlus,
+  symbolSquare,
+  symbolStar,
+  symbolTimes,
+  symbolTriangle,
+  symbolTriangle2,
+  symbolWye
+} from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
-import {activationIds, activations, sampleActivation} from "../lib/index.js";
+import {activationIds, activations} from "../lib/activations.js";
+import {sampleActivation} from "../lib/sample.js";
 import {seriesDash} from "./backprop.js";
 
 /**
@@ -28,25 +44,25 @@ export const compareStyle = {
 const STROKED = new Set(["times", "plus", "asterisk", "diamond2", "triangle2", "square2"]);
 
 const D3_SYMBOLS = {
-  circle: d3.symbolCircle,
-  square: d3.symbolSquare,
-  triangle: d3.symbolTriangle,
-  diamond: d3.symbolDiamond,
-  star: d3.symbolStar,
-  cross: d3.symbolCross,
-  wye: d3.symbolWye,
-  times: d3.symbolTimes,
-  plus: d3.symbolPlus,
-  asterisk: d3.symbolAsterisk,
-  diamond2: d3.symbolDiamond2,
-  triangle2: d3.symbolTriangle2
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+  star: symbolStar,
+  cross: symbolCross,
+  wye: symbolWye,
+  times: symbolTimes,
+  plus: symbolPlus,
+  asterisk: symbolAsterisk,
+  diamond2: symbolDiamond2,
+  triangle2: symbolTriangle2
 };
 
 /** The y-domain of each view, wide enough for every registered activation on [−3, 3]. */
 const Y_DOMAINS = {f: [-2, 3], df: [-0.25, 1.85]};
 
 function markerPath(symbol, size) {
-  return d3.symbol(D3_SYMBOLS[symbol] ?? d3.symbolCircle, size)();
+  return d3Symbol(D3_SYMBOLS[symbol] ?? symbolCircle, size)();
 }
 
 function markerSvg(id, size) {

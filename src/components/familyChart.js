@@ -1,6 +1,7 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
-import {activations, coreActivationIds, sampleActivation} from "../lib/index.js";
+import {activations, coreActivationIds} from "../lib/activations.js";
+import {sampleActivation} from "../lib/sample.js";
 import {seriesDash} from "./backprop.js";
 
 /** The marker symbol of each core activation, so lines differ by colour, dash AND marker. */

@@ -1,6 +1,7 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
-import {gradcheck, linspace} from "../lib/index.js";
+import {gradcheck} from "../lib/gradcheck.js";
+import {linspace} from "../lib/sample.js";
 import {nonFiniteIntervals} from "../lib/expression.js";
 import {withMarker} from "./activationChart.js";
 

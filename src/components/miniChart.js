@@ -1,5 +1,5 @@
-import * as Plot from "npm:@observablehq/plot";
-import {sampleActivation} from "../lib/index.js";
+import * as Plot from "npm:@observablehq/plot/course";
+import {sampleActivation} from "../lib/sample.js";
 import {formatNumber} from "./format.js";
 
 /**

@@ -1,6 +1,6 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot/course";
 import {html} from "npm:htl";
-import {createMlp, deadUnits, meanLoss, predict, trainEpoch} from "../lib/index.js";
+import {createMlp, deadUnits, meanLoss, predict, trainEpoch} from "../lib/mlp.js";
 import {accuracy, gridInputs} from "../lib/datasets.js";
 import {EpochHistory} from "../lib/playground.js";
 import {formatNumber} from "./format.js";

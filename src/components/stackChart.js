@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot/course";
 import {html, svg} from "npm:htl";
 
 /**

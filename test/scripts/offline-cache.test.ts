@@ -2,7 +2,12 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
-import {VENDORED, fillOfflineCache, frameworkClientLibraries} from "../../scripts/offline-cache.js";
+import {
+  COURSE_PLOT_EXPORTS,
+  VENDORED,
+  fillOfflineCache,
+  frameworkClientLibraries
+} from "../../scripts/offline-cache.js";
 
 const npmCache = join(mkdtempSync(join(tmpdir(), "npm-cache-")), "_npm");
 
@@ -66,5 +71,54 @@ describe("fillOfflineCache", () => {
 
   test("does nothing when the cache already matches", async () => {
     await expect(fillOfflineCache({npmCache, log: () => {}})).resolves.toBe(false);
+  });
+});
+
+describe("the course's subset of Plot", () => {
+  /** Every source file of the site that imports `npm:@observablehq/plot/course`, with its text. */
+  function filesUsingCoursePlot(): [string, string][] {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+        e.name.startsWith(".") || e.name === "lib"
+          ? []
+          : e.isDirectory()
+            ? walk(join(dir, e.name))
+            : /\.(js|md)$/.test(e.name)
+              ? [join(dir, e.name)]
+              : []
+      );
+    return walk("src")
+      .map((file) => [file, readFileSync(file, "utf8")] as [string, string])
+      .filter(([, text]) => text.includes('"npm:@observablehq/plot/course"'));
+  }
+
+  test("exports every Plot function the course's charts call", () => {
+    const files = filesUsingCoursePlot();
+    expect(files.length).toBeGreaterThan(3);
+    for (const [file, text] of files) {
+      for (const [, name] of text.matchAll(/\bPlot\.(\w+)/g)) {
+        expect(COURSE_PLOT_EXPORTS, `${file} uses Plot.${name}`).toContain(name);
+      }
+    }
+  });
+
+  test("is bundled next to Plot, tree-shaken and self-contained", () => {
+    const plot = readdirSync(join(npmCache, "@observablehq")).find((f) => f.startsWith("plot@"))!;
+    const course = readFileSync(join(npmCache, "@observablehq", plot, "course._esm.js"), "utf8");
+    const full = readFileSync(join(npmCache, "@observablehq", plot, "_esm.js"), "utf8");
+    expect(course).not.toMatch(/from"\.\.?\//);
+    expect(course.length).toBeLessThan(full.length * 2);
+  });
+
+  test("no page loads both the subset and all of Plot or d3 (that would ship Plot twice)", () => {
+    for (const [file, text] of filesUsingCoursePlot()) {
+      expect(text, file).not.toMatch(/"npm:@observablehq\/plot"|"npm:d3"/);
+    }
+    for (const page of readdirSync("src").filter((f) => f.endsWith(".md"))) {
+      const text = readFileSync(join("src", page), "utf8");
+      // A page's implicit Plot or d3 (a free `Plot.` or `d3.` with no import) means the full library.
+      if (/\bPlot\.\w+/.test(text)) expect(text, page).toContain('"npm:@observablehq/plot/course"');
+      expect(text, page).not.toMatch(/\bd3\.\w+/);
+    }
   });
 });

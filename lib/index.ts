@@ -102,3 +102,5 @@ export type {
   ExpressionNode,
   NonFiniteInterval
 } from "./expression.js";
+export {joinSegments, zeroCrossings} from "./contour.js";
+export type {ContourOptions, Point, Segment} from "./contour.js";

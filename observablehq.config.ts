@@ -31,7 +31,10 @@ export const coursePages = [
 
 /**
  * The TeX of lib/'s activation records by name, for `$@sigmoid.f$` in Markdown:
- * `<id>.name`, `<id>.f`, `<id>.df`, `<id>.dfInTermsOfF` and `<id>.range`.
+ * `<id>.name`, `<id>.f`, `<id>.df`, `<id>.dfInTermsOfF` and `<id>.range`; and the name
+ * applied to z, `<id>.fz` (`\sigma(z)`) and `<id>.dfz` (`\sigma'(z)`), which live formulas
+ * swap in when the reader picks another activation. src/data/formulas.json.ts typesets
+ * every one of them at build time for content that pages generate in JavaScript.
  */
 export function formulaReferences(
   records: Record<string, {tex: Record<string, string | undefined>; range: {tex: string}}> = activations
@@ -41,6 +44,10 @@ export function formulaReferences(
     for (const [key, value] of Object.entries(tex))
       if (value !== undefined) references[`${id}.${key}`] = value;
     references[`${id}.range`] = range.tex;
+    if (tex.name?.endsWith("(x)")) {
+      references[`${id}.fz`] = `${tex.name.slice(0, -3)}(z)`;
+      references[`${id}.dfz`] = `${tex.name.slice(0, -3)}'(z)`;
+    }
   }
   return references;
 }

@@ -127,8 +127,21 @@ async function sliderFigures(
       return (await taskSeconds()) - before;
     };
     const baseline = await sweep(false);
+    const before = latencies.length;
     const loaded = await sweep(true);
     perUpdate.push(((loaded - baseline) * 1000) / (steps - 1));
+    // BENCH_SITE_VERBOSE=1: each slider's figures on stderr (the table keeps the worst).
+    if (process.env.BENCH_SITE_VERBOSE === "1") {
+      const own = latencies.slice(before).sort((a, b) => a - b);
+      const label = await slider.evaluate(
+        (el) => el.closest("form")?.querySelector("label")?.textContent?.trim() ?? el.id
+      );
+      process.stderr.write(
+        `  slider ${i} ${JSON.stringify(label)}: ${perUpdate.at(-1)!.toFixed(2)} ms/update, p95 ${
+          own.length ? own[Math.min(own.length - 1, Math.floor(own.length * 0.95))].toFixed(1) : "–"
+        } ms\n`
+      );
+    }
   }
   await cdp.detach();
   latencies.sort((a, b) => a - b);
@@ -193,15 +206,21 @@ function cell(value: number | null | undefined, budget: number, {digits = 1, atL
 
 async function main() {
   const started = performance.now();
-  const build = spawnSync("npm", ["run", "build", "--silent"], {stdio: "inherit"});
-  if (build.status !== 0) throw new Error("npm run build failed");
+  // BENCH_SITE_SKIP_BUILD=1 measures the existing output folder as is (no build figure).
+  if (process.env.BENCH_SITE_SKIP_BUILD !== "1") {
+    const build = spawnSync("npm", ["run", "build", "--silent"], {stdio: "inherit"});
+    if (build.status !== 0) throw new Error("npm run build failed");
+  }
   const buildSeconds = (performance.now() - started) / 1000;
+  // BENCH_SITE_PAGES=/linear,/why-activation-functions measures only those pages.
+  const only = process.env.BENCH_SITE_PAGES?.split(",").map((p) => p.trim()).filter(Boolean);
+  const pages = only?.length ? sitePages.filter(({path}) => only.includes(path)) : sitePages;
 
   const server = await serveDist();
   const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
   const figures: PageFigures[] = [];
   try {
-    for (const {path} of sitePages) {
+    for (const {path} of pages) {
       const url = server.url + path;
       const gzipKB = await pageWeight(browser, url);
       const page = await browser.newPage({viewport: {width: 1200, height: 900}});

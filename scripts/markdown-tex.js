@@ -5,6 +5,11 @@
 //   $$…$$   display math  (on its own line or lines)
 //   $@sigmoid.f$, $$@sigmoid.df$$   the TeX stored under that name in `references` (the
 //           formulas of lib/'s activation records), so each formula is written only once
+//   \live{key}, \live{key}{0.5}   inside any formula: a slot for a number the page computes.
+//           It is typeset at build time with its initial TeX (0 unless given; give a value of
+//           the same shape the page will write, e.g. `{+ 0.5}` for a signed term) inside a
+//           span `data-tex-live="key"`, which src/components/liveTex.js fills in the browser
+//           (setLiveTex), so formulas with live numbers need no KaTeX JavaScript either.
 //
 // It uses the same `katex` package that is served to the browser, so build-time HTML and
 // the stylesheet always come from one KaTeX version.
@@ -24,7 +29,84 @@ export function renderTex(tex, {displayMode = false, references = {}} = {}) {
     }
     tex = references[name];
   }
-  return katex.renderToString(tex, {displayMode, throwOnError: false, output: "html"});
+  // KaTeX typesets an untrusted \htmlData (or \href, \htmlClass…) as red text, not as an
+  // error; report it as a malformed formula so scripts/postbuild.js fails the build.
+  const refused = [];
+  const html = katex.renderToString(expandLive(tex), {
+    displayMode,
+    throwOnError: false,
+    output: "html",
+    // \htmlData is trusted only as \live writes it: a single data-tex-live attribute.
+    trust: (context) => {
+      const trusted = context.command === "\\htmlData" && isLiveAttributes(context.attributes);
+      if (!trusted) refused.push(context.command);
+      return trusted;
+    },
+    // …and KaTeX is not to warn about the HTML extension it is allowed to use.
+    strict: (errorCode) => (errorCode === "htmlExtension" ? "ignore" : "warn")
+  });
+  if (refused.length)
+    return `<span class="katex-error" title="command not allowed">${escapeHtml(refused.join(", "))} is not allowed in ${escapeHtml(tex)}</span>`;
+  // An undefined command (say a misspelt \live) is also only red text: make it an error too.
+  const undefinedCommand = UNDEFINED_COMMAND.exec(html);
+  if (undefinedCommand)
+    return `<span class="katex-error" title="undefined command">undefined command ${undefinedCommand[1]} in ${escapeHtml(tex)}</span>`;
+  return html;
+}
+
+/** How KaTeX (throwOnError: false) typesets a command it does not know: its name, in red. */
+const UNDEFINED_COMMAND =
+  /<span class="mord text" style="color:#cc0000;"><span class="mord" style="color:#cc0000;">(\\[A-Za-z]+)<\/span>/;
+
+function isLiveAttributes(attributes) {
+  const keys = Object.keys(attributes ?? {});
+  return keys.length === 1 && keys[0] === "data-tex-live" && LIVE_KEY.test(attributes[keys[0]]);
+}
+
+/** A live slot's name: a letter, then letters, digits, `_` or `-`. */
+const LIVE_KEY = /^[A-Za-z][\w-]*$/;
+
+/** The end (exclusive) of the brace group opening at `start`, or -1 if it never closes. */
+function groupEnd(tex, start) {
+  let depth = 0;
+  for (let i = start; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === "\\") i++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Rewrites each `\live{key}` or `\live{key}{initial}` as `\htmlData{tex-live=key}{initial}`
+ * (initial value 0). A `\live` not followed by a valid `{key}` is left alone, so KaTeX
+ * reports it as an undefined control sequence.
+ */
+export function expandLive(tex) {
+  let out = "";
+  let from = 0;
+  const pattern = /\\live(?![A-Za-z])/g;
+  let match;
+  while ((match = pattern.exec(tex))) {
+    const keyStart = match.index + match[0].length;
+    const keyEnd = tex[keyStart] === "{" ? groupEnd(tex, keyStart) : -1;
+    const key = keyEnd === -1 ? "" : tex.slice(keyStart + 1, keyEnd - 1);
+    if (!LIVE_KEY.test(key)) continue;
+    let initial = "0";
+    let end = keyEnd;
+    if (tex[keyEnd] === "{") {
+      const initialEnd = groupEnd(tex, keyEnd);
+      if (initialEnd !== -1) {
+        initial = tex.slice(keyEnd + 1, initialEnd - 1);
+        end = initialEnd;
+      }
+    }
+    out += `${tex.slice(from, match.index)}\\htmlData{tex-live=${key}}{${initial}}`;
+    from = end;
+    pattern.lastIndex = end;
+  }
+  return out + tex.slice(from);
 }
 
 function escapeHtml(text) {

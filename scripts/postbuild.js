@@ -3,12 +3,15 @@
 // build when it is not:
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
-//    imports KaTeX itself, and Framework would not copy what the stylesheet needs);
+//    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
-//  - fails if a page or stylesheet loads anything from another origin.
-import {readFileSync, readdirSync} from "node:fs";
-import {cp, writeFile} from "node:fs/promises";
+//  - fails if a page or stylesheet loads anything from another origin;
+//  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way,
+//    after refreshing them if Framework served a stale cached copy (see refreshFormulas).
+import {spawnSync} from "node:child_process";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -58,6 +61,55 @@ export function findHtmlProblems(html) {
   return problems;
 }
 
+/** Malformed formulas in a data file of typeset formulas (src/data/formulas.json.ts). */
+export function findJsonProblems(json) {
+  const problems = [];
+  const visit = (value) => {
+    if (typeof value === "string") {
+      for (const match of value.matchAll(/class="katex-error"[^>]*>([^<]*)/g))
+        problems.push(`malformed formula: ${match[1]}`);
+    } else if (value && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  visit(JSON.parse(json));
+  return problems;
+}
+
+/**
+ * Framework reruns a data loader only when the loader file itself changes, so after lib/'s
+ * TeX changes it would serve a stale src/data/formulas.json.ts output. This runs the loader
+ * again and, if its output differs from the copy in dist/, replaces that copy and the cached
+ * one (so the next build starts from fresh formulas). Returns the dist files refreshed.
+ */
+export async function refreshFormulas(dist) {
+  const dataDir = join(dist, "_file", "data");
+  const copies = existsSync(dataDir)
+    ? readdirSync(dataDir).filter((name) => /^formulas\.[\w-]+\.json$/.test(name))
+    : [];
+  if (copies.length === 0) return [];
+  const loader = join(projectRoot, "src", "data", "formulas.json.ts");
+  const run = spawnSync(join(projectRoot, "node_modules", ".bin", "tsx"), [loader], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024
+  });
+  if (run.status !== 0) throw new Error(`src/data/formulas.json.ts failed:\n${run.stderr}`);
+  const refreshed = [];
+  for (const name of copies) {
+    const file = join(dataDir, name);
+    if (readFileSync(file, "utf8") === run.stdout) continue;
+    await writeFile(file, run.stdout);
+    refreshed.push(relative(dist, file));
+  }
+  if (refreshed.length) {
+    const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "formulas.json");
+    await mkdir(dirname(cached), {recursive: true});
+    // written aside, then renamed into place: other builds may be reading the cache
+    await writeFile(`${cached}.${process.pid}`, run.stdout);
+    await rename(`${cached}.${process.pid}`, cached);
+  }
+  return refreshed;
+}
+
 /** Problems in a built stylesheet: imports or urls from other origins. */
 export function findCssProblems(css) {
   const problems = [];
@@ -87,6 +139,8 @@ export async function finishDist({
   cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
 } = {}) {
   await copyKatexStyles(dist, cacheNpm);
+  for (const file of await refreshFormulas(dist))
+    console.warn(`${file}: the cached formulas were stale (lib/'s TeX changed); refreshed them`);
   const problems = [];
   for (const file of walk(dist)) {
     const name = relative(dist, file);
@@ -96,6 +150,8 @@ export async function finishDist({
       problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
     } else if (file.endsWith(".css"))
       problems.push(...findCssProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
+    else if (/^_file[\\/]data[\\/]formulas\./.test(name))
+      problems.push(...findJsonProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
   }
   return problems;
 }

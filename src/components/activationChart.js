@@ -3,6 +3,7 @@ import {svg} from "npm:htl";
 import {deadRegions, vanishingRegions} from "../lib/regions.js";
 import {sampleActivation} from "../lib/sample.js";
 import {formatPowerOfTen} from "./format.js";
+import {linePath} from "./liveChart.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -69,7 +70,37 @@ export function activationChart(
     ]
   });
   chart.dataset.view = "linear";
-  return withMarker(chart, activation, x);
+  withMarker(chart, activation, x);
+  // Redraws the curves for another activation of the same shape (a new α) in place, for a
+  // slider: only when the y-domain and the shaded zones stay the same; false otherwise.
+  const fPath = chart.querySelector("g.chart-f path");
+  const dfPath = chart.querySelector("g.chart-df path");
+  const sameZones = (next) =>
+    next.length === shaded.length &&
+    next.every(
+      (z, i) =>
+        z.className === shaded[i].className &&
+        Math.abs(z.from - shaded[i].from) < 1e-9 &&
+        Math.abs(z.to - shaded[i].to) < 1e-9
+    );
+  chart.redraw = (next) => {
+    if (!fPath || !dfPath) return false;
+    const sampled = sampleActivation(next, {from: domain[0], to: domain[1], count: 241});
+    if (!yDomain) {
+      const [lo, hi] = curvesExtent(sampled);
+      if (lo !== y[0] || hi !== y[1]) return false;
+    }
+    if (!sameZones(slopeZones(next, domain, {zones, vanishingThreshold, shadeDead}))) return false;
+    const sx = chart.scale("x");
+    const sy = chart.scale("y");
+    const px = (v) => sx.apply(v);
+    const py = (v) => sy.apply(v);
+    fPath.setAttribute("d", linePath(sampled.x, sampled.f, px, py));
+    dfPath.setAttribute("d", linePath(sampled.x, sampled.df, px, py));
+    chart.setFunction(next);
+    return true;
+  };
+  return chart;
 }
 
 /**
@@ -246,7 +277,11 @@ export function withMarker(chart, fn, x0) {
   const [xmin, xmax] = sx.domain;
   const clampY = (y) => Math.max(top - 20, Math.min(bottom + 20, y));
   const show = (element, visible) => element.setAttribute("visibility", visible ? "visible" : "hidden");
+  let lastX = x0;
+  /** Swaps the function the marker reads (after its curves were redrawn) and re-marks x. */
+  chart.setFunction = (next) => ((fn = next), chart.update(lastX));
   chart.update = (x) => {
+    lastX = x;
     const fx = fn.f(x);
     const dfx = fn.df(x);
     const px = sx.apply(x);

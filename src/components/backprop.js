@@ -1,4 +1,4 @@
-// Components of the backpropagation page: live numbers in TeX, the one-neuron trainer with
+// Components of the backpropagation page: the one-neuron trainer with
 // its loss-by-step chart, loss-by-step small multiples for every core activation, and the
 // vanishing-gradient charts. All numbers come from lib/ (neuronStep, runNeuron, chainSlopes).
 import * as Plot from "npm:@observablehq/plot/course";
@@ -7,56 +7,107 @@ import {chainSlopes} from "../lib/chain.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
 import {formatNumber, texFactor, texNumber} from "./format.js";
+import {
+  ensureChildren,
+  frameClip,
+  linePath,
+  linearMap,
+  linearTickFormat,
+  logMap,
+  niceDomain,
+  setAxisTicks,
+  svgElement,
+  tickCount,
+  ticks
+} from "./liveChart.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
 
-/** The TeX name of an activation applied to z ("\sigma(z)"), or of its derivative ("\sigma'(z)"). */
-export function texApplied(activation, {prime = false, variable = "z"} = {}) {
-  return activation.tex.name.replace(/\(x\)$/, `${prime ? "'" : ""}(${variable})`);
+/** lossChart's domains: steps from the first to max(xMax, last); loss from 0 to 8% above the top, niced. */
+function lossDomains(points, xMax) {
+  const top = Math.max(0, ...points.filter((p) => Number.isFinite(p.loss)).map((p) => p.loss));
+  const last = points.length ? points[points.length - 1].step : 0;
+  return {
+    x: [points[0]?.step ?? 0, Math.max(xMax ?? 10, last)],
+    y: niceDomain([0, top > 0 ? top * 1.08 : 1])
+  };
 }
 
-/** The TeX display of a formula, named for screen readers (KaTeX's HTML output reads poorly). */
-export function spokenMath(element, label) {
-  const wrapper = document.createElement("div");
-  wrapper.className = "math-display";
-  wrapper.setAttribute("role", "img");
-  wrapper.setAttribute("aria-label", label);
-  wrapper.append(element);
-  return wrapper;
-}
+const lossLabel = (points) =>
+  `Loss by step, from ${formatNumber(points[0]?.loss)} at step ${points[0]?.step ?? 0} to ${formatNumber(points[points.length - 1]?.loss)} at step ${points.length ? points[points.length - 1].step : 0}`;
 
-/** A chart of loss by step: a line, and a dot per step unless `dots` is false. */
+/**
+ * A chart of loss by step: a line, and a dot per step unless `dots` is false. Plot draws
+ * the axes; `chart.update(points, {ariaLabel})` redraws the line, the dots and (when the
+ * range changes) the axes in place, so a slider or the Step button never re-renders it.
+ */
 export function lossChart(
   points,
   {width = 640, height = 220, ariaLabel, xMax, marginLeft = 52, dots = true} = {}
 ) {
-  const finite = points.filter((p) => Number.isFinite(p.loss));
-  const top = Math.max(0, ...finite.map((p) => p.loss));
-  const last = points.length ? points[points.length - 1].step : 0;
-  return Plot.plot({
+  let domains = lossDomains(points, xMax);
+  const chart = Plot.plot({
     width,
     height,
     marginLeft,
     marginBottom: 34,
-    ariaLabel:
-      ariaLabel ??
-      `Loss by step, from ${formatNumber(points[0]?.loss)} at step ${points[0]?.step ?? 0} to ${formatNumber(points[points.length - 1]?.loss)} at step ${last}`,
-    x: {
-      domain: [points[0]?.step ?? 0, Math.max(xMax ?? 10, last)],
-      label: "step",
-      labelAnchor: "right",
-      labelArrow: "none"
-    },
-    y: {domain: [0, top > 0 ? top * 1.08 : 1], label: "loss L", labelArrow: "none", grid: true, nice: true},
-    marks: [
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.line(finite, {x: "step", y: "loss", className: "chart-f", strokeWidth: 2, clip: true}),
-      dots
-        ? Plot.dot(finite, {x: "step", y: "loss", className: "chart-f loss-dot", r: 2.5, clip: true})
-        : null
-    ]
+    ariaLabel: ariaLabel ?? lossLabel(points),
+    x: {domain: domains.x, label: "step", labelAnchor: "right", labelArrow: "none"},
+    y: {domain: domains.y, label: "loss L", labelArrow: "none", grid: true},
+    // the empty dot gives Plot an x and a y channel, so it draws both axes; the line and the
+    // dots are drawn below, by update
+    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), Plot.dot([], {x: (d) => d, y: (d) => d})]
   });
+  const xRange = chart.scale("x").range;
+  const yRange = chart.scale("y").range;
+  const clip = frameClip(chart, xRange, yRange);
+  const style = {class: "chart-f", fill: "none", stroke: "currentColor", "clip-path": clip};
+  const lineGroup = svgElement("g", {
+    ...style,
+    "stroke-width": 2,
+    "stroke-linecap": "round",
+    "stroke-linejoin": "round",
+    "stroke-miterlimit": 1
+  });
+  const path = svgElement("path");
+  lineGroup.append(path);
+  const dotGroup = svgElement("g", {...style, class: "chart-f loss-dot", "stroke-width": 1.5});
+  chart.append(lineGroup, dotGroup);
+  if (!dots) dotGroup.remove();
+  chart.update = (next, {ariaLabel} = {}) => {
+    const nextDomains = lossDomains(next, xMax);
+    for (const axis of ["x", "y"]) {
+      const [lo, hi] = nextDomains[axis];
+      if (lo === domains[axis][0] && hi === domains[axis][1]) continue;
+      const range = axis === "x" ? xRange : yRange;
+      const count = tickCount(range, axis);
+      setAxisTicks(chart, axis, ticks(lo, hi, count), linearMap([lo, hi], range), linearTickFormat(lo, hi, count));
+    }
+    domains = nextDomains;
+    const x = linearMap(domains.x, xRange);
+    const y = linearMap(domains.y, yRange);
+    const finite = next.filter((p) => Number.isFinite(p.loss));
+    path.setAttribute(
+      "d",
+      linePath(
+        finite.map((p) => p.step),
+        finite.map((p) => p.loss),
+        x,
+        y
+      )
+    );
+    if (dots) {
+      const circles = ensureChildren(dotGroup, finite.length, () => svgElement("circle", {r: 2.5}));
+      finite.forEach((p, i) => {
+        circles[i].setAttribute("cx", x(p.step));
+        circles[i].setAttribute("cy", y(p.loss));
+      });
+    }
+    chart.setAttribute("aria-label", ariaLabel ?? lossLabel(next));
+    return chart;
+  };
+  return chart.update(points, {ariaLabel});
 }
 
 /**
@@ -67,6 +118,7 @@ export function lossChart(
 export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   width = Math.max(width, MIN_WIDTH);
   let points = runNeuron(params, 0).points;
+  let chart = null;
   let diverged = false;
   const root = document.createElement("div");
   root.className = "trainer";
@@ -93,7 +145,8 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
     const done = diverged || last.step >= maxSteps;
     stepButton.disabled = done;
     runButton.disabled = done;
-    holder.replaceChildren(lossChart(points, {width, xMax: 50}));
+    if (chart) chart.update(points);
+    else holder.append((chart = lossChart(points, {width, xMax: 50})));
   }
   function advance(n) {
     const last = points[points.length - 1];
@@ -113,6 +166,14 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
     }
   });
   render();
+  /** Starts again from new slider values, at step 0 (the page calls this as they move). */
+  root.reset = (next) => {
+    params = next;
+    points = runNeuron(params, 0).points;
+    diverged = false;
+    render();
+    return root;
+  };
   return root;
 }
 
@@ -146,34 +207,52 @@ export function lossMultiples(params, {width = 640, steps = 50} = {}) {
   grid.className = "multiples";
   grid.style.gridTemplateColumns = `repeat(${columns}, ${panelWidth}px)`;
   grid.style.gap = `${gap}px`;
-  for (const id of coreActivationIds) {
-    const start = {...params, activation: id};
-    const {points, diverged} = runNeuron(start, steps);
-    const {fPrime} = neuronStep(start);
-    const label = activations[id].label;
-    const first = points[0].loss;
-    const last = points[points.length - 1].loss;
+  const panels = coreActivationIds.map((id) => {
     const figure = document.createElement("figure");
     figure.className = "multiple";
     figure.dataset.activation = id;
-    figure.dataset.startLoss = String(first);
-    figure.dataset.finalLoss = String(last);
     const caption = document.createElement("figcaption");
-    caption.innerHTML = `<strong>${label}</strong><br>f′(z) = <span class="live">${formatNumber(fPrime, {digits: 2})}</span><br>loss <span class="live">${formatNumber(first, {digits: 3})}</span> → <span class="live">${formatNumber(last, {digits: 3})}</span>${diverged ? " (overflowed)" : ""}`;
-    figure.append(
-      caption,
-      lossChart(points, {
-        width: panelWidth,
-        height: 130,
-        xMax: steps,
-        marginLeft: 40,
-        dots: false,
-        ariaLabel: `${label}: loss by step over ${points.length - 1} steps, from ${formatNumber(first)} to ${formatNumber(last)}`
-      })
-    );
+    caption.innerHTML = `<strong>${activations[id].label}</strong><br>f′(z) = <span class="live"></span><br>loss <span class="live"></span> → <span class="live"></span><span class="overflowed"></span>`;
+    figure.append(caption);
     grid.append(figure);
-  }
-  return grid;
+    return {id, figure, caption, spans: caption.querySelectorAll("span"), chart: null};
+  });
+  const setText = (element, text) => {
+    if (element.textContent !== text) element.textContent = text;
+  };
+  /** Runs every activation from `next` (new slider values) and redraws the panels in place. */
+  grid.update = (next) => {
+    for (const panel of panels) {
+      const {id, figure, spans} = panel;
+      const start = {...next, activation: id};
+      const {points, diverged} = runNeuron(start, steps);
+      const {fPrime} = neuronStep(start);
+      const label = activations[id].label;
+      const first = points[0].loss;
+      const last = points[points.length - 1].loss;
+      figure.dataset.startLoss = String(first);
+      figure.dataset.finalLoss = String(last);
+      setText(spans[0], formatNumber(fPrime, {digits: 2}));
+      setText(spans[1], formatNumber(first, {digits: 3}));
+      setText(spans[2], formatNumber(last, {digits: 3}));
+      setText(spans[3], diverged ? " (overflowed)" : "");
+      const ariaLabel = `${label}: loss by step over ${points.length - 1} steps, from ${formatNumber(first)} to ${formatNumber(last)}`;
+      if (panel.chart) panel.chart.update(points, {ariaLabel});
+      else {
+        panel.chart = lossChart(points, {
+          width: panelWidth,
+          height: 130,
+          xMax: steps,
+          marginLeft: 40,
+          dots: false,
+          ariaLabel
+        });
+        figure.append(panel.chart);
+      }
+    }
+    return grid;
+  };
+  return grid.update(params);
 }
 
 /** chainSlopes for every core activation at this depth and weight. */
@@ -194,99 +273,216 @@ export function decades(lo, hi, count = 6) {
   return {domain: [10 ** e0, 10 ** e1], ticks};
 }
 
-/** The gradient magnitude at every layer of each chain, on a log scale (zeros cannot show). */
-export function chainChart(chains, {width = 640, depth}) {
-  width = Math.max(width, MIN_WIDTH);
+/** What chainChart draws for these chains: the positive gradients and the axes' domains. */
+function chainLayout(chains, depth) {
   const rows = chains.flatMap(({id, label, gradients}) =>
     gradients.map((gradient, i) => ({id, label, layer: i + 1, gradient}))
   );
   const shown = rows.filter((r) => r.gradient > 0 && Number.isFinite(r.gradient));
   const values = shown.map((r) => r.gradient);
   const {domain, ticks} = decades(Math.min(...values, 1), Math.max(...values, 1));
-  return Plot.plot({
+  return {
+    shown,
+    x: [1, Math.max(2, depth)],
+    y: domain,
+    yTicks: ticks,
+    ariaLabel: `Gradient magnitude at each of ${depth} layers, first layer on the left, log scale: ${chains
+      .map((c) => `${c.label} reaches the first layer with ${formatNumber(c.firstLayerGradient)}`)
+      .join("; ")}`
+  };
+}
+
+const sameDomain = (a, b) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * The gradient magnitude at every layer of each chain, on a log scale (zeros cannot show).
+ * Plot draws the axes; `chart.update(chains, {depth})` redraws the lines, the dots and the
+ * axes in place, for the depth and weight sliders.
+ */
+export function chainChart(chains, {width = 640, depth}) {
+  width = Math.max(width, MIN_WIDTH);
+  let layout = chainLayout(chains, depth);
+  const chart = Plot.plot({
     width,
     height: Math.round(Math.max(240, Math.min(360, width * 0.5))),
     marginLeft: 62,
     marginBottom: 36,
-    ariaLabel: `Gradient magnitude at each of ${depth} layers, first layer on the left, log scale: ${chains
-      .map((c) => `${c.label} reaches the first layer with ${formatNumber(c.firstLayerGradient)}`)
-      .join("; ")}`,
+    ariaLabel: layout.ariaLabel,
     x: {
-      domain: [1, Math.max(2, depth)],
+      domain: layout.x,
       label: "layer (1 = first, farthest from the output)",
       labelAnchor: "right",
       labelArrow: "none"
     },
     y: {
       type: "log",
-      domain,
-      ticks,
+      domain: layout.y,
+      ticks: layout.yTicks,
       label: "|∂L/∂b| at the layer",
       labelArrow: "none",
       grid: true,
       tickFormat: logTick
     },
-    marks: [
-      ...chains.map(({id}) =>
-        Plot.line(
-          shown.filter((r) => r.id === id),
-          {
-            x: "layer",
-            y: "gradient",
-            className: `series-${id}`,
-            strokeWidth: 2.5,
-            strokeDasharray: seriesDash[id]
-          }
-        )
-      ),
-      Plot.dot(
-        shown.filter((r) => r.layer === 1),
-        {x: "layer", y: "gradient", className: "series-dot", r: 3.5, fill: "currentColor"}
-      )
-    ]
+    // the empty dot gives Plot the x and y channels for the axes; update draws the data
+    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
   });
+  const xRange = chart.scale("x").range;
+  const yRange = chart.scale("y").range;
+  const xCount = tickCount(xRange, "x");
+  const paths = new Map();
+  for (const {id} of chains) {
+    const group = svgElement("g", {
+      class: `series-${id}`,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 2.5,
+      "stroke-dasharray": seriesDash[id],
+      "stroke-linecap": "round",
+      "stroke-linejoin": "round",
+      "stroke-miterlimit": 1,
+      transform: "translate(0.5,0.5)"
+    });
+    group.append(svgElement("path"));
+    chart.append(group);
+    paths.set(id, group.firstChild);
+  }
+  const dots = svgElement("g", {class: "series-dot", fill: "currentColor", transform: "translate(0.5,0.5)"});
+  chart.append(dots);
+  const draw = () => {
+    const x = linearMap(layout.x, xRange);
+    const y = logMap(layout.y, yRange);
+    for (const [id, path] of paths) {
+      const rows = layout.shown.filter((r) => r.id === id);
+      path.setAttribute(
+        "d",
+        linePath(
+          rows.map((r) => r.layer),
+          rows.map((r) => r.gradient),
+          x,
+          y
+        )
+      );
+    }
+    const first = layout.shown.filter((r) => r.layer === 1);
+    const circles = ensureChildren(dots, first.length, () => svgElement("circle", {r: 3.5}));
+    first.forEach((r, i) => {
+      circles[i].setAttribute("cx", x(r.layer));
+      circles[i].setAttribute("cy", y(r.gradient));
+    });
+  };
+  chart.update = (next, {depth}) => {
+    const nextLayout = chainLayout(next, depth);
+    if (!sameDomain(nextLayout.x, layout.x)) {
+      const [lo, hi] = nextLayout.x;
+      setAxisTicks(chart, "x", ticks(lo, hi, xCount), linearMap([lo, hi], xRange), linearTickFormat(lo, hi, xCount));
+    }
+    if (!sameDomain(nextLayout.y, layout.y) || nextLayout.yTicks.join() !== layout.yTicks.join()) {
+      setAxisTicks(chart, "y", nextLayout.yTicks, logMap(nextLayout.y, yRange), logTick);
+    }
+    layout = nextLayout;
+    chart.setAttribute("aria-label", layout.ariaLabel);
+    draw();
+    return chart;
+  };
+  draw();
+  return chart;
 }
 
-/** A dot per activation: the gradient that reaches the first layer, on a log scale. */
-export function firstLayerChart(chains, {width = 640}) {
-  width = Math.max(width, MIN_WIDTH);
+/** What firstLayerChart draws: each chain's first-layer gradient and the x-axis. */
+function firstLayerLayout(chains) {
   const data = chains.map(({id, label, firstLayerGradient}) => ({id, label, gradient: firstLayerGradient}));
   const positive = data.filter((d) => d.gradient > 0 && Number.isFinite(d.gradient));
   const values = positive.map((d) => d.gradient);
   const {domain, ticks} = decades(Math.min(1e-3, ...values), Math.max(1, ...values), 5);
   const [lo, hi] = domain;
-  return Plot.plot({
+  return {
+    data,
+    lo,
+    // room on the right for the value labels
+    x: [lo, hi * Math.max(30, (hi / lo) ** 0.3)],
+    xTicks: ticks,
+    ariaLabel: `Gradient reaching the first layer, log scale: ${data.map((d) => `${d.label} ${formatNumber(d.gradient)}`).join(", ")}`
+  };
+}
+
+/**
+ * A dot per activation: the gradient that reaches the first layer, on a log scale. Plot
+ * draws the axes; `chart.update(chains)` moves the dots, rules and labels in place.
+ */
+export function firstLayerChart(chains, {width = 640}) {
+  width = Math.max(width, MIN_WIDTH);
+  let layout = firstLayerLayout(chains);
+  const chart = Plot.plot({
     width,
     height: 200,
     marginLeft: 90,
     marginRight: 16,
     marginBottom: 36,
-    ariaLabel: `Gradient reaching the first layer, log scale: ${data.map((d) => `${d.label} ${formatNumber(d.gradient)}`).join(", ")}`,
+    ariaLabel: layout.ariaLabel,
     x: {
       type: "log",
-      // room on the right for the value labels
-      domain: [lo, hi * Math.max(30, (hi / lo) ** 0.3)],
+      domain: layout.x,
       label: "gradient at the first layer (log scale)",
       labelAnchor: "right",
       labelArrow: "none",
       grid: true,
       tickFormat: logTick,
-      ticks
+      ticks: layout.xTicks
     },
-    y: {domain: data.map((d) => d.label), label: null},
-    marks: [
-      Plot.ruleY(positive, {y: "label", x1: lo, x2: "gradient", strokeOpacity: 0.25}),
-      ...positive.map((d) =>
-        Plot.dot([d], {x: "gradient", y: "label", r: 5, fill: "currentColor", className: `series-${d.id}`})
-      ),
-      Plot.text(data, {
-        x: (d) => (d.gradient > 0 ? d.gradient : lo),
-        y: "label",
-        text: (d) => formatNumber(d.gradient, {digits: 3}),
-        textAnchor: "start",
-        dx: 9,
-        fill: "currentColor"
-      })
-    ]
+    y: {domain: layout.data.map((d) => d.label), label: null},
+    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
   });
+  const xRange = chart.scale("x").range;
+  const sy = chart.scale("y");
+  const yOf = (label) => sy.apply(label) + (sy.bandwidth ?? 0) / 2;
+  const rules = svgElement("g", {stroke: "currentColor", "stroke-opacity": 0.25, transform: "translate(0,0.5)"});
+  chart.append(rules);
+  const rows = layout.data.map(({id}) => {
+    const rule = svgElement("line");
+    rules.append(rule);
+    const group = svgElement("g", {class: `series-${id}`, fill: "currentColor", transform: "translate(0.5,0.5)"});
+    const dot = svgElement("circle", {r: 5});
+    group.append(dot);
+    chart.append(group);
+    return {id, rule, dot};
+  });
+  const labels = svgElement("g", {"text-anchor": "start", fill: "currentColor", transform: "translate(9.5,0.5)"});
+  chart.append(labels);
+  const texts = layout.data.map(() => {
+    const text = svgElement("text", {y: "0.32em"});
+    labels.append(text);
+    return text;
+  });
+  const draw = () => {
+    const x = logMap(layout.x, xRange);
+    layout.data.forEach((d, i) => {
+      const {rule, dot} = rows[i];
+      const shown = d.gradient > 0 && Number.isFinite(d.gradient);
+      const py = yOf(d.label);
+      rule.style.display = shown ? "" : "none";
+      dot.style.display = shown ? "" : "none";
+      if (shown) {
+        rule.setAttribute("x1", x(layout.lo));
+        rule.setAttribute("x2", x(d.gradient));
+        rule.setAttribute("y1", py);
+        rule.setAttribute("y2", py);
+        dot.setAttribute("cx", x(d.gradient));
+        dot.setAttribute("cy", py);
+      }
+      texts[i].setAttribute("transform", `translate(${x(d.gradient > 0 ? d.gradient : layout.lo)},${py})`);
+      texts[i].textContent = formatNumber(d.gradient, {digits: 3});
+    });
+  };
+  chart.update = (next) => {
+    const nextLayout = firstLayerLayout(next);
+    if (!sameDomain(nextLayout.x, layout.x) || nextLayout.xTicks.join() !== layout.xTicks.join()) {
+      setAxisTicks(chart, "x", nextLayout.xTicks, logMap(nextLayout.x, xRange), logTick);
+    }
+    layout = nextLayout;
+    chart.setAttribute("aria-label", layout.ariaLabel);
+    draw();
+    return chart;
+  };
+  draw();
+  return chart;
 }

@@ -8,7 +8,12 @@ import {formatNumber} from "./format.js";
 
 /** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
 export function live(value, name = "", {digits = 4} = {}) {
-  return html`<span class="live" data-live=${name}>${formatNumber(value, {digits})}</span>`;
+  // built directly rather than with html`…`: live numbers are recreated on every slider move
+  const span = document.createElement("span");
+  span.className = "live";
+  span.dataset.live = name;
+  span.textContent = formatNumber(value, {digits});
+  return span;
 }
 
 /**
@@ -64,36 +69,58 @@ export function functionFigure(
   }
 ) {
   const options = {width, vanishingThreshold, shadeDead};
-  const chart = logView
-    ? slopeLogChart(activation, {
-        ...options,
-        domain: logDomain,
-        vanishingThreshold: vanishingThreshold ?? 0.01
-      })
-    : activationChart(activation, {...options, domain, yDomain});
-  const zones = slopeZones(activation, logView ? logDomain : domain, {
-    vanishingThreshold: logView ? (vanishingThreshold ?? 0.01) : vanishingThreshold,
-    shadeDead
-  });
-  const df = names.df ?? "f′(x)";
-  const zoneLegend = [];
-  if (zones.some((z) => z.className === "chart-zone")) {
-    zoneLegend.push({
-      className: "chart-zone",
-      label: `vanishing: |${df.replace("(x)", "")}| < ${vanishingThreshold ?? 0.01}`
+  const draw = (activation) => {
+    const chart = logView
+      ? slopeLogChart(activation, {
+          ...options,
+          domain: logDomain,
+          vanishingThreshold: vanishingThreshold ?? 0.01
+        })
+      : activationChart(activation, {...options, domain, yDomain});
+    const zones = slopeZones(activation, logView ? logDomain : domain, {
+      vanishingThreshold: logView ? (vanishingThreshold ?? 0.01) : vanishingThreshold,
+      shadeDead
     });
-  }
-  if (zones.some((z) => z.className === "chart-dead")) {
-    zoneLegend.push({className: "chart-dead", label: `dead: ${df.replace("(x)", "")} = 0`});
-  }
-  const legend = curveLegend({
-    f: logView ? null : (names.f ?? "f(x)"),
-    df: logView ? `|${df}|` : df,
-    zones: zoneLegend
-  });
+    const df = names.df ?? "f′(x)";
+    const zoneLegend = [];
+    if (zones.some((z) => z.className === "chart-zone")) {
+      zoneLegend.push({
+        className: "chart-zone",
+        label: `vanishing: |${df.replace("(x)", "")}| < ${vanishingThreshold ?? 0.01}`
+      });
+    }
+    if (zones.some((z) => z.className === "chart-dead")) {
+      zoneLegend.push({className: "chart-dead", label: `dead: ${df.replace("(x)", "")} = 0`});
+    }
+    const legend = curveLegend({
+      f: logView ? null : (names.f ?? "f(x)"),
+      df: logView ? `|${df}|` : df,
+      zones: zoneLegend
+    });
+    return {legend, chart};
+  };
+  const {legend, chart} = draw(activation);
   const figure = html`<div class="function-figure">${legend}${chart}</div>`;
+  let current = activation;
+  let lastX;
   figure.chart = chart;
-  figure.update = (x) => (chart.update(x), figure);
+  figure.update = (x) => ((lastX = x), figure.chart.update(x), figure);
+  /**
+   * Shows another activation of the same family (a new α) in the same figure: the curves
+   * are redrawn in place when the axes and shaded zones stay the same, else the chart is
+   * drawn anew. The marker stays at the last x.
+   */
+  figure.setActivation = (next) => {
+    if (next === current) return figure;
+    current = next;
+    if (!figure.chart.redraw?.(next)) {
+      const drawn = draw(next);
+      figure.replaceChildren(drawn.legend, drawn.chart);
+      figure.chart = drawn.chart;
+      if (lastX !== undefined) drawn.chart.update(lastX);
+    }
+    return figure;
+  };
   return figure;
 }
 

@@ -1,20 +1,29 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {html, svg} from "npm:htl";
+import {linePath, linearMap, linearTickFormat, setAxisTicks, svgElement, tickCount, ticks} from "./liveChart.js";
+
+/** The y-domain of stackChart: every finite value and [−1, 1], with 8% of air. */
+function stackDomain(curves) {
+  let lo = -1;
+  let hi = 1;
+  for (const values of curves) {
+    for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
+  }
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
 
 /**
  * Two stacked layers against one: the output of the linear stack (wide, solid), the single
  * equivalent linear layer (dashed, on top of it) and the same stack with ReLU in between
  * (dotted, with a kink). Every curve is given as y-values over the same xs, computed by the
- * page with lib's forward.
+ * page with lib's forward. Plot draws the axes once; `chart.update({stacked, single,
+ * withRelu, kink})` redraws the curves (and the y-axis ticks, when the range changes) in
+ * place, for the sliders.
  */
 export function stackChart({width = 640, height, xs, stacked, single, withRelu, kink}) {
   height ??= Math.round(Math.max(220, Math.min(340, width * 0.5)));
-  let lo = -1;
-  let hi = 1;
-  for (const values of [stacked, single, withRelu]) {
-    for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
-  }
-  const pad = (hi - lo) * 0.08;
+  const domain = stackDomain([stacked, single, withRelu]);
   const chart = Plot.plot({
     width,
     height,
@@ -24,36 +33,60 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
     ariaDescription:
       "Wide solid line: two linear layers. Dashed line: the single equivalent linear layer, lying exactly on it. Dotted line: the same two layers with ReLU in between, which bends.",
     x: {domain: [xs[0], xs[xs.length - 1]], label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: [lo - pad, hi + pad], label: "output", labelArrow: "none", grid: true},
+    y: {domain, label: "output", labelArrow: "none", grid: true},
     marks: [
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.ruleX([0], {strokeOpacity: 0.4}),
-      Plot.line(xs, {
-        x: xs,
-        y: stacked,
-        className: "chart-f stack-linear",
-        strokeWidth: 7,
-        strokeOpacity: 0.45
-      }),
-      Plot.line(xs, {
-        x: xs,
-        y: single,
-        className: "chart-df stack-single",
-        strokeWidth: 2.5,
-        strokeDasharray: "7 4"
-      }),
-      Plot.line(xs, {
-        x: xs,
-        y: withRelu,
-        className: "chart-alt stack-relu",
-        strokeWidth: 2.5,
-        strokeDasharray: "1.5 4",
-        strokeLinecap: "round"
-      }),
-      kink ? Plot.dot([kink], {x: "x", y: "y", r: 4, className: "chart-alt stack-kink"}) : null
+      Plot.ruleY([0], {strokeOpacity: 0.4, className: "stack-zero"}),
+      Plot.ruleX([0], {strokeOpacity: 0.4})
     ]
   });
-  return chart;
+  const sx = chart.scale("x");
+  const yRange = chart.scale("y").range;
+  const count = tickCount(yRange);
+  const line = (className, attributes) => {
+    const group = svgElement("g", {
+      class: className,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-linecap": "round",
+      "stroke-linejoin": "round",
+      "stroke-miterlimit": 1,
+      ...attributes
+    });
+    group.append(svgElement("path"));
+    chart.append(group);
+    return group.firstChild;
+  };
+  const linearPath = line("chart-f stack-linear", {"stroke-width": 7, "stroke-opacity": 0.45});
+  const singlePath = line("chart-df stack-single", {"stroke-width": 2.5, "stroke-dasharray": "7 4"});
+  const reluPath = line("chart-alt stack-relu", {"stroke-width": 2.5, "stroke-dasharray": "1.5 4"});
+  const kinkGroup = svgElement("g", {class: "chart-alt stack-kink"});
+  const kinkDot = svgElement("circle", {r: 4});
+  kinkGroup.append(kinkDot);
+  chart.append(kinkGroup);
+  const zero = chart.querySelector("g.stack-zero line");
+  let shown = domain;
+  chart.update = ({stacked, single, withRelu, kink}) => {
+    const next = stackDomain([stacked, single, withRelu]);
+    if (next[0] !== shown[0] || next[1] !== shown[1]) {
+      shown = next;
+      const y = linearMap(shown, yRange);
+      setAxisTicks(chart, "y", ticks(...shown, count), y, linearTickFormat(...shown, count));
+    }
+    const y = linearMap(shown, yRange);
+    const x = (v) => sx.apply(v);
+    zero.setAttribute("y1", y(0));
+    zero.setAttribute("y2", y(0));
+    linearPath.setAttribute("d", linePath(xs, stacked, x, y));
+    singlePath.setAttribute("d", linePath(xs, single, x, y));
+    reluPath.setAttribute("d", linePath(xs, withRelu, x, y));
+    kinkGroup.style.display = kink ? "" : "none";
+    if (kink) {
+      kinkDot.setAttribute("cx", x(kink.x));
+      kinkDot.setAttribute("cy", y(kink.y));
+    }
+    return chart;
+  };
+  return chart.update({stacked, single, withRelu, kink});
 }
 
 /** The legend of stackChart. */

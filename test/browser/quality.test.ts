@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
+import {gzipSync} from "node:zlib";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {launchChromium, openPage} from "./chromium.js";
@@ -43,6 +44,25 @@ describe.each(paths)("page %s", (path) => {
       expect(summary).toEqual([]);
     } finally {
       await page.context().close();
+    }
+  });
+
+  test("transfers at most 170 KB gzip of JavaScript and CSS", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on("response", (response) => {
+      if (/\.(js|css)$/.test(new URL(response.url()).pathname)) {
+        sizes.push(response.body().then((body) => gzipSync(body).length));
+      }
+    });
+    try {
+      await page.goto(inject("baseUrl") + path, {waitUntil: "networkidle"});
+      const kilobytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024;
+      expect(kilobytes).toBeGreaterThan(20);
+      expect(kilobytes).toBeLessThanOrEqual(170);
+    } finally {
+      await context.close();
     }
   });
 

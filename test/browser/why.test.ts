@@ -198,6 +198,55 @@ describe("why activation functions", () => {
       expect(await read("xor-linear-loss")).toBeCloseTo(0.5, 3);
       expect(await page.locator(".xor-demo figure[class^=plot]").count()).toBe(2);
 
+      // each chart: the heat image exactly over the frame (clipped to it), and the colour legend
+      for (const net of ["linear", "nonlinear"]) {
+        const figure = page.locator(`.xor-demo [data-net="${net}"] figure[class^=plot]`);
+        const heat = figure.locator("svg.xor-heat");
+        await expect(heat.count()).resolves.toBe(1);
+        await expect(heat.evaluate((el) => getComputedStyle(el).overflow)).resolves.toBe("hidden");
+        const href = await heat.locator("image").getAttribute("href");
+        expect(href).toMatch(/^data:image\/png;base64,/);
+        const frame = figure.locator('rect[aria-label="frame"]');
+        for (const name of ["x", "y", "width", "height"]) {
+          expect(Number(await heat.getAttribute(name)), `${net} ${name}`).toBeCloseTo(
+            Number(await frame.getAttribute(name)),
+            6
+          );
+        }
+        await expect(figure.locator("svg[class$=-ramp]").count()).resolves.toBe(1);
+        await expect(figure.locator("svg[class$=-ramp]").textContent()).resolves.toContain("network output");
+      }
+      // the image is the right way up: orange (red > blue) at the + corner (−1, 1), purple at the − corner (1, 1)
+      const [plus, minus] = await page
+        .locator('.xor-demo [data-net="nonlinear"] svg.xor-heat image')
+        .evaluate(async (image: SVGImageElement) => {
+          const img = new Image();
+          img.src = image.getAttribute("href")!;
+          await img.decode();
+          const canvas = document.createElement("canvas");
+          [canvas.width, canvas.height] = [img.width, img.height];
+          const context = canvas.getContext("2d")!;
+          context.drawImage(img, 0, 0);
+          // the image spans [−1.6 − h, 1.6 + h]² with h = 3.2 / (n − 2), x₂ upwards
+          const n = img.width;
+          const h = 3.2 / (n - 2);
+          const pixel = (x1: number, x2: number) =>
+            context.getImageData(
+              Math.floor(((x1 + 1.6 + h) / (3.2 + 2 * h)) * n),
+              Math.floor(((1.6 + h - x2) / (3.2 + 2 * h)) * n),
+              1,
+              1
+            ).data;
+          return [Array.from(pixel(-1, 1)), Array.from(pixel(1, 1))];
+        });
+      expect(plus[0]).toBeGreaterThan(plus[2]);
+      expect(minus[2]).toBeGreaterThan(minus[0]);
+      // the non-linear network's decision boundary is drawn as at least one dashed path
+      const boundary = page.locator('.xor-demo [data-net="nonlinear"] .xor-boundary path');
+      expect(await boundary.count()).toBeGreaterThanOrEqual(1);
+      const d = (await boundary.first().getAttribute("d"))!;
+      expect(d.split("L").length).toBeGreaterThan(10);
+
       for (const label of ["ReLU", "Sigmoid", "Leaky ReLU"]) {
         await page.getByLabel("Second network's activation").selectOption({label});
         await waitForCells(page);

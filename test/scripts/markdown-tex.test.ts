@@ -1,6 +1,6 @@
 import MarkdownIt from "markdown-it";
 import {describe, expect, test} from "vitest";
-import markdownTex from "../../scripts/markdown-tex.js";
+import markdownTex, {expandLive} from "../../scripts/markdown-tex.js";
 
 const md = new MarkdownIt({html: true}).use(markdownTex);
 
@@ -51,5 +51,51 @@ describe("markdownTex references", () => {
     const html = withRefs.renderInline("$@sigmoid.g$");
     expect(html).toContain('class="katex-error"');
     expect(html).toContain("@sigmoid.g");
+  });
+});
+
+describe("markdownTex \\live slots", () => {
+  test("typesets \\live{key} as a span the page can find, with its initial value (0 by default)", () => {
+    const html = md.render("$$z = \\live{z}{-0.5} + \\live{b}$$\n");
+    expect(html).toContain('class="katex-display"');
+    expect(html).toMatch(
+      /<span class="enclosing" data-tex-live="z"><span class="mord">−<\/span><span class="mord">0.5<\/span>/
+    );
+    expect(html).toMatch(/data-tex-live="b"><span class="mord">0<\/span>/);
+    expect(md.renderInline("slope $\\live{slope}{0.25}$")).toContain('data-tex-live="slope"');
+  });
+
+  test("typesets a formula with live slots exactly as the same formula with the values", () => {
+    const live = md.render(
+      "$$\\begin{aligned} y &= \\live{w}{0.5}\\cdot \\live{x}{(-1)} \\live{b}{+ 2} = \\live{y}{1.5} \\end{aligned}$$\n"
+    );
+    const plain = md.render("$$\\begin{aligned} y &= 0.5\\cdot (-1) + 2 = 1.5 \\end{aligned}$$\n");
+    expect(live).not.toEqual(plain);
+    // the same atoms, spacing and struts: the slots only wrap them
+    const atoms = (html: string) =>
+      html.replace(/<span class="enclosing" data-tex-live="\w+">|<\/span>/g, "");
+    expect(atoms(live)).toEqual(atoms(plain));
+  });
+
+  test("refuses other HTML commands and reports undefined commands, so postbuild fails the build", () => {
+    for (const bad of [
+      "\\htmlData{foo=1}{x}",
+      "\\htmlClass{x}{y}",
+      "\\href{https://example.com}{x}",
+      "\\live",
+      "\\live{}",
+      "\\foo{x}"
+    ]) {
+      const html = md.renderInline(`bad $${bad}$ formula`);
+      expect(html, bad).toContain('class="katex-error"');
+    }
+  });
+
+  test("does not treat \\lively or a \\live inside other words as a slot", () => {
+    expect(expandLive("\\lively \\live{a}{1} \\live{b}")).toBe(
+      "\\lively \\htmlData{tex-live=a}{1} \\htmlData{tex-live=b}{0}"
+    );
+    expect(expandLive("\\live{a}{\\frac{1}{2}}x")).toBe("\\htmlData{tex-live=a}{\\frac{1}{2}}x");
+    expect(expandLive("\\live{9a}")).toBe("\\live{9a}");
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {findCssProblems, findHtmlProblems, fixPageHtml} from "../../scripts/postbuild.js";
+import {findCssProblems, findHtmlProblems, findJsonProblems, fixPageHtml} from "../../scripts/postbuild.js";
 
 describe("findHtmlProblems", () => {
   test("reports a cell error", () => {
@@ -81,5 +81,21 @@ describe("fixPageHtml", () => {
 
   test("is idempotent", () => {
     expect(fixPageHtml(fixed)).toBe(fixed);
+  });
+});
+
+describe("findJsonProblems", () => {
+  test("reports a malformed formula in the formulas typeset at build time", () => {
+    const json = JSON.stringify({
+      "sigmoid.f": {tex: "x", html: '<span class="katex">x</span>'},
+      bad: {tex: "\\frac{1}{", html: '<span class="katex-error" title="x">\\frac{1}{</span>'}
+    });
+    expect(findJsonProblems(json)).toEqual(["malformed formula: \\frac{1}{"]);
+  });
+
+  test("accepts well-formed formulas", () => {
+    expect(findJsonProblems(JSON.stringify({a: {tex: "x", html: '<span class="katex">x</span>'}}))).toEqual(
+      []
+    );
   });
 });

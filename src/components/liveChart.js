@@ -1,0 +1,214 @@
+// Updating a Plot chart in place, for sliders: a chart is drawn once by Plot (axes, frame,
+// static marks) and a slider then moves only what changes: the path `d` of a line, a dot's
+// position, an axis's ticks. A whole Plot render costs about 9 ms; these updates cost a
+// small fraction of that, so a slider stays within one frame.
+//
+// The ticks and tick labels follow d3's rules (the ones Plot uses by default), so a chart
+// looks the same after an update as a fresh Plot render of the same data would.
+
+const SVG = "http://www.w3.org/2000/svg";
+const e10 = Math.sqrt(50);
+const e5 = Math.sqrt(10);
+const e2 = Math.sqrt(2);
+
+/** d3-array's tickSpec: [i1, i2, inc] for about `count` ticks over [start, stop]. */
+function tickSpec(start, stop, count) {
+  const step = (stop - start) / Math.max(0, count);
+  const power = Math.floor(Math.log10(step));
+  const error = step / 10 ** power;
+  const factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
+  let i1;
+  let i2;
+  let inc;
+  if (power < 0) {
+    inc = 10 ** -power / factor;
+    i1 = Math.round(start * inc);
+    i2 = Math.round(stop * inc);
+    if (i1 / inc < start) ++i1;
+    if (i2 / inc > stop) --i2;
+    inc = -inc;
+  } else {
+    inc = 10 ** power * factor;
+    i1 = Math.round(start / inc);
+    i2 = Math.round(stop / inc);
+    if (i1 * inc < start) ++i1;
+    if (i2 * inc > stop) --i2;
+  }
+  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
+  return [i1, i2, inc];
+}
+
+/** About `count` round tick values in [lo, hi] (d3.ticks, lo ≤ hi). */
+export function ticks(lo, hi, count) {
+  if (!(count > 0) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (lo === hi) return [lo];
+  const [i1, i2, inc] = tickSpec(lo, hi, count);
+  if (!(i2 >= i1)) return [];
+  return Array.from({length: i2 - i1 + 1}, (_, i) => (inc < 0 ? (i1 + i) / -inc : (i1 + i) * inc));
+}
+
+function tickIncrement(lo, hi, count) {
+  return tickSpec(lo, hi, count)[2];
+}
+
+/** The tick spacing d3 uses for about `count` ticks in [lo, hi]. */
+export function tickStep(lo, hi, count) {
+  const inc = tickIncrement(lo, hi, count);
+  return inc < 0 ? 1 / -inc : inc;
+}
+
+/** The domain extended to round values, as d3's scale.nice() (and Plot's `nice: true`) does. */
+export function niceDomain([lo, hi], count = 10) {
+  let previous;
+  for (let i = 0; i < 10; i++) {
+    const step = tickIncrement(lo, hi, count);
+    if (step === previous) break;
+    if (step > 0) {
+      lo = Math.floor(lo / step) * step;
+      hi = Math.ceil(hi / step) * step;
+    } else if (step < 0) {
+      lo = Math.ceil(lo * step) / step;
+      hi = Math.floor(hi * step) / step;
+    } else break;
+    previous = step;
+  }
+  return [lo, hi];
+}
+
+/**
+ * The tick label format d3 (and so Plot) gives a linear axis over [lo, hi] with about
+ * `count` ticks: fixed decimals for the tick step, thousands grouped, a true minus sign.
+ */
+export function linearTickFormat(lo, hi, count) {
+  const step = Math.abs(tickStep(lo, hi, count));
+  const digits = step > 0 && Number.isFinite(step) ? Math.min(20, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 0;
+  const format = (numberFormats[digits] ??= new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits
+  }));
+  return (value) => {
+    const text = format.format(Math.abs(value));
+    return value < 0 && /[1-9]/.test(text) ? `−${text}` : text;
+  };
+}
+const numberFormats = [];
+
+/** The tick count Plot aims for along a pixel range: one per 35 px vertically, 80 px across. */
+export function tickCount([r0, r1], axis = "y") {
+  return Math.abs(r1 - r0) / (axis === "x" ? 80 : 35);
+}
+
+/** value ↦ pixel for a linear scale. */
+export function linearMap([d0, d1], [r0, r1]) {
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
+}
+
+/** value ↦ pixel for a log scale (positive values). */
+export function logMap([d0, d1], [r0, r1]) {
+  const l0 = Math.log10(d0);
+  const k = (r1 - r0) / (Math.log10(d1) - l0 || 1);
+  return (v) => r0 + (Math.log10(v) - l0) * k;
+}
+
+const round = (v) => Math.round(v * 100) / 100;
+
+/**
+ * Path data through points mapped to pixels, with a gap wherever a point is not finite
+ * (as Plot's line mark leaves one). A single point draws nothing, as in Plot.
+ */
+export function linePath(xs, ys, x, y) {
+  let d = "";
+  let open = false;
+  for (let i = 0; i < xs.length; i++) {
+    const px = x(xs[i]);
+    const py = y(ys[i]);
+    if (Number.isFinite(px) && Number.isFinite(py)) {
+      d += `${open ? "L" : "M"}${round(px)},${round(py)}`;
+      open = true;
+    } else open = false;
+  }
+  return d;
+}
+
+/** The first number pair of a `translate(a,b)` transform. */
+function translation(element) {
+  const match = /translate\(\s*([-\d.e]+)[,\s]+([-\d.e]+)\s*\)/.exec(element.getAttribute("transform") ?? "");
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
+const axisTemplates = new WeakMap();
+
+/**
+ * Rewrites the ticks of a Plot axis in place: the grid lines, tick marks and tick labels
+ * of `axis` ("x" or "y") move to `values`, placed by `position` (value ↦ pixel) and
+ * labelled with `format`. Elements are reused, added or removed to match the count.
+ */
+export function setAxisTicks(chart, axis, values, position, format) {
+  let templates = axisTemplates.get(chart)?.[axis];
+  if (!templates) {
+    templates = {};
+    for (const part of ["grid", "axis tick", "axis tick label"]) {
+      const group = chart.querySelector(`g[aria-label="${axis}-${part}"]`);
+      const first = group?.firstElementChild;
+      if (group && first) templates[part] = {group, template: first.cloneNode(true), fixed: translation(first)};
+    }
+    axisTemplates.set(chart, {...axisTemplates.get(chart), [axis]: templates});
+  }
+  const labels = values.map(format);
+  const positions = values.map((v) => String(position(v)));
+  for (const [part, {group, template, fixed}] of Object.entries(templates)) {
+    while (group.childElementCount > values.length) group.lastElementChild.remove();
+    while (group.childElementCount < values.length) group.append(template.cloneNode(true));
+    positions.forEach((p, i) => {
+      const element = group.children[i];
+      if (part === "grid") {
+        const [a, b] = axis === "y" ? ["y1", "y2"] : ["x1", "x2"];
+        setIfChanged(element, a, p);
+        setIfChanged(element, b, p);
+      } else {
+        setIfChanged(element, "transform", axis === "y" ? `translate(${fixed[0]},${p})` : `translate(${p},${fixed[1]})`);
+        if (part === "axis tick label" && element.textContent !== labels[i]) element.textContent = labels[i];
+      }
+    });
+  }
+}
+
+/** Sets an attribute only when its value changes (no mutation, no relayout otherwise). */
+export function setIfChanged(element, name, value) {
+  const text = String(value);
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+}
+
+/** An SVG element with attributes (null ones left out). */
+export function svgElement(name, attributes = {}) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) if (value != null) element.setAttribute(key, value);
+  return element;
+}
+
+/**
+ * A clip path over the chart's frame (the x and y ranges), added to the chart; returns its
+ * `url(#…)` for a clip-path attribute.
+ */
+export function frameClip(chart, [x0, x1], [y0, y1]) {
+  const id = `clip-${Math.random().toString(36).slice(2)}`;
+  const clip = svgElement("clipPath", {id});
+  clip.append(
+    svgElement("rect", {
+      x: Math.min(x0, x1),
+      y: Math.min(y0, y1),
+      width: Math.abs(x1 - x0),
+      height: Math.abs(y1 - y0)
+    })
+  );
+  chart.append(clip);
+  return `url(#${id})`;
+}
+
+/** Makes `group` hold `count` children like `make()` creates, reusing those it has. */
+export function ensureChildren(group, count, make) {
+  while (group.childElementCount > count) group.lastElementChild.remove();
+  while (group.childElementCount < count) group.append(make());
+  return group.children;
+}

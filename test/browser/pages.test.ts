@@ -51,11 +51,14 @@ describe.each(pages)("page $path", ({name, path}) => {
         await slider.focus();
         for (let k = 0; k < 5; k++) await slider.press(value < max ? "ArrowRight" : "ArrowLeft");
         await waitForCells(page);
-        const after = await chartMarkup(page);
         const label = await slider.evaluate(
           (input) => input.closest("form")?.querySelector("label")?.textContent ?? input.id
         );
-        expect(after, `slider "${label}" on ${path} changed no chart`).not.toEqual(before);
+        // Work a slider starts may finish a few frames later (e.g. retraining is coalesced
+        // to one run per frame), so wait up to 5 s for a chart to change.
+        await expect
+          .poll(() => chartMarkup(page), {timeout: 5_000, message: `slider "${label}" on ${path} changed no chart`})
+          .not.toEqual(before);
       }
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);

@@ -213,7 +213,9 @@ async function main() {
   }
   const buildSeconds = (performance.now() - started) / 1000;
   // BENCH_SITE_PAGES=/linear,/why-activation-functions measures only those pages.
-  const only = process.env.BENCH_SITE_PAGES?.split(",").map((p) => p.trim()).filter(Boolean);
+  const only = process.env.BENCH_SITE_PAGES?.split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   const pages = only?.length ? sitePages.filter(({path}) => only.includes(path)) : sitePages;
 
   const server = await serveDist();

@@ -6,12 +6,22 @@
 //   named group) and a named shape role="graphics-symbol".
 // - The sidebar toggle is a checkbox presented as a toggle button (scripts/postbuild.js):
 //   its aria-pressed follows whether it is checked.
+const RANGE = "input[type=range]:not([aria-label])";
+const NAMED = "svg [aria-label]:not([role])";
+
+/** The elements under root, root included, that match selector. */
+function within(root, selector) {
+  const found = [...(root.querySelectorAll?.(selector) ?? [])];
+  if (root.matches?.(selector)) found.push(root);
+  return found;
+}
+
 function touch(root) {
-  for (const range of root.querySelectorAll?.("input[type=range]:not([aria-label])") ?? []) {
+  for (const range of within(root, RANGE)) {
     const label = range.closest("form")?.querySelector("label")?.textContent?.trim();
     if (label) range.setAttribute("aria-label", label);
   }
-  for (const node of root.querySelectorAll?.("svg [aria-label]:not([role])") ?? []) {
+  for (const node of within(root, NAMED)) {
     node.setAttribute("role", node.tagName === "g" ? "group" : "graphics-symbol");
   }
 }
@@ -24,7 +34,11 @@ if (sidebarToggle?.getAttribute("role") === "button") {
   sync();
   sidebarToggle.addEventListener("change", sync);
 }
+// Each added element is touched once (itself and what it contains), however many records
+// name it: a slider moving a chart adds nodes often, and searching their whole parent each
+// time cost more than the chart update.
 new MutationObserver((records) => {
-  for (const {addedNodes} of records)
-    for (const node of addedNodes) if (node.nodeType === 1) touch(node.parentNode ?? node);
+  const added = new Set();
+  for (const {addedNodes} of records) for (const node of addedNodes) if (node.nodeType === 1) added.add(node);
+  for (const node of added) if (node.isConnected) touch(node);
 }).observe(document.documentElement, {childList: true, subtree: true});

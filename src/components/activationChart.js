@@ -3,7 +3,7 @@ import {svg} from "npm:htl";
 import {deadRegions, vanishingRegions} from "../lib/regions.js";
 import {sampleActivation} from "../lib/sample.js";
 import {formatPowerOfTen} from "./format.js";
-import {linePath} from "./liveChart.js";
+import {linePath, linearMap} from "./liveChart.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -91,10 +91,11 @@ export function activationChart(
       if (lo !== y[0] || hi !== y[1]) return false;
     }
     if (!sameZones(slopeZones(next, domain, {zones, vanishingThreshold, shadeDead}))) return false;
+    // the chart's linear scales as plain functions (quicker than Plot's scale.apply)
     const sx = chart.scale("x");
     const sy = chart.scale("y");
-    const px = (v) => sx.apply(v);
-    const py = (v) => sy.apply(v);
+    const px = linearMap(sx.domain, sx.range);
+    const py = linearMap(sy.domain, sy.range);
     fPath.setAttribute("d", linePath(sampled.x, sampled.f, px, py));
     dfPath.setAttribute("d", linePath(sampled.x, sampled.df, px, py));
     chart.setFunction(next);

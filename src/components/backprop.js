@@ -82,7 +82,13 @@ export function lossChart(
       if (lo === domains[axis][0] && hi === domains[axis][1]) continue;
       const range = axis === "x" ? xRange : yRange;
       const count = tickCount(range, axis);
-      setAxisTicks(chart, axis, ticks(lo, hi, count), linearMap([lo, hi], range), linearTickFormat(lo, hi, count));
+      setAxisTicks(
+        chart,
+        axis,
+        ticks(lo, hi, count),
+        linearMap([lo, hi], range),
+        linearTickFormat(lo, hi, count)
+      );
     }
     domains = nextDomains;
     const x = linearMap(domains.x, xRange);
@@ -374,7 +380,13 @@ export function chainChart(chains, {width = 640, depth}) {
     const nextLayout = chainLayout(next, depth);
     if (!sameDomain(nextLayout.x, layout.x)) {
       const [lo, hi] = nextLayout.x;
-      setAxisTicks(chart, "x", ticks(lo, hi, xCount), linearMap([lo, hi], xRange), linearTickFormat(lo, hi, xCount));
+      setAxisTicks(
+        chart,
+        "x",
+        ticks(lo, hi, xCount),
+        linearMap([lo, hi], xRange),
+        linearTickFormat(lo, hi, xCount)
+      );
     }
     if (!sameDomain(nextLayout.y, layout.y) || nextLayout.yTicks.join() !== layout.yTicks.join()) {
       setAxisTicks(chart, "y", nextLayout.yTicks, logMap(nextLayout.y, yRange), logTick);
@@ -435,18 +447,30 @@ export function firstLayerChart(chains, {width = 640}) {
   const xRange = chart.scale("x").range;
   const sy = chart.scale("y");
   const yOf = (label) => sy.apply(label) + (sy.bandwidth ?? 0) / 2;
-  const rules = svgElement("g", {stroke: "currentColor", "stroke-opacity": 0.25, transform: "translate(0,0.5)"});
+  const rules = svgElement("g", {
+    stroke: "currentColor",
+    "stroke-opacity": 0.25,
+    transform: "translate(0,0.5)"
+  });
   chart.append(rules);
   const rows = layout.data.map(({id}) => {
     const rule = svgElement("line");
     rules.append(rule);
-    const group = svgElement("g", {class: `series-${id}`, fill: "currentColor", transform: "translate(0.5,0.5)"});
+    const group = svgElement("g", {
+      class: `series-${id}`,
+      fill: "currentColor",
+      transform: "translate(0.5,0.5)"
+    });
     const dot = svgElement("circle", {r: 5});
     group.append(dot);
     chart.append(group);
     return {id, rule, dot};
   });
-  const labels = svgElement("g", {"text-anchor": "start", fill: "currentColor", transform: "translate(9.5,0.5)"});
+  const labels = svgElement("g", {
+    "text-anchor": "start",
+    fill: "currentColor",
+    transform: "translate(9.5,0.5)"
+  });
   chart.append(labels);
   const texts = layout.data.map(() => {
     const text = svgElement("text", {y: "0.32em"});

@@ -81,7 +81,8 @@ export function niceDomain([lo, hi], count = 10) {
  */
 export function linearTickFormat(lo, hi, count) {
   const step = Math.abs(tickStep(lo, hi, count));
-  const digits = step > 0 && Number.isFinite(step) ? Math.min(20, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 0;
+  const digits =
+    step > 0 && Number.isFinite(step) ? Math.min(20, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 0;
   const format = (numberFormats[digits] ??= new Intl.NumberFormat("en-US", {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits
@@ -151,7 +152,8 @@ export function setAxisTicks(chart, axis, values, position, format) {
     for (const part of ["grid", "axis tick", "axis tick label"]) {
       const group = chart.querySelector(`g[aria-label="${axis}-${part}"]`);
       const first = group?.firstElementChild;
-      if (group && first) templates[part] = {group, template: first.cloneNode(true), fixed: translation(first)};
+      if (group && first)
+        templates[part] = {group, template: first.cloneNode(true), fixed: translation(first)};
     }
     axisTemplates.set(chart, {...axisTemplates.get(chart), [axis]: templates});
   }
@@ -167,7 +169,11 @@ export function setAxisTicks(chart, axis, values, position, format) {
         setIfChanged(element, a, p);
         setIfChanged(element, b, p);
       } else {
-        setIfChanged(element, "transform", axis === "y" ? `translate(${fixed[0]},${p})` : `translate(${p},${fixed[1]})`);
+        setIfChanged(
+          element,
+          "transform",
+          axis === "y" ? `translate(${fixed[0]},${p})` : `translate(${p},${fixed[1]})`
+        );
         if (part === "axis tick label" && element.textContent !== labels[i]) element.textContent = labels[i];
       }
     });

@@ -4,6 +4,7 @@ import {createMlp, deadUnits, meanLoss, predict, trainEpoch} from "../lib/mlp.js
 import {accuracy, gridInputs} from "../lib/datasets.js";
 import {EpochHistory} from "../lib/playground.js";
 import {formatNumber} from "./format.js";
+import {frameClip, svgElement} from "./liveChart.js";
 
 /** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
 export const EXTENT = 1.6;
@@ -92,7 +93,11 @@ export function createTrainer({
     /** Back to the seeded initial weights, epoch 0, empty charts, paused. */
     reset() {
       trainer.pause();
-      trainer.mlp = createMlp({sizes, activation, seed});
+      // The seeded network in lib's plain loops: quick to build, and that code is already warm,
+      // so a slider that resets training stays cheap. The version compiled for this shape
+      // (several times faster to train, same results) is built by the first epoch.
+      trainer.mlp = createMlp({sizes, activation, seed, compile: false});
+      compiled = false;
       trainer.losses = new EpochHistory(250);
       trainer.gradients = new EpochHistory(250);
       trainer.diverged = false;
@@ -128,6 +133,7 @@ export function createTrainer({
     }
   };
   let frame = null;
+  let compiled = false;
 
   function measure() {
     trainer.trainLoss = meanLoss(trainer.mlp, train.inputs, train.targets);
@@ -135,6 +141,11 @@ export function createTrainer({
   }
 
   function epoch() {
+    if (!compiled) {
+      // epoch 0 is the seeded start, so the compiled network starts from the same weights
+      trainer.mlp = createMlp({sizes, activation, seed});
+      compiled = true;
+    }
     const {mlp} = trainer;
     trainEpoch(mlp, train.inputs, train.targets, {
       learningRate: trainer.learningRate,
@@ -224,16 +235,31 @@ export function describeSizes(sizes) {
   return sizes.join(" → ");
 }
 
+/** d3's diamond symbol of Plot's dot radius r (area πr²), centred on 0, as path data. */
+function diamondPath(r) {
+  const tan30 = Math.sqrt(1 / 3);
+  const y = Math.sqrt((Math.PI * r * r) / (tan30 * 2));
+  const x = y * tan30;
+  return `M0,${-y}L${x},0L0,${y}L${-x},0Z`;
+}
+
 /**
- * The playground's training panel for `trainer`: play/pause/step/reset, live numbers, the
- * data with the network's decision heatmap, the loss curves, the per-layer gradient sizes
- * and the dead units. Redraws the heatmap every frame (canvas putImageData) and the Plot
- * charts at most 10 times a second. Call `dispose()` when it goes away.
+ * The playground's training panel: play/pause/step/reset, live numbers, the data with the
+ * network's decision heatmap, the loss curves, the per-layer gradient sizes and the dead
+ * units. Redraws the heatmap every frame (canvas putImageData) and the Plot charts at most
+ * 10 times a second. The panel is drawn once per width: `setTrainer(trainer)` switches it
+ * to a new network (new data or architecture) in place, redrawing only the points, the
+ * heatmap and the numbers, so the sliders that reset training stay cheap. Call `dispose()`
+ * when it goes away.
  */
-export function trainingPanel(trainer, {width}) {
-  const {train, test, sizes, activation} = trainer;
+export function trainingPanel(initialTrainer, {width}) {
+  let trainer = null;
+  let train;
+  let test;
+  let sizes;
+  let activation;
+  let layers;
   width = Math.max(280, width || 0); // the first width can be 0 before layout
-  const layers = sizes.length - 1;
   const twoColumns = width >= 700;
   const gap = 24;
   const chartWidth = Math.floor(twoColumns ? (width - gap) / 2 : width);
@@ -241,6 +267,7 @@ export function trainingPanel(trainer, {width}) {
   const playButton = html`<button type="button" class="pg-play" aria-pressed="false"></button>`;
   const stepButton = html`<button type="button">Step one epoch</button>`;
   const resetButton = html`<button type="button">Reset</button>`;
+  const seedOut = html`<span class="live"></span>`;
   const epochOut = html`<span class="live pg-epoch">0</span>`;
   const trainLossOut = html`<span class="live pg-train-loss"></span>`;
   const testLossOut = html`<span class="live pg-test-loss"></span>`;
@@ -254,8 +281,8 @@ export function trainingPanel(trainer, {width}) {
   const root = html`<div class="pg-panel">
     <div class="pg-buttons">${playButton}${stepButton}${resetButton}</div>
     <p class="pg-numbers">
-      Data seed <span class="live">${trainer.seed}</span> · epoch ${epochOut} · train loss ${trainLossOut} ·
-      test loss ${testLossOut} · test accuracy ${accuracyOut}
+      Data seed ${seedOut} · epoch ${epochOut} · train loss ${trainLossOut} · test loss ${testLossOut} · test
+      accuracy ${accuracyOut}
     </p>
     ${stateOut}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
@@ -288,6 +315,7 @@ export function trainingPanel(trainer, {width}) {
   let colors = null;
 
   function drawHeatmap() {
+    if (!trainer) return;
     // CSS variables resolve only once the panel is in the page; until then use the light colours
     if (colors === null && root.isConnected) colors = heatmapColors(root);
     predict(trainer.mlp, grid, outputs);
@@ -323,57 +351,81 @@ export function trainingPanel(trainer, {width}) {
     return foreign;
   }
 
-  // --- the data chart (a Plot drawn once per panel) ----------------------------------
-  function points(set) {
-    return Array.from(set.targets, (label, i) => ({x: set.inputs[2 * i], y: set.inputs[2 * i + 1], label}));
-  }
-  const trainPoints = points(train);
-  const testPoints = points(test);
+  // --- the data chart: Plot draws the axes, the frame and the heatmap once; the points are
+  // drawn by drawPoints, as Plot's dot mark draws them (circles and diamonds), in groups
   const side = Math.min(chartWidth, 480);
   const dataChart = Plot.plot({
     width: side,
     height: side,
     marginLeft: 40,
     marginBottom: 36,
-    ariaLabel: `The ${train.targets.length} training and ${test.targets.length} test points over the network's decision map`,
+    ariaLabel: "The training and test points over the network's decision map",
     ariaDescription:
       "Blue circles: class +1; orange diamonds: class −1; filled: training set, hollow: test set. The background is blue where the network predicts +1 and orange where it predicts −1, paler where it is less sure.",
     x: {domain: [-EXTENT, EXTENT], label: "x₁", labelArrow: "none"},
     y: {domain: [-EXTENT, EXTENT], label: "x₂", labelArrow: "none"},
-    marks: [
-      heatmapMark,
-      Plot.frame({strokeOpacity: 0.3}),
-      ...[
-        [trainPoints, true],
-        [testPoints, false]
-      ].flatMap(([data, filled]) =>
-        [1, -1].map((label) =>
-          Plot.dot(
-            data.filter((d) => d.label === label),
-            {
-              x: "x",
-              y: "y",
-              r: 3.5,
-              symbol: label > 0 ? "circle" : "diamond",
-              clip: true,
-              fill: filled
-                ? label > 0
-                  ? "var(--pg-positive)"
-                  : "var(--pg-negative)"
-                : "var(--theme-background)",
-              stroke: filled
-                ? "var(--theme-background)"
-                : label > 0
-                  ? "var(--pg-positive)"
-                  : "var(--pg-negative)",
-              strokeWidth: filled ? 0.75 : 1.75,
-              className: `pg-points-${filled ? "train" : "test"}`
-            }
-          )
-        )
-      )
-    ]
+    // the empty dot gives Plot the x and y channels for the axes
+    marks: [heatmapMark, Plot.frame({strokeOpacity: 0.3}), Plot.dot([], {x: (d) => d, y: (d) => d})]
   });
+  const sx = dataChart.scale("x");
+  const sy = dataChart.scale("y");
+  const clip = frameClip(dataChart, sx.range, sy.range);
+  const pointGroups = [
+    [true, 1],
+    [true, -1],
+    [false, 1],
+    [false, -1]
+  ].map(([filled, label]) => {
+    const color = label > 0 ? "var(--pg-positive)" : "var(--pg-negative)";
+    const group = svgElement("g", {
+      class: `pg-points-${filled ? "train" : "test"}`,
+      fill: filled ? color : "var(--theme-background)",
+      stroke: filled ? "var(--theme-background)" : color,
+      "stroke-width": filled ? 0.75 : 1.75,
+      transform: "translate(0.5,0.5)",
+      "clip-path": clip
+    });
+    dataChart.append(group);
+    return {filled, label, group};
+  });
+  const diamond = diamondPath(3.5);
+  function drawPoints() {
+    for (const {filled, label, group} of pointGroups) {
+      const set = filled ? train : test;
+      const at = [];
+      for (let i = 0; i < set.targets.length; i++) {
+        if (set.targets[i] === label) at.push([sx.apply(set.inputs[2 * i]), sy.apply(set.inputs[2 * i + 1])]);
+      }
+      // move the shapes there are, then add or remove the difference
+      const shapes = group.children;
+      while (shapes.length > at.length) group.lastElementChild.remove();
+      const kept = shapes.length;
+      for (let k = 0; k < kept; k++) {
+        const [px, py] = at[k];
+        if (label > 0) {
+          shapes[k].setAttribute("cx", px);
+          shapes[k].setAttribute("cy", py);
+        } else shapes[k].setAttribute("transform", `translate(${px},${py})`);
+      }
+      if (at.length > kept) {
+        group.insertAdjacentHTML(
+          "beforeend",
+          at
+            .slice(kept)
+            .map(([px, py]) =>
+              label > 0
+                ? `<circle cx="${px}" cy="${py}" r="3.5"></circle>`
+                : `<path transform="translate(${px},${py})" d="${diamond}"></path>`
+            )
+            .join("")
+        );
+      }
+    }
+    dataChart.setAttribute(
+      "aria-label",
+      `The ${train.targets.length} training and ${test.targets.length} test points over the network's decision map`
+    );
+  }
   dataSlot.append(tidy(dataChart));
 
   function dataLegend() {
@@ -390,6 +442,10 @@ export function trainingPanel(trainer, {width}) {
   // --- loss and gradient charts (Plot, redrawn at most 10× a second) -------------------
   const chartHeight = Math.round(Math.min(260, Math.max(200, chartWidth * 0.6)));
   const emptyNote = (text) => Plot.text([text], {frameAnchor: "middle", fontSize: 13, className: "pg-empty"});
+  const lossSubtitle = () =>
+    `${describeSizes(sizes)} ${activation.label}, learning rate ${formatNumber(trainer.learningRate)}, batch ${trainer.batchSize}`;
+  const gradientSubtitle = () =>
+    `Gradient size per weight layer (${layers === 1 ? "output only" : "layer 1 nearest the input"})`;
 
   function lossChart() {
     const {epochs, values} = trainer.losses;
@@ -404,7 +460,7 @@ export function trainingPanel(trainer, {width}) {
       height: chartHeight,
       marginLeft: 48,
       marginBottom: 36,
-      subtitle: `${describeSizes(sizes)} ${activation.label}, learning rate ${formatNumber(trainer.learningRate)}, batch ${trainer.batchSize}`,
+      subtitle: lossSubtitle(),
       ariaLabel: "Training and test loss over the epochs",
       ariaDescription: "Solid line: mean loss on the training set; dashed line: on the test set.",
       x: {domain: [0, Math.max(10, last)], label: "epoch", labelArrow: "none"},
@@ -457,7 +513,7 @@ export function trainingPanel(trainer, {width}) {
       marginLeft: 56,
       marginRight: 56,
       marginBottom: 36,
-      subtitle: `Gradient size per weight layer (${layers === 1 ? "output only" : "layer 1 nearest the input"})`,
+      subtitle: gradientSubtitle(),
       ariaLabel: "Mean absolute gradient of each layer's weights over the epochs, on a log scale",
       ariaDescription: "One line per weight layer, labelled at its right end; layer 1 is nearest the input.",
       x: {domain: [0, Math.max(10, last)], label: "epoch", labelArrow: "none"},
@@ -494,8 +550,13 @@ export function trainingPanel(trainer, {width}) {
     });
   }
 
+  let deadShown = null;
   function deadText() {
     const dead = deadUnits(trainer.mlp, train.inputs).slice(0, -1);
+    // rewritten only when what it says changes (not on every epoch or slider step)
+    const key = `${activation.id} ${activation.label} ${sizes[1]} ${dead.join(",")}`;
+    if (key === deadShown) return;
+    deadShown = key;
     if (dead.length === 0) {
       deadOut.innerHTML =
         "<p><strong>Dead units:</strong> none possible. With no hidden layer the network is one linear output unit on the two inputs, so its decision boundary is a straight line.</p>";
@@ -530,12 +591,26 @@ export function trainingPanel(trainer, {width}) {
   // --- updating ------------------------------------------------------------------------
   let lastCharts = 0;
   let pendingCharts = null;
+  // whether a slot shows its empty chart (before any epoch): then a new network or a new
+  // learning rate changes only its subtitle, written in place
+  let emptyCharts = false;
+  function setSubtitle(slot, text) {
+    const subtitle = slot.querySelector("h3");
+    if (subtitle && subtitle.textContent !== text) subtitle.textContent = text;
+  }
   function drawCharts() {
     lastCharts = performance.now();
     if (pendingCharts !== null) clearTimeout(pendingCharts);
     pendingCharts = null;
-    lossSlot.replaceChildren(tidy(lossChart()));
-    gradientSlot.replaceChildren(tidy(gradientChart()));
+    const empty = trainer.losses.epochs.length === 0 && trainer.gradients.epochs.length === 0;
+    if (empty && emptyCharts) {
+      setSubtitle(lossSlot, lossSubtitle());
+      setSubtitle(gradientSlot, gradientSubtitle());
+    } else {
+      lossSlot.replaceChildren(tidy(lossChart()));
+      gradientSlot.replaceChildren(tidy(gradientChart()));
+      emptyCharts = empty;
+    }
     deadText();
   }
   function scheduleCharts() {
@@ -575,6 +650,11 @@ export function trainingPanel(trainer, {width}) {
   // big network) at most once per three times its cost, so training keeps most of the time.
   let heatmapDue = 0;
   function update(type) {
+    if (type === "config") {
+      // a new learning rate or batch size: only the loss chart's subtitle names them
+      setSubtitle(lossSlot, lossSubtitle());
+      return;
+    }
     const now = performance.now();
     if (type !== "train" || !trainer.playing || now >= heatmapDue) {
       drawHeatmap();
@@ -590,11 +670,28 @@ export function trainingPanel(trainer, {width}) {
   stepButton.addEventListener("click", () => trainer.step());
   resetButton.addEventListener("click", () => trainer.reset());
 
-  const unsubscribe = trainer.subscribe(update);
+  let unsubscribe = () => {};
+  /** Shows `next` (a trainer from createTrainer) in this panel: its points, heatmap, numbers and charts. */
+  root.setTrainer = (next) => {
+    if (next === trainer) return root;
+    unsubscribe();
+    if (pendingCharts !== null) clearTimeout(pendingCharts);
+    pendingCharts = null;
+    const sameData = trainer !== null && next.train === train && next.test === test;
+    trainer = next;
+    ({train, test, sizes, activation} = trainer);
+    layers = sizes.length - 1;
+    seedOut.textContent = String(trainer.seed);
+    if (!sameData) drawPoints(); // a new network on the same data: the points stay
+    unsubscribe = trainer.subscribe(update);
+    update("state");
+    return root;
+  };
+
   const scheme = matchMedia("(prefers-color-scheme: dark)");
   const onScheme = () => ((colors = null), drawHeatmap());
   scheme.addEventListener("change", onScheme);
-  update("state");
+  if (initialTrainer) root.setTrainer(initialTrainer);
   let firstFrame = requestAnimationFrame(() => ((firstFrame = null), drawHeatmap()));
 
   root.dispose = () => {

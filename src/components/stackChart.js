@@ -1,8 +1,21 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {html, svg} from "npm:htl";
-import {linePath, linearMap, linearTickFormat, setAxisTicks, svgElement, tickCount, ticks} from "./liveChart.js";
+import {
+  linePath,
+  linearMap,
+  linearTickFormat,
+  setAxisTicks,
+  svgElement,
+  tickCount,
+  tickStep,
+  ticks
+} from "./liveChart.js";
 
-/** The y-domain of stackChart: every finite value and [−1, 1], with 8% of air. */
+/**
+ * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, its ends
+ * rounded outwards to half a tick step so that the axis stays put while a slider moves the
+ * lines a little.
+ */
 function stackDomain(curves) {
   let lo = -1;
   let hi = 1;
@@ -10,7 +23,8 @@ function stackDomain(curves) {
     for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
   }
   const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
+  const step = tickStep(lo - pad, hi + pad, 10) / 2;
+  return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
 }
 
 /**
@@ -73,7 +87,7 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
       setAxisTicks(chart, "y", ticks(...shown, count), y, linearTickFormat(...shown, count));
     }
     const y = linearMap(shown, yRange);
-    const x = (v) => sx.apply(v);
+    const x = linearMap(sx.domain, sx.range);
     zero.setAttribute("y1", y(0));
     zero.setAttribute("y2", y(0));
     linearPath.setAttribute("d", linePath(xs, stacked, x, y));

@@ -1,0 +1,71 @@
+// The in-place chart helpers give the ticks, tick labels and nice domains d3 gives (so a
+// chart updated in place looks as Plot would draw it afresh), and line paths with gaps.
+// @ts-expect-error d3 ships no type declarations (no @types/d3 here); it is the reference
+import * as d3 from "d3";
+import {describe, expect, test} from "vitest";
+import {
+  linePath,
+  linearMap,
+  linearTickFormat,
+  logMap,
+  niceDomain,
+  tickStep,
+  ticks
+} from "../../src/components/liveChart.js";
+
+const domains: [number, number, number][] = [
+  [0, 1, 10],
+  [-1.344, 1.344, 8.6],
+  [-9.5, 6.2, 7.4],
+  [0, 0.000167, 5],
+  [-22.1, 22.1, 12],
+  [1, 30, 9.6],
+  [0.5, 0.5000001, 4],
+  [-3.7, 1234.5, 6]
+];
+
+describe("ticks", () => {
+  test.each(domains)("over [%d, %d], about %d ticks, as d3.ticks", (lo, hi, count) => {
+    expect(ticks(lo, hi, count)).toEqual(d3.ticks(lo, hi, count));
+    expect(tickStep(lo, hi, count)).toBe(d3.tickStep(lo, hi, count));
+  });
+  test("a degenerate or invalid domain", () => {
+    expect(ticks(2, 2, 5)).toEqual([2]);
+    expect(ticks(0, 1, 0)).toEqual([]);
+    expect(ticks(0, NaN, 5)).toEqual([]);
+  });
+});
+
+describe("niceDomain", () => {
+  test.each(domains)("[%d, %d] is niced as d3's scale.nice()", (lo, hi) => {
+    expect(niceDomain([lo, hi])).toEqual(d3.scaleLinear().domain([lo, hi]).nice().domain());
+  });
+});
+
+describe("linearTickFormat", () => {
+  test.each(domains)("labels over [%d, %d] as d3's tickFormat", (lo, hi, count) => {
+    const ours = linearTickFormat(lo, hi, count);
+    const theirs = d3.scaleLinear().domain([lo, hi]).tickFormat(count);
+    for (const v of d3.ticks(lo, hi, count)) expect(ours(v)).toBe(theirs(v));
+  });
+});
+
+describe("maps and paths", () => {
+  test("linear and log maps", () => {
+    const x = linearMap([-2, 2], [40, 440]);
+    expect(x(-2)).toBe(40);
+    expect(x(0)).toBe(240);
+    expect(x(2)).toBe(440);
+    const y = logMap([1e-3, 1e3], [300, 0]);
+    expect(y(1e-3)).toBeCloseTo(300, 9);
+    expect(y(1)).toBeCloseTo(150, 9);
+    expect(y(1e3)).toBeCloseTo(0, 9);
+  });
+  test("a line path leaves a gap where a value is not finite", () => {
+    const id = (v: number) => v;
+    expect(linePath([0, 1, 2], [0, 1, 4], id, id)).toBe("M0,0L1,1L2,4");
+    expect(linePath([0, 1, 2, 3, 4], [0, 1, NaN, 9, 16], id, id)).toBe("M0,0L1,1M3,9L4,16");
+    expect(linePath([0, 1], [Infinity, NaN], id, id)).toBe("");
+    expect(linePath([0.123456, 1], [2.0049, 3], id, id)).toBe("M0.12,2L1,3");
+  });
+});

@@ -1,7 +1,8 @@
 // Many gradient-descent steps on one neuron, for the loss-by-step charts of the backprop
-// page: repeated neuronStep (so every number is the one sgdStep computes), stopping
-// cleanly when the weights or the loss stop being finite.
+// page: repeated neuronStep (every number is the one sgdStep computes), stopping cleanly
+// when the weights or the loss stop being finite.
 
+import {getActivation} from "./activations.js";
 import {neuronStep} from "./neuron.js";
 import type {NeuronStepInput} from "./neuron.js";
 
@@ -29,26 +30,28 @@ export interface NeuronRun {
 export function runNeuron(start: NeuronStepInput, steps: number, firstStep = 0): NeuronRun {
   if (!Number.isInteger(steps) || steps < 0)
     throw new Error(`steps must be an integer ≥ 0, got ${String(steps)}`);
-  let {w, b} = start;
   const first = neuronStep(start); // validates the input
+  const {x, target, learningRate} = start;
+  const {f, df} = getActivation(start.activation);
+  let {w, b} = start;
+  let z = first.z;
   const points: NeuronRunPoint[] = [{step: firstStep, w, b, loss: first.loss}];
-  let current = first;
   for (let k = 1; k <= steps; k++) {
-    const {wAfter, bAfter, lossAfter} = current;
+    // neuronStep's arithmetic in its order (forward and sgdStep on a one-unit network), so
+    // every number is bit for bit the one it gives; without its arrays and checks, a slider
+    // can rerun several 50-step neurons per frame
+    const delta = (f(z) - target) * df(z);
+    const wAfter = w - learningRate * (delta * x);
+    const bAfter = b - learningRate * delta;
+    const zAfter = bAfter + wAfter * x;
+    const lossAfter = 0.5 * (target - f(zAfter)) ** 2;
     if (!Number.isFinite(wAfter) || !Number.isFinite(bAfter) || !Number.isFinite(lossAfter)) {
       return {points, diverged: true};
     }
     w = wAfter;
     b = bAfter;
+    z = zAfter;
     points.push({step: firstStep + k, w, b, loss: lossAfter});
-    if (k < steps) {
-      try {
-        current = neuronStep({...start, w, b});
-      } catch {
-        // only overflow can make a step on valid, finite input fail (the first step validated it)
-        return {points, diverged: true};
-      }
-    }
   }
   return {points, diverged: false};
 }

@@ -4,6 +4,7 @@ import {deadRegions, vanishingRegions} from "../lib/regions.js";
 import {sampleActivation} from "../lib/sample.js";
 import {formatPowerOfTen} from "./format.js";
 import {linePath, linearMap} from "./liveChart.js";
+import {setText} from "./liveDom.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -246,7 +247,7 @@ function withLogMarker(chart, activation, x0) {
     dot.setAttribute("cx", px);
     dot.setAttribute("cy", size > 0 ? Math.max(top - 20, Math.min(bottom + 20, sy.apply(size))) : bottom);
     note.setAttribute("x", px);
-    note.textContent = size > 0 ? "" : "f′ = 0";
+    setText(note, size > 0 ? "" : "f′ = 0");
     marker.dataset.x = x;
     marker.dataset.f = fx;
     marker.dataset.df = dfx;

@@ -7,6 +7,7 @@ import {chainSlopes} from "../lib/chain.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
 import {formatNumber, texFactor, texNumber} from "./format.js";
+import {setHtml, setText} from "./liveDom.js";
 import {
   ensureChildren,
   frameClip,
@@ -15,6 +16,7 @@ import {
   linearTickFormat,
   logMap,
   niceDomain,
+  steadyCeiling,
   setAxisTicks,
   svgElement,
   tickCount,
@@ -24,13 +26,14 @@ import {
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
 
-/** lossChart's domains: steps from the first to max(xMax, last); loss from 0 to 8% above the top, niced. */
+/** lossChart's domains: steps from the first to max(xMax, last); loss from 0 to a steady ceiling. */
 function lossDomains(points, xMax) {
-  const top = Math.max(0, ...points.filter((p) => Number.isFinite(p.loss)).map((p) => p.loss));
+  let top = 0;
+  for (const p of points) if (Number.isFinite(p.loss) && p.loss > top) top = p.loss;
   const last = points.length ? points[points.length - 1].step : 0;
   return {
     x: [points[0]?.step ?? 0, Math.max(xMax ?? 10, last)],
-    y: niceDomain([0, top > 0 ? top * 1.08 : 1])
+    y: niceDomain([0, steadyCeiling(top)])
   };
 }
 
@@ -143,11 +146,13 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   function render() {
     const last = points[points.length - 1];
     const first = points[0];
-    readout.innerHTML =
+    setHtml(
+      readout,
       `After ${live("step", last.step)} step${last.step === 1 ? "" : "s"}: w = ${live("w", last.w)}, b = ${live("b", last.b)}, ` +
-      `loss = ${live("loss", last.loss)} (it started at ${formatNumber(first.loss)}).` +
-      (diverged ? " <strong>The weights overflowed: the learning rate is too large.</strong>" : "") +
-      (last.step >= maxSteps ? ` The chart stops at ${maxSteps} steps; press Reset.` : "");
+        `loss = ${live("loss", last.loss)} (it started at ${formatNumber(first.loss)}).` +
+        (diverged ? " <strong>The weights overflowed: the learning rate is too large.</strong>" : "") +
+        (last.step >= maxSteps ? ` The chart stops at ${maxSteps} steps; press Reset.` : "")
+    );
     const done = diverged || last.step >= maxSteps;
     stepButton.disabled = done;
     runButton.disabled = done;
@@ -223,9 +228,6 @@ export function lossMultiples(params, {width = 640, steps = 50} = {}) {
     grid.append(figure);
     return {id, figure, caption, spans: caption.querySelectorAll("span"), chart: null};
   });
-  const setText = (element, text) => {
-    if (element.textContent !== text) element.textContent = text;
-  };
   /** Runs every activation from `next` (new slider values) and redraws the panels in place. */
   grid.update = (next) => {
     for (const panel of panels) {
@@ -494,7 +496,7 @@ export function firstLayerChart(chains, {width = 640}) {
         dot.setAttribute("cy", py);
       }
       texts[i].setAttribute("transform", `translate(${x(d.gradient > 0 ? d.gradient : layout.lo)},${py})`);
-      texts[i].textContent = formatNumber(d.gradient, {digits: 3});
+      setText(texts[i], formatNumber(d.gradient, {digits: 3}));
     });
   };
   chart.update = (next) => {

@@ -6,6 +6,8 @@
 // The ticks and tick labels follow d3's rules (the ones Plot uses by default), so a chart
 // looks the same after an update as a fresh Plot render of the same data would.
 
+import {setText} from "./liveDom.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const e10 = Math.sqrt(50);
 const e5 = Math.sqrt(10);
@@ -73,6 +75,22 @@ export function niceDomain([lo, hi], count = 10) {
     previous = step;
   }
   return [lo, hi];
+}
+
+/**
+ * The top of an axis from 0 for data up to `top`: the first of 1, 1.5, 2, 3, 5, 7.5 (times
+ * a power of ten) at least `headroom` times `top`; 1 when top is not a positive number.
+ * Coarse steps keep the axis still while a slider nudges the data, so an update moves the
+ * marks and only now and then the ticks; the data still fill at least 60% of the height.
+ */
+export function steadyCeiling(top, {headroom = 1.08} = {}) {
+  if (!(top > 0) || !Number.isFinite(top)) return 1;
+  const target = top * headroom;
+  const exponent = Math.floor(Math.log10(target));
+  // m / 10^k rather than m · 10^−k: 3 / 10 is the double nearest 0.3, 3 · 0.1 is not
+  const scaled = (m) => (exponent < 0 ? m / 10 ** -exponent : m * 10 ** exponent);
+  for (const m of [1, 1.5, 2, 3, 5, 7.5, 10]) if (scaled(m) >= target) return scaled(m);
+  return scaled(15);
 }
 
 /**
@@ -174,7 +192,7 @@ export function setAxisTicks(chart, axis, values, position, format) {
           "transform",
           axis === "y" ? `translate(${fixed[0]},${p})` : `translate(${p},${fixed[1]})`
         );
-        if (part === "axis tick label" && element.textContent !== labels[i]) element.textContent = labels[i];
+        if (part === "axis tick label") setText(element, labels[i]);
       }
     });
   }

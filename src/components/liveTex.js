@@ -5,6 +5,7 @@
 // test/components/liveTex.test.ts). KaTeX spaced each slot for its initial value, so give
 // an initial value of the same shape (a number; `+ 0` for a liveSigned term).
 import {texNumber} from "./format.js";
+import {forgetHtml, setHtml} from "./liveDom.js";
 
 /** A number in parentheses when negative or a power of ten (as texFactor), for a product. */
 export function liveFactor(value, {digits = 4} = {}) {
@@ -82,6 +83,20 @@ function slot(element) {
   return state;
 }
 
+/** Every `[data-tex-live=key]` under `root`, found once per root and key. */
+const slotElements = new WeakMap();
+
+function elementsFor(root, key) {
+  let byKey = slotElements.get(root);
+  if (!byKey) slotElements.set(root, (byKey = new Map()));
+  let elements = byKey.get(key);
+  if (!elements?.length || elements.some((element) => !element.isConnected || !root.contains(element))) {
+    elements = [...root.querySelectorAll(`[data-tex-live="${CSS.escape(key)}"]`)];
+    byKey.set(key, elements);
+  }
+  return elements;
+}
+
 /**
  * Writes each value into every `[data-tex-live=key]` slot under `root`: a number, liveFactor(n),
  * liveSigned(n), a string, or a node (formulaFragment, cloned). Unchanged slots are left alone;
@@ -89,7 +104,7 @@ function slot(element) {
  */
 export function setLiveTex(values, {root = document} = {}) {
   for (const [key, value] of Object.entries(values)) {
-    const elements = root.querySelectorAll(`[data-tex-live="${CSS.escape(key)}"]`);
+    const elements = elementsFor(root, key);
     if (elements.length === 0) throw new Error(`setLiveTex: no \\live{${key}} in this formula`);
     for (const element of elements) {
       const state = slot(element);
@@ -98,21 +113,15 @@ export function setLiveTex(values, {root = document} = {}) {
       else if (typeof value === "string") content = ord(escapeHtml(value));
       else {
         const options = typeof value === "number" ? {value} : value;
-        content = liveNumberHtml(options.value, {
-          ...options,
-          display: element.closest(".katex-display") !== null
-        });
+        if (state.display === undefined) state.display = element.closest(".katex-display") !== null;
+        content = liveNumberHtml(options.value, {...options, display: state.display});
       }
       if (content === state.last) continue;
       state.last = content;
-      let nodes;
-      if (content instanceof Node) nodes = content.cloneNode(true);
-      else {
-        const template = document.createElement("template");
-        template.innerHTML = content;
-        nodes = template.content;
-      }
-      element.replaceChildren(...state.lead, nodes, ...state.trail);
+      if (content instanceof Node) {
+        forgetHtml(element);
+        element.replaceChildren(...state.lead, content.cloneNode(true), ...state.trail);
+      } else setHtml(element, content, {before: state.lead, after: state.trail});
     }
   }
 }

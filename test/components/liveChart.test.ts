@@ -4,6 +4,7 @@
 import * as d3 from "d3";
 import {describe, expect, test} from "vitest";
 import {
+  steadyCeiling,
   linePath,
   linearMap,
   linearTickFormat,
@@ -33,6 +34,40 @@ describe("ticks", () => {
     expect(ticks(2, 2, 5)).toEqual([2]);
     expect(ticks(0, 1, 0)).toEqual([]);
     expect(ticks(0, NaN, 5)).toEqual([]);
+  });
+});
+
+describe("steadyCeiling", () => {
+  test("the first of 1, 1.5, 2, 3, 5, 7.5 × 10^k at least 8% above the top", () => {
+    expect(steadyCeiling(0.25)).toBe(0.3);
+    expect(steadyCeiling(0.277)).toBe(0.3);
+    expect(steadyCeiling(0.28)).toBe(0.5);
+    expect(steadyCeiling(1)).toBe(1.5);
+    expect(steadyCeiling(0.9)).toBe(1);
+    expect(steadyCeiling(6.5)).toBe(7.5);
+    expect(steadyCeiling(7)).toBe(10);
+    expect(steadyCeiling(0.0123)).toBe(0.015);
+    expect(steadyCeiling(4200)).toBe(5000);
+    expect(steadyCeiling(0.2, {headroom: 1})).toBe(0.2);
+  });
+
+  test("leaves at most 40% of the axis empty (3 → 5), in round numbers", () => {
+    for (const top of [1e-6, 0.003, 0.07, 0.25, 0.29, 1, 2.2, 6.9, 31, 4200, 1e9]) {
+      const c = steadyCeiling(top);
+      expect(c).toBeGreaterThanOrEqual(top * 1.08);
+      expect(c).toBeLessThanOrEqual(((top * 1.08 * 5) / 3) * (1 + 1e-12));
+      expect(Number(c.toPrecision(2))).toBe(c);
+    }
+  });
+
+  test("stays put while the data move a little", () => {
+    // a loss sweeping 0.2 → 0.4 in 200 small steps: the axis changes twice, not 200 times
+    const tops = Array.from({length: 200}, (_, i) => 0.2 + i * 0.001);
+    expect([...new Set(tops.map((t) => steadyCeiling(t)))]).toEqual([0.3, 0.5]);
+  });
+
+  test("1 for no data, zero, NaN or infinity", () => {
+    for (const top of [0, -1, NaN, Infinity]) expect(steadyCeiling(top)).toBe(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {runNeuron} from "../../lib/neuronRun.js";
 import {coreActivationIds, neuronStep} from "../../lib/index.js";
@@ -19,6 +20,37 @@ describe("runNeuron", () => {
         expect(points[k + 1]).toEqual({step: k + 1, w: s.wAfter, b: s.bAfter, loss: s.lossAfter});
       }
     }
+  });
+
+  it("is bit for bit repeated neuronStep, for any start, up to divergence", () => {
+    const real = (max: number) => fc.double({min: -max, max, noNaN: true});
+    fc.assert(
+      fc.property(
+        real(10),
+        real(10),
+        real(10),
+        real(2),
+        fc.double({min: 0, max: 50, noNaN: true}),
+        fc.constantFrom(...coreActivationIds),
+        (x, w, b, target, learningRate, activation) => {
+          const start = {x, w, b, target, learningRate, activation};
+          const run = runNeuron(start, 30);
+          let state = {w, b};
+          for (let k = 0; k + 1 < run.points.length; k++) {
+            const s = neuronStep({...start, ...state});
+            expect(run.points[k].loss).toBe(s.loss);
+            expect(run.points[k + 1]).toEqual({step: k + 1, w: s.wAfter, b: s.bAfter, loss: s.lossAfter});
+            state = {w: s.wAfter, b: s.bAfter};
+          }
+          if (run.diverged) {
+            // the step after the last point overflows
+            const s = neuronStep({...start, ...state});
+            expect([s.wAfter, s.bAfter, s.lossAfter].every(Number.isFinite)).toBe(false);
+          } else expect(run.points).toHaveLength(31);
+        }
+      ),
+      {numRuns: 300}
+    );
   });
 
   it("numbers steps from firstStep and allows zero steps", () => {

@@ -60,7 +60,9 @@ async function pageWeight(browser: Browser, url: string): Promise<number> {
 
 /**
  * Drags each range slider across its track with the mouse (input arrives frame-aligned, as
- * from a person) and measures (1) main-thread time per update: Chromium's TaskDuration over
+ * from a person; the mouse events go straight to Chromium through the DevTools protocol,
+ * because Playwright's mouse runs its own drag-and-drop script in the page on every move
+ * with the button down, work the page never asked for) and measures (1) main-thread time per update: Chromium's TaskDuration over
  * the sweep minus the same loop of mouse moves off the slider, and (2) input-to-last-DOM-
  * mutation latency under #observablehq-main, from the input event's arrival in the page.
  */
@@ -102,14 +104,23 @@ async function sliderFigures(
     const xs = Array.from({length: steps}, (_, k) => box.x + 4 + ((box.width - 8) * k) / (steps - 1));
     const sweep = async (onSlider: boolean) => {
       const before = await taskSeconds();
-      await page.mouse.move(xs[0], onSlider ? y : y + 200);
-      if (onSlider) await page.mouse.down();
+      const mouse = (type: "mouseMoved" | "mousePressed" | "mouseReleased", x: number, pressed: boolean) =>
+        cdp.send("Input.dispatchMouseEvent", {
+          type,
+          x,
+          y: onSlider ? y : y + 200,
+          button: pressed ? "left" : "none",
+          buttons: pressed ? 1 : 0,
+          clickCount: type === "mouseMoved" ? 0 : 1
+        });
+      await mouse("mouseMoved", xs[0], false);
+      if (onSlider) await mouse("mousePressed", xs[0], true);
       for (const x of xs.slice(1)) {
         await page.evaluate(() => {
           (window as any).__mutations.length = 0;
           (window as any).__inputAt = null;
         });
-        await page.mouse.move(x, onSlider ? y : y + 200);
+        await mouse("mouseMoved", x, onSlider);
         await page.evaluate(
           () =>
             new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
@@ -123,7 +134,12 @@ async function sliderFigures(
           if (latency !== null) latencies.push(latency);
         }
       }
-      if (onSlider) await page.mouse.up();
+      if (onSlider) await mouse("mouseReleased", xs[xs.length - 1], true);
+      // off-screen updates run once the input settles (src/components/offscreen.js): count them
+      await page.waitForFunction(() => !((globalThis as any).__pendingOffscreen?.() ?? 0));
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
+      );
       return (await taskSeconds()) - before;
     };
     const baseline = await sweep(false);

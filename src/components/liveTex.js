@@ -100,12 +100,17 @@ function elementsFor(root, key) {
 /**
  * Writes each value into every `[data-tex-live=key]` slot under `root`: a number, liveFactor(n),
  * liveSigned(n), a string, or a node (formulaFragment, cloned). Unchanged slots are left alone;
- * a key with no slot throws, so a typo cannot fail silently.
+ * a key with no slot throws, so a typo cannot fail silently. With `partial`, a key with no
+ * slot under `root` is skipped if the page has one elsewhere (one set of values for several
+ * formulas, written one formula at a time).
  */
-export function setLiveTex(values, {root = document} = {}) {
+export function setLiveTex(values, {root = document, partial = false} = {}) {
   for (const [key, value] of Object.entries(values)) {
     const elements = elementsFor(root, key);
-    if (elements.length === 0) throw new Error(`setLiveTex: no \\live{${key}} in this formula`);
+    if (elements.length === 0) {
+      if (partial && root !== document && elementsFor(document, key).length > 0) continue;
+      throw new Error(`setLiveTex: no \\live{${key}} in this formula`);
+    }
     for (const element of elements) {
       const state = slot(element);
       let content;

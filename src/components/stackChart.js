@@ -5,16 +5,16 @@ import {
   linearMap,
   linearTickFormat,
   setAxisTicks,
+  steadyCeiling,
   svgElement,
   tickCount,
-  tickStep,
   ticks
 } from "./liveChart.js";
 
 /**
- * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, its ends
- * rounded outwards to half a tick step so that the axis stays put while a slider moves the
- * lines a little.
+ * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, each end
+ * rounded out to a steady step (1.5, 2, 3, 5, …) so that the axis stays put while a slider
+ * moves the lines.
  */
 function stackDomain(curves) {
   let lo = -1;
@@ -22,9 +22,7 @@ function stackDomain(curves) {
   for (const values of curves) {
     for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
   }
-  const pad = (hi - lo) * 0.08;
-  const step = tickStep(lo - pad, hi + pad, 10) / 2;
-  return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
+  return [-steadyCeiling(-lo), steadyCeiling(hi)];
 }
 
 /**

@@ -69,10 +69,15 @@ export async function openPage(
   return {page, problems};
 }
 
-/** Waits until Framework has run every cell (no cell is still pending). */
+/**
+ * Waits until Framework has run every cell (no cell is still pending) and every update held
+ * back for an off-screen element (src/components/offscreen.js) has run.
+ */
 export async function waitForCells(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => !document.querySelector(".observablehq--pending, .observablehq--loading"),
+    () =>
+      !document.querySelector(".observablehq--pending, .observablehq--loading") &&
+      !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0),
     null,
     {
       timeout: 20_000

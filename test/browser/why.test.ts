@@ -198,14 +198,13 @@ describe("why activation functions", () => {
       expect(await read("xor-linear-loss")).toBeCloseTo(0.5, 3);
       expect(await page.locator(".xor-demo figure[class^=plot]").count()).toBe(2);
 
-      // each chart: the heat image exactly over the frame (clipped to it), and the colour legend
+      // each chart: the heat canvas exactly over the frame (clipped to it), and the colour legend
       for (const net of ["linear", "nonlinear"]) {
         const figure = page.locator(`.xor-demo [data-net="${net}"] figure[class^=plot]`);
         const heat = figure.locator("svg.xor-heat");
         await expect(heat.count()).resolves.toBe(1);
         await expect(heat.evaluate((el) => getComputedStyle(el).overflow)).resolves.toBe("hidden");
-        const href = await heat.locator("image").getAttribute("href");
-        expect(href).toMatch(/^data:image\/png;base64,/);
+        await expect(heat.locator("foreignObject > canvas").count()).resolves.toBe(1);
         const frame = figure.locator('rect[aria-label="frame"]');
         for (const name of ["x", "y", "width", "height"]) {
           expect(Number(await heat.getAttribute(name)), `${net} ${name}`).toBeCloseTo(
@@ -216,19 +215,13 @@ describe("why activation functions", () => {
         await expect(figure.locator("svg[class$=-ramp]").count()).resolves.toBe(1);
         await expect(figure.locator("svg[class$=-ramp]").textContent()).resolves.toContain("network output");
       }
-      // the image is the right way up: orange (red > blue) at the + corner (−1, 1), purple at the − corner (1, 1)
+      // the heat is the right way up: orange (red > blue) at the + corner (−1, 1), purple at the − corner (1, 1)
       const [plus, minus] = await page
-        .locator('.xor-demo [data-net="nonlinear"] svg.xor-heat image')
-        .evaluate(async (image: SVGImageElement) => {
-          const img = new Image();
-          img.src = image.getAttribute("href")!;
-          await img.decode();
-          const canvas = document.createElement("canvas");
-          [canvas.width, canvas.height] = [img.width, img.height];
+        .locator('.xor-demo [data-net="nonlinear"] svg.xor-heat canvas')
+        .evaluate((canvas: HTMLCanvasElement) => {
           const context = canvas.getContext("2d")!;
-          context.drawImage(img, 0, 0);
-          // the image spans [−1.6 − h, 1.6 + h]² with h = 3.2 / (n − 2), x₂ upwards
-          const n = img.width;
+          // the canvas spans [−1.6 − h, 1.6 + h]² with h = 3.2 / (n − 2), x₂ upwards
+          const n = canvas.width;
           const h = 3.2 / (n - 2);
           const pixel = (x1: number, x2: number) =>
             context.getImageData(

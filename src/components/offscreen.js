@@ -1,0 +1,68 @@
+// Updates for what the reader cannot see wait until the input settles. A slider drag sends
+// an input event every frame; the charts and formulas on screen follow each one, while those
+// far off screen are brought up to date once, when the hand rests, or as soon as they come
+// near the viewport. The last update of every element always runs: nothing is dropped, the
+// work per frame is only what is in view.
+
+/** How long input must pause before off-screen updates run (a drag moves every ~16 ms). */
+export const SETTLE_MS = 150;
+
+/** How near the viewport (a fraction of its size) counts as in view. */
+const MARGIN = "20% 0px";
+
+const pending = new Map();
+const inView = new WeakMap();
+let observer = null;
+let timer = 0;
+
+function run(element) {
+  const update = pending.get(element);
+  pending.delete(element);
+  update?.();
+}
+
+/** Runs every waiting update now. */
+export function flushOffscreen() {
+  clearTimeout(timer);
+  for (const element of [...pending.keys()]) run(element);
+}
+
+function observe(element) {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const {target, isIntersecting} of entries) {
+        inView.set(target, isIntersecting);
+        if (isIntersecting && pending.has(target)) run(target);
+      }
+    },
+    {rootMargin: MARGIN}
+  );
+  inView.set(element, undefined);
+  observer.observe(element);
+}
+
+/**
+ * Runs `update` (the DOM writes for `element`) now if the element is in or near the
+ * viewport, or not yet measured; otherwise keeps it, replacing any update still waiting for
+ * the same element, and runs it once input has paused for SETTLE_MS or the element comes
+ * into view. Compute in the caller, so that errors show where they happen; defer only the
+ * writing.
+ */
+export function whenInView(element, update) {
+  if (!inView.has(element)) observe(element);
+  if (inView.get(element) !== false) {
+    pending.delete(element);
+    update();
+    return;
+  }
+  pending.set(element, update);
+  clearTimeout(timer);
+  timer = setTimeout(flushOffscreen, SETTLE_MS);
+}
+
+/** How many elements wait for an update (for tests: the page is settled at zero). */
+export const pendingOffscreen = () => pending.size;
+// a page's tests wait for this to reach zero before they read what a slider changed
+globalThis.__pendingOffscreen = pendingOffscreen;
+// printing shows everything: bring it up to date first
+globalThis.addEventListener?.("beforeprint", flushOffscreen);

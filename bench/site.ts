@@ -26,7 +26,6 @@ export const budgets = {
   buildSeconds: 15
 };
 
-
 interface PageFigures {
   path: string;
   gzipKB: number;

@@ -11,7 +11,10 @@ export function setText(element, text) {
 }
 
 const unescapeHtml = (text) =>
-  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ({amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'"})[name]);
+  text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name) => ({amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'"})[name]
+  );
 
 /**
  * An HTML string's text runs in document order, and its markup with the text left out

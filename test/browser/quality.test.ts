@@ -31,7 +31,11 @@ describe.each(paths)("page %s", (path) => {
       await page.addScriptTag({content: axeSource});
       const violations: AxeViolation[] = await page.evaluate(async () => {
         // @ts-expect-error axe is injected above
-        const result = await window.axe.run(document, {resultTypes: ["violations"]});
+        // every rule, plus WCAG 2.2's target size (off by default in axe, checked by Lighthouse)
+        const result = await window.axe.run(document, {
+          resultTypes: ["violations"],
+          rules: {"target-size": {enabled: true}}
+        });
         return result.violations.map((v: AxeViolation) => ({
           id: v.id,
           help: v.help,

@@ -3,7 +3,7 @@ import {createRequire} from "node:module";
 import {gzipSync} from "node:zlib";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage} from "./chromium.js";
+import {launchChromium, openPage, waitForCells} from "./chromium.js";
 import {sitePages} from "./site.js";
 
 const paths = sitePages.map((page) => page.path);
@@ -78,6 +78,39 @@ describe.each(paths)("page %s", (path) => {
         clientWidth: document.documentElement.clientWidth
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test.each([
+    [1350, 940],
+    [390, 844]
+  ])("keeps its text still while it loads (layout shift < 0.1 at %i px)", async (width, height) => {
+    // what the scripts draw goes into room kept for it (.reserve in style.css), so nothing
+    // below moves; 0.1 is the bound of a "good" cumulative layout shift. A plain page, with
+    // no request interception: intercepted stylesheets would hold back the first paint until
+    // the scripts have drawn, and hide the shift.
+    const context = await browser.newContext({viewport: {width, height}});
+    const page = await context.newPage();
+    await page.goto(inject("baseUrl") + path, {waitUntil: "load"});
+    await waitForCells(page);
+    try {
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & {
+                value: number;
+                hadRecentInput: boolean;
+              })[])
+                if (!entry.hadRecentInput) total += entry.value;
+            }).observe({type: "layout-shift", buffered: true});
+            setTimeout(() => resolve(total), 300);
+          })
+      );
+      expect(shift).toBeLessThan(0.1);
     } finally {
       await page.context().close();
     }

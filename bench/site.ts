@@ -198,25 +198,24 @@ async function trainingFrames(browser: Browser, url: string): Promise<{fps: numb
   const page = await browser.newPage({viewport: {width: 1200, height: 900}});
   await page.goto(url, {waitUntil: "networkidle"});
   await page.locator(".pg-play").click();
-  const figures = await page.evaluate(
-    () =>
-      new Promise<{fps: number; late: number}>((resolve) => {
-        const times: number[] = [];
-        const tick = (t: number) => {
-          times.push(t);
-          if (t - times[0] < 3000) requestAnimationFrame(tick);
-          else {
-            const gaps = times.slice(1).map((t, i) => t - times[i]);
-            resolve({
-              fps: (1000 * gaps.length) / (times[times.length - 1] - times[0]),
-              late: gaps.filter((g) => g > 25).length / gaps.length
-            });
-          }
-        };
-        // let training warm up (the first epoch compiles the network) before counting
-        setTimeout(() => requestAnimationFrame(tick), 500);
-      })
-  );
+  // a string, not a function: tsx would wrap the function's inner functions in a helper
+  // that does not exist in the page
+  const figures: {fps: number; late: number} = await page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    const tick = (t) => {
+      times.push(t);
+      if (t - times[0] < 3000) requestAnimationFrame(tick);
+      else {
+        const gaps = times.slice(1).map((t, i) => t - times[i]);
+        resolve({
+          fps: (1000 * gaps.length) / (times[times.length - 1] - times[0]),
+          late: gaps.filter((g) => g > 25).length / gaps.length
+        });
+      }
+    };
+    // let training warm up (the first epoch compiles the network) before counting
+    setTimeout(() => requestAnimationFrame(tick), 500);
+  })`);
   await page.close();
   return figures;
 }

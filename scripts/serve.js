@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // A small static server for dist/ with Framework's clean URLs (`/sigmoid` → sigmoid.html),
-// used by the browser tests and the site benchmark, and to preview a build:
+// used by the browser tests and the site benchmark, and to preview a build. Text files are
+// sent gzipped to clients that accept it, as a static host (GitHub Pages, Netlify) sends them,
+// so that what Lighthouse measures here is what a reader downloads:
 //   node scripts/serve.js [--port 3000]
-import {createReadStream, existsSync, statSync} from "node:fs";
+import {createReadStream, existsSync, readFileSync, statSync} from "node:fs";
 import {createServer} from "node:http";
-import {dirname, extname, join, normalize} from "node:path";
+import {dirname, extname, join, normalize, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {gzipSync} from "node:zlib";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -20,6 +23,20 @@ const TYPES = {
   ".woff": "font/woff",
   ".ttf": "font/ttf"
 };
+
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg"]);
+
+/** Gzipped files, by path, kept while the file is unchanged. */
+const gzipped = new Map();
+
+function gzippedFile(file) {
+  const {mtimeMs, size} = statSync(file);
+  const cached = gzipped.get(file);
+  if (cached?.mtimeMs === mtimeMs && cached.size === size) return cached.body;
+  const body = gzipSync(readFileSync(file));
+  gzipped.set(file, {mtimeMs, size, body});
+  return body;
+}
 
 /** Maps a URL path to a file in `root`, or undefined. */
 export function resolveDistPath(root, urlPath) {
@@ -42,7 +59,7 @@ export function resolveDistPath(root, urlPath) {
 }
 
 /** Serves `root` on 127.0.0.1; resolves to {url, close}. Port 0 picks a free port. */
-export function serveDist({root = join(projectRoot, process.env.COURSE_DIST ?? "dist"), port = 0} = {}) {
+export function serveDist({root = resolve(projectRoot, process.env.COURSE_DIST ?? "dist"), port = 0} = {}) {
   const server = createServer((request, response) => {
     const file = resolveDistPath(root, request.url ?? "/");
     if (!file) {
@@ -52,7 +69,14 @@ export function serveDist({root = join(projectRoot, process.env.COURSE_DIST ?? "
       else response.end("Not found");
       return;
     }
-    response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      const body = gzippedFile(file);
+      response.writeHead(200, {"content-type": type, "content-encoding": "gzip", vary: "accept-encoding"});
+      response.end(body);
+      return;
+    }
+    response.writeHead(200, {"content-type": type, vary: "accept-encoding"});
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve, reject) => {

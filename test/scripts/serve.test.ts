@@ -1,6 +1,8 @@
 import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
+import {request} from "node:http";
 import {join} from "node:path";
+import {gunzipSync} from "node:zlib";
 import {describe, expect, test} from "vitest";
 import {resolveDistPath, serveDist} from "../../scripts/serve.js";
 
@@ -36,6 +38,33 @@ describe("serveDist", () => {
       const script = await fetch(`${server.url}/_npm/a.js`);
       expect(script.headers.get("content-type")).toContain("javascript");
       expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("sends text gzipped to a client that accepts it, as a static host does", async () => {
+    const server = await serveDist({root});
+    // node:http, which does not decode the body (fetch would)
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{encoding?: string; body: Buffer}>((done, fail) => {
+        request(`${server.url}${path}`, {headers}, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("end", () =>
+            done({encoding: response.headers["content-encoding"], body: Buffer.concat(chunks)})
+          );
+        })
+          .on("error", fail)
+          .end();
+      });
+    try {
+      const zipped = await get("/sigmoid", {"accept-encoding": "gzip, deflate"});
+      expect(zipped.encoding).toBe("gzip");
+      expect(gunzipSync(zipped.body).toString()).toBe("sigmoid");
+      const plain = await get("/_npm/a.js", {});
+      expect(plain.encoding).toBeUndefined();
+      expect(plain.body.toString()).toBe("export {}");
     } finally {
       await server.close();
     }

@@ -86,4 +86,11 @@ export async function waitForCells(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   );
+  // cells that ran during those frames (the runtime computes in an animation frame) may have
+  // held back an off-screen update: wait for it too
+  await page.waitForFunction(
+    () => !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0),
+    null,
+    {timeout: 20_000}
+  );
 }

@@ -302,6 +302,13 @@ function chainLayout(chains, depth) {
 
 const sameDomain = (a, b) => a[0] === b[0] && a[1] === b[1];
 
+/** Re-ticks a log axis of `chart` in place when its domain or its ticks changed. */
+function updateLogAxis(chart, axis, [domain, ticks], [previousDomain, previousTicks], range) {
+  if (!sameDomain(domain, previousDomain) || ticks.join() !== previousTicks.join()) {
+    setAxisTicks(chart, axis, ticks, logMap(domain, range), logTick);
+  }
+}
+
 /**
  * The gradient magnitude at every layer of each chain, on a log scale (zeros cannot show).
  * Plot draws the axes; `chart.update(chains, {depth})` redraws the lines, the dots and the
@@ -390,9 +397,7 @@ export function chainChart(chains, {width = 640, depth}) {
         linearTickFormat(lo, hi, xCount)
       );
     }
-    if (!sameDomain(nextLayout.y, layout.y) || nextLayout.yTicks.join() !== layout.yTicks.join()) {
-      setAxisTicks(chart, "y", nextLayout.yTicks, logMap(nextLayout.y, yRange), logTick);
-    }
+    updateLogAxis(chart, "y", [nextLayout.y, nextLayout.yTicks], [layout.y, layout.yTicks], yRange);
     layout = nextLayout;
     chart.setAttribute("aria-label", layout.ariaLabel);
     draw();
@@ -501,9 +506,7 @@ export function firstLayerChart(chains, {width = 640}) {
   };
   chart.update = (next) => {
     const nextLayout = firstLayerLayout(next);
-    if (!sameDomain(nextLayout.x, layout.x) || nextLayout.xTicks.join() !== layout.xTicks.join()) {
-      setAxisTicks(chart, "x", nextLayout.xTicks, logMap(nextLayout.x, xRange), logTick);
-    }
+    updateLogAxis(chart, "x", [nextLayout.x, nextLayout.xTicks], [layout.x, layout.xTicks], xRange);
     layout = nextLayout;
     chart.setAttribute("aria-label", layout.ariaLabel);
     draw();

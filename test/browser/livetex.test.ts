@@ -177,38 +177,3 @@ describe("/linear's collapsed layer", () => {
     }
   });
 });
-
-describe("/why-activation-functions' collapsed matrix", () => {
-  test("matches the TeX the page states, in the layout shown, wide and narrow", async () => {
-    for (const width of [1200, 390]) {
-      const {page, problems} = await openPage(browser, inject("baseUrl") + "/why-activation-functions", {
-        width
-      });
-      try {
-        const input = page.locator('input[type=range][aria-label="Layer 2 weight, row 1, column 2"]');
-        await input.focus();
-        for (let k = 0; k < 5; k++) await input.press("ArrowLeft");
-        await waitForCells(page);
-        const box = page.locator(".collapsed-math");
-        const layout = await box.getAttribute("data-layout");
-        expect(layout).toBe(width < 600 ? "narrow" : "wide");
-        const [productTex, biasTex] = (await box.getAttribute("data-tex"))!.split("\n");
-        for (const [k, tex] of [productTex, biasTex].entries()) {
-          const {actual, expected} = await compare(
-            page,
-            `.collapsed-${layout} .math-display >> nth=${k}`,
-            tex
-          );
-          expect(actual, tex).toBe(expected); // exactly
-        }
-        // the other layout is hidden
-        const other = width < 600 ? ".collapsed-wide" : ".collapsed-narrow";
-        expect(await page.locator(other).isVisible()).toBe(false);
-        expect(problems.pageErrors).toEqual([]);
-        expect(problems.consoleErrors).toEqual([]);
-      } finally {
-        await page.context().close();
-      }
-    }
-  });
-});

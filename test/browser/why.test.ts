@@ -105,9 +105,23 @@ describe("why activation functions", () => {
     return layers;
   }
 
-  const texNumber = (v: number) => String(Math.round(v * 1e4) / 1e4).replace(/^-0$/, "0");
+  /** A matrix entry as a reader should see it: 4 decimals at most, a true minus, no −0. */
+  const entry = (v: number) => String(Math.round(v * 1e4) / 1e4 || 0).replace("-", "−");
 
-  test("after moving a slider, the typeset product matrix and bias equal lib's for the slider values", async () => {
+  /** The entries shown in every `[data-matrix=name]` matrix, row by row. */
+  async function shownMatrices(page: Page, name: string): Promise<string[][][]> {
+    return page
+      .locator(`.collapsed-math [data-matrix="${name}"]`)
+      .evaluateAll((matrices) =>
+        matrices.map((matrix) =>
+          [...matrix.querySelectorAll("[role=row]")].map((row) =>
+            [...row.querySelectorAll("[role=cell]")].map((cell) => cell.textContent!)
+          )
+        )
+      );
+  }
+
+  test("after moving sliders, every matrix of the collapse shows lib's numbers for the slider values", async () => {
     const page = await open("/why-activation-functions");
     try {
       const slider = page.locator('input[type=range][aria-label="Layer 2 weight, row 1, column 2"]');
@@ -121,26 +135,27 @@ describe("why activation functions", () => {
       const layers = await readLayers(page);
       expect(layers[1].W[0][1]).toBeCloseTo(-0.3, 12);
       expect(layers[0].b[1]).toBeCloseTo(-0.4, 12);
-      const expected = composeAffine(layers);
-
-      const math = page.locator(".collapsed-math");
-      const W = JSON.parse((await math.getAttribute("data-w"))!);
-      const b = JSON.parse((await math.getAttribute("data-b"))!);
-      W.flat().forEach((v: number, k: number) => expect(v).toBeCloseTo(expected.W.flat()[k], 12));
-      b.forEach((v: number, k: number) => expect(v).toBeCloseTo(expected.b[k], 12));
-
-      // the TeX given to KaTeX holds the same numbers, and so does the typeset text
-      const tex = (await math.getAttribute("data-tex"))!;
-      const [[a, c], [d, e]] = expected.W;
-      expect(tex).toContain(
-        `= \\begin{bmatrix} ${texNumber(a)} & ${texNumber(c)} \\\\ ${texNumber(d)} & ${texNumber(e)} \\end{bmatrix}`
-      );
-      expect(tex).toContain(
-        `= \\begin{bmatrix} ${texNumber(expected.b[0])} \\\\ ${texNumber(expected.b[1])} \\end{bmatrix}`
-      );
-      const typeset = (await math.locator(".katex").allTextContents()).join(" ");
-      for (const v of [...expected.W.flat(), ...expected.b])
-        expect(typeset).toContain(texNumber(v).replace("-", "−"));
+      const collapsed = composeAffine(layers);
+      const column = (b: number[]) => b.map((v) => [v]);
+      const expected: Record<string, number[][]> = {
+        l1w: layers[0].W,
+        l2w: layers[1].W,
+        w: collapsed.W,
+        l1b: column(layers[0].b),
+        l2b: column(layers[1].b),
+        b: column(collapsed.b)
+      };
+      for (const [name, values] of Object.entries(expected)) {
+        const shown = await shownMatrices(page, name);
+        // W₂ appears in both lines: W = W₂W₁ and b = W₂b₁ + b₂
+        expect(shown, name).toHaveLength(name === "l2w" ? 2 : 1);
+        for (const matrix of shown) expect(matrix, name).toEqual(values.map((row) => row.map(entry)));
+      }
+      // each matrix is a table named for screen readers
+      const names = await page
+        .locator(".collapsed-math [role=table]")
+        .evaluateAll((tables) => tables.map((t) => t.getAttribute("aria-label")));
+      expect(names).toEqual(["W₂", "W₁", "W = W₂W₁", "W₂", "b₁", "b₂", "b = W₂b₁ + b₂"]);
       expectNoProblems(page);
     } finally {
       await page.context().close();
@@ -158,9 +173,65 @@ describe("why activation functions", () => {
       await waitForCells(page);
       const after = Number(await page.locator("svg[data-largest-gap]").getAttribute("data-largest-gap"));
       expect(after).toBeLessThan(1e-12);
+      // the sentence under the chart says so: 0, or round-off far below the 12th decimal
+      const said = await page.locator('[data-live="largest-gap"]').textContent();
+      const [, exponent] = /^(?:0|\d(?:\.\d+)?×10⁻([⁰¹²³⁴⁵⁶⁷⁸⁹]+))$/.exec(said ?? "") ?? [];
+      expect(said).toMatch(/^(0|.+×10⁻.+)$/);
+      if (exponent)
+        expect(Number([...exponent].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)).join(""))).toBeGreaterThanOrEqual(13);
       expectNoProblems(page);
     } finally {
       await page.context().close();
+    }
+  });
+
+  test("the widest numbers fit their entries, and the lines of the collapse wrap within the column on a phone", async () => {
+    for (const width of [1200, 390]) {
+      const {page, problems} = await openPage(browser, inject("baseUrl") + "/why-activation-functions", {
+        width
+      });
+      try {
+        // weights of ±1.9 and biases of ±0.9 give the longest entries: −7.22 in W, −4.32 in b
+        const set = async (name: string, value: number) => {
+          const box = page.locator(`input[type=number][aria-label="${name}"]`);
+          await box.fill(String(value));
+          await box.press("Enter");
+        };
+        for (const layer of [1, 2]) {
+          const sign = layer === 1 ? 1 : -1;
+          const [w11, w12, w21, w22, b1, b2] = names(layer);
+          await set(w11, -1.9 * sign);
+          await set(w12, 1.9 * sign);
+          await set(w21, 1.9 * sign);
+          await set(w22, -1.9 * sign);
+          await set(b1, 0.9);
+          await set(b2, -0.9);
+        }
+        await waitForCells(page);
+        const shown = (await shownMatrices(page, "w"))[0]
+          .flat()
+          .concat((await shownMatrices(page, "b"))[0].flat());
+        expect(shown).toContain("−7.22");
+        expect(shown).toContain("−4.32");
+        const fit = await page.locator(".collapsed-math").evaluate((box) => {
+          const column = box.getBoundingClientRect();
+          return {
+            // an entry box has a fixed size: its number must not spill out of it
+            spilling: [...box.querySelectorAll("[role=cell] > span")]
+              .filter((span) => span.scrollWidth > span.clientWidth)
+              .map((span) => span.textContent),
+            outside: [...box.querySelectorAll(".live-matrix, .katex")].filter((part) => {
+              const r = part.getBoundingClientRect();
+              return r.left < column.left - 0.5 || r.right > column.right + 0.5;
+            }).length
+          };
+        });
+        expect(fit, `at ${width} px`).toEqual({spilling: [], outside: 0});
+        expect(problems.pageErrors).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
     }
   });
 
@@ -173,9 +244,9 @@ describe("why activation functions", () => {
       await waitForCells(page);
       const message = page.locator('.stack-controls fieldset[data-layer="1"] .range-message').first();
       await expect(message.textContent()).resolves.toMatch(/from −2 to 2/);
-      const math = page.locator(".collapsed-math");
-      const W = JSON.parse((await math.getAttribute("data-w"))!);
-      expect(W.flat().every(Number.isFinite)).toBe(true);
+      // the collapse still shows the last valid weights: numbers, never "undefined"
+      for (const row of (await shownMatrices(page, "w"))[0])
+        for (const v of row) expect(v).toMatch(/^−?\d+(\.\d+)?$/);
       const range = await page
         .locator('input[type=range][aria-label="Layer 1 weight, row 1, column 1"]')
         .evaluate((el: HTMLInputElement) => el.valueAsNumber);

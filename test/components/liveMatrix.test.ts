@@ -1,0 +1,23 @@
+// How a live matrix writes its entries (src/components/liveMatrix.js): what a reader sees
+// for round-off, negative zero, and values that are not finite.
+import {describe, expect, test} from "vitest";
+import {formatEntry} from "../../src/components/liveMatrix.js";
+
+describe("formatEntry", () => {
+  test("rounds to 4 decimals, so floating-point round-off reads as the exact product", () => {
+    expect(formatEntry(0.1 * 3)).toBe("0.3");
+    expect(formatEntry(1.9 * -1.9 * 2)).toBe("−7.22");
+    expect(formatEntry(1.23456)).toBe("1.2346");
+  });
+  test("writes a true minus, and never −0", () => {
+    expect(formatEntry(-0.5)).toBe("−0.5");
+    expect(formatEntry(-0)).toBe("0");
+    expect(formatEntry(-1e-17)).toBe("0");
+    expect(formatEntry(1e-17)).toBe("0");
+  });
+  test("says what is not a number instead of printing NaN", () => {
+    expect(formatEntry(Number.NaN)).toBe("undefined");
+    expect(formatEntry(Infinity)).toBe("∞");
+    expect(formatEntry(-Infinity)).toBe("−∞");
+  });
+});

@@ -270,10 +270,14 @@ export function chainsFor(depth, weight, ids = coreActivationIds) {
 
 const logTick = (d) => formatNumber(d, {digits: 2});
 
-/** A log-scale domain of whole decades around [lo, hi] and at most `count` power-of-ten ticks in it. */
-export function decades(lo, hi, count = 6) {
-  let e0 = Math.floor(Math.log10(lo));
-  let e1 = Math.ceil(Math.log10(hi));
+/**
+ * A log-scale domain of whole decades around [lo, hi] and at most `count` power-of-ten ticks
+ * in it. With `snap` > 1 its ends move out to multiples of `snap` decades, so that a slider
+ * moving the data re-ticks the axis only now and then.
+ */
+export function decades(lo, hi, count = 6, {snap = 1} = {}) {
+  let e0 = Math.floor(Math.floor(Math.log10(lo)) / snap) * snap;
+  let e1 = Math.ceil(Math.ceil(Math.log10(hi)) / snap) * snap;
   if (e0 === e1) ((e0 -= 1), (e1 += 1));
   const every = Math.max(1, Math.ceil((e1 - e0) / count));
   const ticks = [];
@@ -288,10 +292,11 @@ function chainLayout(chains, depth) {
   );
   const shown = rows.filter((r) => r.gradient > 0 && Number.isFinite(r.gradient));
   const values = shown.map((r) => r.gradient);
-  const {domain, ticks} = decades(Math.min(...values, 1), Math.max(...values, 1));
+  const {domain, ticks} = decades(Math.min(...values, 1), Math.max(...values, 1), 6, {snap: 3});
   return {
     shown,
-    x: [1, Math.max(2, depth)],
+    // in steps of five layers, so the Depth slider re-ticks the axis every fifth layer only
+    x: [1, Math.max(5, Math.ceil(depth / 5) * 5)],
     y: domain,
     yTicks: ticks,
     ariaLabel: `Gradient magnitude at each of ${depth} layers, first layer on the left, log scale: ${chains
@@ -412,7 +417,7 @@ function firstLayerLayout(chains) {
   const data = chains.map(({id, label, firstLayerGradient}) => ({id, label, gradient: firstLayerGradient}));
   const positive = data.filter((d) => d.gradient > 0 && Number.isFinite(d.gradient));
   const values = positive.map((d) => d.gradient);
-  const {domain, ticks} = decades(Math.min(1e-3, ...values), Math.max(1, ...values), 5);
+  const {domain, ticks} = decades(Math.min(1e-3, ...values), Math.max(1, ...values), 5, {snap: 3});
   const [lo, hi] = domain;
   return {
     data,

@@ -13,7 +13,8 @@ const MARGIN = "20% 0px";
 const pending = new Map();
 const inView = new WeakMap();
 let observer = null;
-let timer = 0;
+let timer = 0; // 0 while no timer is armed
+let lastDeferred = 0;
 
 function run(element) {
   const update = pending.get(element);
@@ -24,6 +25,7 @@ function run(element) {
 /** Runs every waiting update now. */
 export function flushOffscreen() {
   clearTimeout(timer);
+  timer = 0;
   for (const element of [...pending.keys()]) run(element);
 }
 
@@ -56,8 +58,16 @@ export function whenInView(element, update) {
     return;
   }
   pending.set(element, update);
-  clearTimeout(timer);
-  timer = setTimeout(flushOffscreen, SETTLE_MS);
+  // one timer for all waiting elements, re-armed only when it fires early: a drag defers
+  // several elements per frame, and this keeps that to a timestamp each
+  lastDeferred = performance.now();
+  timer ||= setTimeout(settled, SETTLE_MS);
+}
+
+function settled() {
+  const wait = lastDeferred + SETTLE_MS - performance.now();
+  if (wait > 1) timer = setTimeout(settled, wait);
+  else flushOffscreen();
 }
 
 /** How many elements wait for an update (for tests: the page is settled at zero). */

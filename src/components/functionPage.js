@@ -7,6 +7,9 @@ import {activationChart, curveLegend, slopeLogChart, slopeZones} from "./activat
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 
+// the guarded slider lives in its own module, for pages that need nothing else from here
+export {guardRange} from "./guardRange.js";
+
 /** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
 export function live(value, name = "", {digits = 4} = {}) {
   // built directly rather than with html`…`: live numbers are recreated on every slider move
@@ -34,39 +37,6 @@ export function setLive(name, value, {digits = 4} = {}) {
     liveElements.set(name, element);
   }
   setText(element, formatNumber(value, {digits}));
-}
-
-/**
- * Makes an Inputs.range's number box say so when a typed value is refused (out of range,
- * off the step, or not a number) and put the kept value back when the reader leaves the
- * box, so a bad value never reaches the page. Returns the same input, for `view(…)`.
- */
-export function guardRange(input) {
-  const number = input.querySelector("input[type=number]");
-  const range = input.querySelector("input[type=range]");
-  if (!number) return input;
-  const message = html`<p class="range-message" role="status" aria-live="polite"></p>`;
-  input.append(message);
-  const label = input.querySelector("label")?.textContent?.trim() || "the value";
-  const explain = () => {
-    const step = number.step && number.step !== "any" ? ` in steps of ${formatNumber(+number.step)}` : "";
-    return `Type a number from ${formatNumber(+number.min)} to ${formatNumber(+number.max)}${step}; ${label} stays ${formatNumber(input.value)}.`;
-  };
-  number.addEventListener("input", () => {
-    if (number.checkValidity()) message.textContent = "";
-    else {
-      message.textContent = explain();
-      if (range) range.valueAsNumber = input.value; // Inputs moved the thumb to the clamped value
-    }
-  });
-  number.addEventListener("change", () => {
-    if (!number.checkValidity()) {
-      message.textContent = explain();
-      input.value = input.value; // the setter writes the kept value back into the box
-    }
-  });
-  range?.addEventListener("input", () => (message.textContent = ""));
-  return input;
 }
 
 /**

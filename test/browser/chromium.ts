@@ -69,28 +69,24 @@ export async function openPage(
   return {page, problems};
 }
 
+/** True once Framework has no cell pending and no off-screen update (offscreen.js) waits. */
+function settled(): boolean {
+  return (
+    !document.querySelector(".observablehq--pending, .observablehq--loading") &&
+    !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0)
+  );
+}
+
 /**
  * Waits until Framework has run every cell (no cell is still pending) and every update held
- * back for an off-screen element (src/components/offscreen.js) has run.
+ * back for an off-screen element (src/components/offscreen.js) has run. It checks again after
+ * two animation frames: cells that ran during those frames (the runtime computes in an
+ * animation frame) may have held back an off-screen update of their own.
  */
 export async function waitForCells(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector(".observablehq--pending, .observablehq--loading") &&
-      !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0),
-    null,
-    {
-      timeout: 20_000
-    }
-  );
+  await page.waitForFunction(settled, null, {timeout: 20_000});
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   );
-  // cells that ran during those frames (the runtime computes in an animation frame) may have
-  // held back an off-screen update: wait for it too
-  await page.waitForFunction(
-    () => !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0),
-    null,
-    {timeout: 20_000}
-  );
+  await page.waitForFunction(settled, null, {timeout: 20_000});
 }

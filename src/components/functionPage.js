@@ -5,7 +5,6 @@ import {html} from "npm:htl";
 import {peakAbs} from "../lib/regions.js";
 import {activationChart, curveLegend, slopeLogChart, slopeZones} from "./activationChart.js";
 import {formatNumber} from "./format.js";
-import {setText} from "./liveDom.js";
 
 // the guarded slider lives in its own module, for pages that need nothing else from here
 export {guardRange} from "./guardRange.js";
@@ -18,25 +17,6 @@ export function live(value, name = "", {digits = 4} = {}) {
   span.dataset.live = name;
   span.textContent = formatNumber(value, {digits});
   return span;
-}
-
-/** The page's `[data-live=name]` elements, found once. */
-const liveElements = new Map();
-
-/**
- * Writes a live number into the span `<span class="live" data-live="name"></span>` that the
- * Markdown holds, changing its text in place. An inline `${live(…)}` is rebuilt by Framework
- * on every slider step, which relays out its whole paragraph; prose that several sliders
- * rewrite uses this instead. A name with no span is an error, so a typo shows.
- */
-export function setLive(name, value, {digits = 4} = {}) {
-  let element = liveElements.get(name);
-  if (!element?.isConnected) {
-    element = document.querySelector(`[data-live="${CSS.escape(name)}"]`);
-    if (!element) throw new Error(`setLive: no [data-live="${name}"] on this page`);
-    liveElements.set(name, element);
-  }
-  setText(element, formatNumber(value, {digits}));
 }
 
 /**

@@ -13,14 +13,12 @@ import {
   frameClip,
   linePath,
   linearMap,
-  linearTickFormat,
   logMap,
   niceDomain,
   steadyCeiling,
   setAxisTicks,
-  svgElement,
-  tickCount,
-  ticks
+  setLinearAxis,
+  svgElement
 } from "./liveChart.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
@@ -83,15 +81,7 @@ export function lossChart(
     for (const axis of ["x", "y"]) {
       const [lo, hi] = nextDomains[axis];
       if (lo === domains[axis][0] && hi === domains[axis][1]) continue;
-      const range = axis === "x" ? xRange : yRange;
-      const count = tickCount(range, axis);
-      setAxisTicks(
-        chart,
-        axis,
-        ticks(lo, hi, count),
-        linearMap([lo, hi], range),
-        linearTickFormat(lo, hi, count)
-      );
+      setLinearAxis(chart, axis, [lo, hi], axis === "x" ? xRange : yRange);
     }
     domains = nextDomains;
     const x = linearMap(domains.x, xRange);
@@ -348,7 +338,6 @@ export function chainChart(chains, {width = 640, depth}) {
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;
-  const xCount = tickCount(xRange, "x");
   const paths = new Map();
   for (const {id} of chains) {
     const group = svgElement("g", {
@@ -392,16 +381,7 @@ export function chainChart(chains, {width = 640, depth}) {
   };
   chart.update = (next, {depth}) => {
     const nextLayout = chainLayout(next, depth);
-    if (!sameDomain(nextLayout.x, layout.x)) {
-      const [lo, hi] = nextLayout.x;
-      setAxisTicks(
-        chart,
-        "x",
-        ticks(lo, hi, xCount),
-        linearMap([lo, hi], xRange),
-        linearTickFormat(lo, hi, xCount)
-      );
-    }
+    if (!sameDomain(nextLayout.x, layout.x)) setLinearAxis(chart, "x", nextLayout.x, xRange);
     updateLogAxis(chart, "y", [nextLayout.y, nextLayout.yTicks], [layout.y, layout.yTicks], yRange);
     layout = nextLayout;
     chart.setAttribute("aria-label", layout.ariaLabel);

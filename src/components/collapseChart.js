@@ -2,16 +2,7 @@
 // two linear layers (circles, with the grid's lines) and through the one layer they collapse
 // to (crosses). Every cross lands in its circle, and the grid stays straight.
 import * as Plot from "npm:@observablehq/plot/course";
-import {
-  linePath,
-  linearMap,
-  linearTickFormat,
-  setAxisTicks,
-  steadyCeiling,
-  svgElement,
-  tickCount,
-  ticks
-} from "./liveChart.js";
+import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
 
 /**
  * Half the side of collapseChart's square domain: every input and output, with 12% of air,
@@ -101,19 +92,8 @@ export function collapseChart(points, {width}) {
     const rescaled = nextExtent !== extent;
     if (rescaled) {
       extent = nextExtent;
-      for (const [axis, range] of [
-        ["x", xRange],
-        ["y", yRange]
-      ]) {
-        const count = tickCount(range, axis);
-        setAxisTicks(
-          chart,
-          axis,
-          ticks(-extent, extent, count),
-          linearMap([-extent, extent], range),
-          linearTickFormat(-extent, extent, count)
-        );
-      }
+      setLinearAxis(chart, "x", [-extent, extent], xRange);
+      setLinearAxis(chart, "y", [-extent, extent], yRange);
     }
     const x = linearMap([-extent, extent], xRange);
     const y = linearMap([-extent, extent], yRange);

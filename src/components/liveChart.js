@@ -198,6 +198,20 @@ export function setAxisTicks(chart, axis, values, position, format) {
   }
 }
 
+/**
+ * Re-ticks a linear Plot axis in place for the domain [lo, hi], as Plot would tick it along
+ * `range` (pixels): the ticks, their positions and their labels.
+ */
+export function setLinearAxis(chart, axis, [lo, hi], range, count = tickCount(range, axis)) {
+  setAxisTicks(
+    chart,
+    axis,
+    ticks(lo, hi, count),
+    linearMap([lo, hi], range),
+    linearTickFormat(lo, hi, count)
+  );
+}
+
 /** Sets an attribute only when its value changes (no mutation, no relayout otherwise). */
 export function setIfChanged(element, name, value) {
   const text = String(value);

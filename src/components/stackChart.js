@@ -1,15 +1,6 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {html, svg} from "npm:htl";
-import {
-  linePath,
-  linearMap,
-  linearTickFormat,
-  setAxisTicks,
-  steadyCeiling,
-  svgElement,
-  tickCount,
-  ticks
-} from "./liveChart.js";
+import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
 
 /**
  * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, each end
@@ -53,7 +44,6 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
   });
   const sx = chart.scale("x");
   const yRange = chart.scale("y").range;
-  const count = tickCount(yRange);
   const line = (className, attributes) => {
     const group = svgElement("g", {
       class: className,
@@ -81,8 +71,7 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
     const next = stackDomain([stacked, single, withRelu]);
     if (next[0] !== shown[0] || next[1] !== shown[1]) {
       shown = next;
-      const y = linearMap(shown, yRange);
-      setAxisTicks(chart, "y", ticks(...shown, count), y, linearTickFormat(...shown, count));
+      setLinearAxis(chart, "y", shown, yRange);
     }
     const y = linearMap(shown, yRange);
     const x = linearMap(sx.domain, sx.range);

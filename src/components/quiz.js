@@ -30,20 +30,39 @@ function feedbackArea() {
 /**
  * A check-your-understanding question with a numeric answer (computed by lib/ on the page).
  * The reader types a number and presses Check (or Enter); the feedback says whether it is
- * right, or how far off, and explains.
+ * right, or how far off, and explains. `form.update({question, answer, …})` asks about
+ * something new in place (e.g. when a slider changes the network it is about): the typed
+ * text stays, and feedback on the old question is cleared.
  */
-export function numberQuiz({question, answer, tolerance = 0.01, explanation = ""}) {
+export function numberQuiz(options) {
   const id = `quiz-${++quizCount}`;
   const form = document.createElement("form");
   form.className = "quiz";
   form.innerHTML = `<label for="${id}"></label>
 <div class="quiz-row"><input id="${id}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"><button type="submit">Check</button></div>`;
-  form.querySelector("label").textContent = question;
+  const label = form.querySelector("label");
   const input = form.querySelector("input");
   const feedback = feedbackArea();
   form.append(feedback);
+  let current = null;
+  form.update = (next) => {
+    const {question, answer, tolerance = 0.01, explanation = ""} = next;
+    if (current && question === current.question && answer === current.answer) {
+      current = {question, answer, tolerance, explanation};
+      return form;
+    }
+    current = {question, answer, tolerance, explanation};
+    label.textContent = question;
+    if (feedback.textContent) {
+      feedback.textContent = "";
+      delete feedback.dataset.state;
+    }
+    return form;
+  };
+  form.update(options);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    const {answer, tolerance, explanation} = current;
     const value = parseReaderNumber(input.value);
     if (!Number.isFinite(value)) {
       feedback.dataset.state = "invalid";

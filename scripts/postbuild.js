@@ -49,6 +49,24 @@ export function fixPageHtml(html) {
   );
 }
 
+const katexStylesheet = /<link rel="stylesheet external" href="[^"]*katex\.min\.css">\n?/;
+
+/**
+ * Drops KaTeX's stylesheet from a page that shows no formula: none was rendered into it at
+ * build time, its own script never mentions KaTeX, and no module it preloads does
+ * (`moduleText(href)` reads one, or returns undefined). Saves the page a stylesheet it
+ * would not use.
+ */
+export function dropUnusedKatexStylesheet(html, moduleText) {
+  if (!katexStylesheet.test(html)) return html;
+  const rest = html.replace(katexStylesheet, "");
+  if (/katex/i.test(rest)) return html;
+  for (const [, href] of rest.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) {
+    if (/katex/i.test(moduleText(href) ?? "katex")) return html;
+  }
+  return rest;
+}
+
 /** Problems in a built page's HTML: error cells and resources from other origins. */
 export function findHtmlProblems(html) {
   const problems = [];
@@ -145,7 +163,10 @@ export async function finishDist({
   for (const file of walk(dist)) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
-      const html = fixPageHtml(readFileSync(file, "utf8"));
+      const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) => {
+        const module = join(dirname(file), href);
+        return existsSync(module) ? readFileSync(module, "utf8") : undefined;
+      });
       await writeFile(file, html);
       problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
     } else if (file.endsWith(".css"))

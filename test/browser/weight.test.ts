@@ -60,6 +60,17 @@ describe.each(sitePages)("page $path", ({path}) => {
     try {
       expect(katexRequests()).toEqual([]);
       expect(await page.locator(".katex-error, .tex-pending").count()).toBe(0);
+      // KaTeX's stylesheet is left out only where no formula shows (scripts/postbuild.js)
+      const styled = await page.evaluate(() => ({
+        formulas: document.querySelectorAll(".katex").length,
+        stylesheet: [...document.styleSheets].some((sheet) => sheet.href?.includes("katex.min.css")),
+        // KaTeX's CSS hides the MathML copy of each formula; without it both copies show
+        mathmlHidden: [...document.querySelectorAll(".katex-mathml")].every(
+          (el) => getComputedStyle(el).position === "absolute"
+        )
+      }));
+      expect(styled.stylesheet).toBe(styled.formulas > 0);
+      expect(styled.mathmlHidden).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();

@@ -1,5 +1,11 @@
 import {describe, expect, test} from "vitest";
-import {findCssProblems, findHtmlProblems, findJsonProblems, fixPageHtml} from "../../scripts/postbuild.js";
+import {
+  dropUnusedKatexStylesheet,
+  findCssProblems,
+  findHtmlProblems,
+  findJsonProblems,
+  fixPageHtml
+} from "../../scripts/postbuild.js";
 
 describe("findHtmlProblems", () => {
   test("reports a cell error", () => {
@@ -97,5 +103,40 @@ describe("findJsonProblems", () => {
     expect(findJsonProblems(JSON.stringify({a: {tex: "x", html: '<span class="katex">x</span>'}}))).toEqual(
       []
     );
+  });
+});
+
+describe("dropUnusedKatexStylesheet", () => {
+  const link = '<link rel="stylesheet external" href="./_npm/katex@0.19.1/dist/katex.min.css">\n';
+  const preload = '<link rel="modulepreload" href="./_import/components/chart.js">\n';
+  const page = (body: string) => `<head>\n${link}${preload}</head><body>${body}</body>`;
+  const modules = (text: string | undefined) => (href: string) =>
+    href === "./_import/components/chart.js" ? text : undefined;
+
+  test("a page with no formula and no module that writes one loses the stylesheet", () => {
+    const html = page("<p>No formulas here.</p>");
+    const dropped = dropUnusedKatexStylesheet(html, modules("export const chart = 1;"));
+    expect(dropped).not.toContain("katex.min.css");
+    expect(dropped).toBe(html.replace(link, ""));
+  });
+
+  test("a formula rendered at build time keeps it", () => {
+    const html = page('<span class="katex"><span class="katex-html">x</span></span>');
+    expect(dropUnusedKatexStylesheet(html, modules("export const chart = 1;"))).toBe(html);
+  });
+
+  test("a preloaded module that writes KaTeX markup keeps it", () => {
+    const html = page("<p>Formulas arrive later.</p>");
+    expect(dropUnusedKatexStylesheet(html, modules('el.className = "katex";'))).toBe(html);
+  });
+
+  test("a module that cannot be read counts as one that might need it", () => {
+    const html = page("<p>?</p>");
+    expect(dropUnusedKatexStylesheet(html, modules(undefined))).toBe(html);
+  });
+
+  test("a page without the stylesheet is unchanged", () => {
+    const html = "<head></head><body><p>plain</p></body>";
+    expect(dropUnusedKatexStylesheet(html, modules(""))).toBe(html);
   });
 });

@@ -59,16 +59,39 @@ async function pageWeight(browser: Browser, url: string): Promise<number> {
 }
 
 /**
+ * Where the sweep moves the pointer: `steps` positions evenly across a fine slider; across a
+ * slider with fewer values than that, each value's own position, there and back, so every
+ * move changes the value and the per-update figure rests on as many updates as a fine one.
+ */
+export function sweepPositions(
+  box: {x: number; width: number},
+  [min, max, step]: string[],
+  steps: number
+): number[] {
+  const values = step === "any" ? Infinity : Math.round((Number(max) - Number(min)) / Number(step || 1)) + 1;
+  if (!(values >= 2 && values < steps))
+    return Array.from({length: steps}, (_, k) => box.x + 4 + ((box.width - 8) * k) / (steps - 1));
+  const thumb = 8; // half of Chromium's thumb: the pointer's reach on the track
+  const at = (i: number) => box.x + thumb + ((box.width - 2 * thumb) * i) / (values - 1);
+  const xs: number[] = [];
+  for (let i = 0, direction = 1; xs.length < steps; i += direction) {
+    xs.push(at(i));
+    if (i + direction < 0 || i + direction >= values) direction = -direction;
+  }
+  return xs;
+}
+
+/**
  * Drags each range slider across its track with the mouse (input arrives frame-aligned, as
  * from a person; the mouse events go straight to Chromium through the DevTools protocol,
  * because Playwright's mouse runs its own drag-and-drop script in the page on every move
  * with the button down, work the page never asked for) and measures (1) main-thread time per
- * update: Chromium's TaskDuration over the sweep minus the same loop of mouse moves off the
- * slider, divided by the input events the slider fired (a coarse slider changes value on
- * fewer moves than a fine one); the median of `repeats` sweeps, as one sweep on this machine
- * varies by a few milliseconds; and (2) input-to-last-DOM-mutation latency under
- * #observablehq-main, from the input event's arrival in the page, in a sweep of its own (the
- * MutationObserver that times it costs main-thread work that is not the page's).
+ * update: Chromium's TaskDuration over the sweep minus the same drag with the slider's input
+ * and change events stopped before the page's listeners (the browser's own cost of moving the
+ * thumb), divided by the input events the slider fired; the median of `repeats` sweeps, as
+ * one sweep on this machine varies by a few milliseconds; and (2) input-to-last-DOM-mutation
+ * latency under #observablehq-main, from the input event's arrival in the page, in a sweep of
+ * its own (the MutationObserver that times it costs main-thread work that is not the page's).
  */
 async function sliderFigures(
   page: Page,
@@ -87,6 +110,19 @@ async function sliderFigures(
     // The latency runs from the moment the input event reaches the page, not from when the
     // benchmark sent the mouse move (Chromium delivers moves aligned to frames).
     w.__rangeInputs = 0;
+    // The baseline sweep drags the slider exactly as the measured ones do, but its input and
+    // change events stop here, before any of the page's listeners: what remains is the
+    // browser's own cost of the drag (hit tests, the moving thumb), not the page's work.
+    w.__mute = false;
+    for (const type of ["input", "change"])
+      addEventListener(
+        type,
+        (event) => {
+          if (w.__mute && (event.target as Element).matches?.("input[type=range]"))
+            event.stopImmediatePropagation();
+        },
+        {capture: true}
+      );
     addEventListener(
       "input",
       (event) => {
@@ -116,30 +152,38 @@ async function sliderFigures(
     const box = await slider.boundingBox();
     if (!box || box.width < 10) continue;
     const y = box.y + box.height / 2;
-    const xs = Array.from({length: steps}, (_, k) => box.x + 4 + ((box.width - 8) * k) / (steps - 1));
-    const sweep = async (onSlider: boolean, {watch = false} = {}) => {
-      await page.evaluate((on) => {
-        (window as any).__rangeInputs = 0;
-        (window as any).__watchMutations(on);
-      }, watch);
+    const xs = sweepPositions(
+      box,
+      await slider.evaluate((el: HTMLInputElement) => [el.min, el.max, el.step]),
+      steps
+    );
+    const sweep = async ({watch = false, mute = false} = {}) => {
+      await page.evaluate(
+        ([on, muted]) => {
+          (window as any).__rangeInputs = 0;
+          (window as any).__mute = muted;
+          (window as any).__watchMutations(on);
+        },
+        [watch, mute]
+      );
       const before = await taskSeconds();
       const mouse = (type: "mouseMoved" | "mousePressed" | "mouseReleased", x: number, pressed: boolean) =>
         cdp.send("Input.dispatchMouseEvent", {
           type,
           x,
-          y: onSlider ? y : y + 200,
+          y,
           button: pressed ? "left" : "none",
           buttons: pressed ? 1 : 0,
           clickCount: type === "mouseMoved" ? 0 : 1
         });
       await mouse("mouseMoved", xs[0], false);
-      if (onSlider) await mouse("mousePressed", xs[0], true);
+      await mouse("mousePressed", xs[0], true);
       for (const x of xs.slice(1)) {
         await page.evaluate(() => {
           (window as any).__mutations.length = 0;
           (window as any).__inputAt = null;
         });
-        await mouse("mouseMoved", x, onSlider);
+        await mouse("mouseMoved", x, true);
         await page.evaluate(
           () =>
             new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
@@ -153,22 +197,25 @@ async function sliderFigures(
           if (latency !== null) latencies.push(latency);
         }
       }
-      if (onSlider) await mouse("mouseReleased", xs[xs.length - 1], true);
+      await mouse("mouseReleased", xs[xs.length - 1], true);
       // off-screen updates run once the input settles (src/components/offscreen.js): count them
       await page.waitForFunction(() => !((globalThis as any).__pendingOffscreen?.() ?? 0));
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
       );
       const seconds = (await taskSeconds()) - before;
-      await page.evaluate(() => (window as any).__watchMutations(false));
+      await page.evaluate(() => {
+        (window as any).__watchMutations(false);
+        (window as any).__mute = false;
+      });
       return {seconds, inputs: await page.evaluate(() => (window as any).__rangeInputs as number)};
     };
-    const baseline = await sweep(false);
+    const baseline = await sweep({mute: true});
     const before = latencies.length;
-    await sweep(true, {watch: true}); // latency only
+    await sweep({watch: true}); // latency only
     const runs: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      const loaded = await sweep(true);
+      const loaded = await sweep();
       if (loaded.inputs > 0) runs.push(((loaded.seconds - baseline.seconds) * 1000) / loaded.inputs);
     }
     if (runs.length === 0) continue;

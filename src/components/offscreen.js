@@ -64,6 +64,17 @@ export function whenInView(element, update) {
   timer ||= setTimeout(settled, SETTLE_MS);
 }
 
+/**
+ * Runs `update` once input has paused for SETTLE_MS, replacing any update still waiting for
+ * the same key: for work a drag may skip while it moves, such as the full redraw that follows
+ * quick previews.
+ */
+export function whenSettled(key, update) {
+  pending.set(key, update);
+  lastDeferred = performance.now();
+  timer ||= setTimeout(settled, SETTLE_MS);
+}
+
 function settled() {
   const wait = lastDeferred + SETTLE_MS - performance.now();
   if (wait > 1) timer = setTimeout(settled, wait);

@@ -5,6 +5,7 @@ import {accuracy, gridInputs} from "../lib/datasets.js";
 import {EpochHistory} from "../lib/playground.js";
 import {formatNumber} from "./format.js";
 import {frameClip, svgElement} from "./liveChart.js";
+import {SETTLE_MS, whenSettled} from "./offscreen.js";
 
 /** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
 export const EXTENT = 1.6;
@@ -235,12 +236,19 @@ export function describeSizes(sizes) {
   return sizes.join(" → ");
 }
 
-/** d3's diamond symbol of Plot's dot radius r (area πr²), centred on 0, as path data. */
-function diamondPath(r) {
+const round = (v) => Math.round(v * 10) / 10;
+
+/** A circle of radius r as relative path data, from a "M" at its centre. */
+function circleShape(r) {
+  return `m${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
+}
+
+/** d3's diamond symbol of Plot's dot radius r (area πr²) as relative path data, from a "M" at its centre. */
+function diamondShape(r) {
   const tan30 = Math.sqrt(1 / 3);
-  const y = Math.sqrt((Math.PI * r * r) / (tan30 * 2));
-  const x = y * tan30;
-  return `M0,${-y}L${x},0L0,${y}L${-x},0Z`;
+  const y = round(Math.sqrt((Math.PI * r * r) / (tan30 * 2)));
+  const x = round(y * tan30);
+  return `m0,${-y}l${x},${y}l${-x},${y}l${-x},${-y}z`;
 }
 
 /**
@@ -312,19 +320,33 @@ export function trainingPanel(initialTrainer, {width}) {
     RESOLUTION
   );
   const outputs = new Float64Array(RESOLUTION * RESOLUTION);
+  // While a slider sweeps through networks, each is previewed at a quarter of the predictions
+  // (one per 2×2 pixels); the full map follows once the slider rests (see switchTrainer).
+  const COARSE = RESOLUTION / 2;
+  const coarseHalf = EXTENT / COARSE;
+  const coarseGrid = gridInputs(
+    [-EXTENT + coarseHalf, EXTENT - coarseHalf],
+    [-EXTENT + coarseHalf, EXTENT - coarseHalf],
+    COARSE,
+    COARSE
+  );
+  const coarseOutputs = new Float64Array(COARSE * COARSE);
   let colors = null;
 
-  function drawHeatmap() {
+  /** Draws the decision map; `block` 2 predicts once per 2×2 pixels (the quick preview). */
+  function drawHeatmap(block = 1) {
     if (!trainer) return;
     // CSS variables resolve only once the panel is in the page; until then use the light colours
     if (colors === null && root.isConnected) colors = heatmapColors(root);
-    predict(trainer.mlp, grid, outputs);
+    const side = RESOLUTION / block;
+    const values = block === 1 ? outputs : coarseOutputs;
+    predict(trainer.mlp, block === 1 ? grid : coarseGrid, values);
     const {positive, negative, background} = colors ?? LIGHT_COLORS;
     const {data} = image;
     for (let row = 0; row < RESOLUTION; row++) {
-      const source = (RESOLUTION - 1 - row) * RESOLUTION;
+      const source = (side - 1 - Math.floor(row / block)) * side;
       for (let col = 0; col < RESOLUTION; col++) {
-        const o = outputs[source + col];
+        const o = values[source + Math.floor(col / block)];
         // how sure, 0–1; a non-finite output (a diverged network) shows as background
         const t = Number.isFinite(o) ? Math.min(1, Math.abs(o)) * 0.65 : 0;
         const c = o > 0 ? positive : negative;
@@ -336,6 +358,7 @@ export function trainingPanel(initialTrainer, {width}) {
       }
     }
     context.putImageData(image, 0, 0);
+    canvas.dataset.block = String(block);
   }
 
   /** A Plot mark that places the heatmap canvas exactly over the chart's frame. */
@@ -352,7 +375,7 @@ export function trainingPanel(initialTrainer, {width}) {
   }
 
   // --- the data chart: Plot draws the axes, the frame and the heatmap once; the points are
-  // drawn by drawPoints, as Plot's dot mark draws them (circles and diamonds), in groups
+  // drawn by drawPoints in the shapes of Plot's dot mark (circles and diamonds)
   const side = Math.min(chartWidth, 480);
   const dataChart = Plot.plot({
     width: side,
@@ -370,56 +393,40 @@ export function trainingPanel(initialTrainer, {width}) {
   const sx = dataChart.scale("x");
   const sy = dataChart.scale("y");
   const clip = frameClip(dataChart, sx.range, sy.range);
-  const pointGroups = [
+  // One path per group (class and set) holds all its points as subpaths: a new dataset
+  // rewrites four attributes instead of moving hundreds of elements.
+  const pointPaths = [
     [true, 1],
     [true, -1],
     [false, 1],
     [false, -1]
   ].map(([filled, label]) => {
     const color = label > 0 ? "var(--pg-positive)" : "var(--pg-negative)";
-    const group = svgElement("g", {
-      class: `pg-points-${filled ? "train" : "test"}`,
+    const path = svgElement("path", {
+      class: `pg-points-${filled ? "train" : "test"} pg-points-${label > 0 ? "positive" : "negative"}`,
       fill: filled ? color : "var(--theme-background)",
       stroke: filled ? "var(--theme-background)" : color,
       "stroke-width": filled ? 0.75 : 1.75,
       transform: "translate(0.5,0.5)",
       "clip-path": clip
     });
-    dataChart.append(group);
-    return {filled, label, group};
+    dataChart.append(path);
+    return {filled, label, path};
   });
-  const diamond = diamondPath(3.5);
+  const pointShape = {1: circleShape(3.5), [-1]: diamondShape(3.5)};
   function drawPoints() {
-    for (const {filled, label, group} of pointGroups) {
+    for (const {filled, label, path} of pointPaths) {
       const set = filled ? train : test;
-      const at = [];
+      const shape = pointShape[label];
+      let d = "";
+      let count = 0;
       for (let i = 0; i < set.targets.length; i++) {
-        if (set.targets[i] === label) at.push([sx.apply(set.inputs[2 * i]), sy.apply(set.inputs[2 * i + 1])]);
+        if (set.targets[i] !== label) continue;
+        d += `M${round(sx.apply(set.inputs[2 * i]))},${round(sy.apply(set.inputs[2 * i + 1]))}${shape}`;
+        count++;
       }
-      // move the shapes there are, then add or remove the difference
-      const shapes = group.children;
-      while (shapes.length > at.length) group.lastElementChild.remove();
-      const kept = shapes.length;
-      for (let k = 0; k < kept; k++) {
-        const [px, py] = at[k];
-        if (label > 0) {
-          shapes[k].setAttribute("cx", px);
-          shapes[k].setAttribute("cy", py);
-        } else shapes[k].setAttribute("transform", `translate(${px},${py})`);
-      }
-      if (at.length > kept) {
-        group.insertAdjacentHTML(
-          "beforeend",
-          at
-            .slice(kept)
-            .map(([px, py]) =>
-              label > 0
-                ? `<circle cx="${px}" cy="${py}" r="3.5"></circle>`
-                : `<path transform="translate(${px},${py})" d="${diamond}"></path>`
-            )
-            .join("")
-        );
-      }
+      path.setAttribute("d", d);
+      path.dataset.count = String(count);
     }
     dataChart.setAttribute(
       "aria-label",
@@ -598,7 +605,7 @@ export function trainingPanel(initialTrainer, {width}) {
     const subtitle = slot.querySelector("h3");
     if (subtitle && subtitle.textContent !== text) subtitle.textContent = text;
   }
-  function drawCharts() {
+  function drawCharts({preview = false} = {}) {
     lastCharts = performance.now();
     if (pendingCharts !== null) clearTimeout(pendingCharts);
     pendingCharts = null;
@@ -611,7 +618,9 @@ export function trainingPanel(initialTrainer, {width}) {
       gradientSlot.replaceChildren(tidy(gradientChart()));
       emptyCharts = empty;
     }
-    deadText();
+    // a preview (see setTrainer) counts dead units once the slider rests
+    if (preview) whenSettled(deadOut, deadText);
+    else deadText();
   }
   function scheduleCharts() {
     const wait = CHART_INTERVAL_MS - (performance.now() - lastCharts);
@@ -649,21 +658,24 @@ export function trainingPanel(initialTrainer, {width}) {
   // While playing, the heatmap redraws every frame when that is cheap; on a slow machine (a
   // big network) at most once per three times its cost, so training keeps most of the time.
   let heatmapDue = 0;
-  function update(type) {
+  function update(type, {preview = false} = {}) {
     if (type === "config") {
       // a new learning rate or batch size: only the loss chart's subtitle names them
       setSubtitle(lossSlot, lossSubtitle());
       return;
     }
     const now = performance.now();
-    if (type !== "train" || !trainer.playing || now >= heatmapDue) {
+    if (preview) {
+      drawHeatmap(2);
+      whenSettled(canvas, () => drawHeatmap());
+    } else if (type !== "train" || !trainer.playing || now >= heatmapDue) {
       drawHeatmap();
       heatmapDue = now + 3 * (performance.now() - now);
     }
     drawNumbers();
     drawState();
     if (type === "train") scheduleCharts();
-    else drawCharts();
+    else drawCharts({preview});
   }
 
   playButton.addEventListener("click", () => (trainer.playing ? trainer.pause() : trainer.play()));
@@ -671,9 +683,17 @@ export function trainingPanel(initialTrainer, {width}) {
   resetButton.addEventListener("click", () => trainer.reset());
 
   let unsubscribe = () => {};
-  /** Shows `next` (a trainer from createTrainer) in this panel: its points, heatmap, numbers and charts. */
+  let lastSwitch = -Infinity;
+  /**
+   * Shows `next` (a trainer from createTrainer) in this panel: its points, heatmap, numbers
+   * and charts. Trainers that follow each other quickly (a slider dragged through data sets or
+   * architectures) get a preview heatmap, and the last one its full map once the slider rests.
+   */
   root.setTrainer = (next) => {
     if (next === trainer) return root;
+    const now = performance.now();
+    const preview = now - lastSwitch < SETTLE_MS;
+    lastSwitch = now;
     unsubscribe();
     if (pendingCharts !== null) clearTimeout(pendingCharts);
     pendingCharts = null;
@@ -684,7 +704,7 @@ export function trainingPanel(initialTrainer, {width}) {
     seedOut.textContent = String(trainer.seed);
     if (!sameData) drawPoints(); // a new network on the same data: the points stay
     unsubscribe = trainer.subscribe(update);
-    update("state");
+    update("state", {preview});
     return root;
   };
 

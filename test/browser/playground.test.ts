@@ -6,7 +6,8 @@ import {
   networkSizes,
   parseState,
   playgroundData,
-  serializeState
+  serializeState,
+  weightCount
 } from "../../lib/playground.js";
 import {launchChromium, openPage, waitForCells, type PageProblems} from "./chromium.js";
 
@@ -195,6 +196,80 @@ describe("playground", () => {
     }
   });
 
+  test("the sizes sentence and the weights quiz follow the architecture sliders", async () => {
+    const {page, problems} = await open();
+    try {
+      const quiz = page.locator("form.quiz").filter({hasText: "How many weights"});
+      const check = async (answer: number) => {
+        await quiz.locator("input").fill(String(answer));
+        await quiz.getByRole("button", {name: "Check"}).click();
+        return quiz.locator(".quiz-feedback").getAttribute("data-state");
+      };
+      const before = networkSizes(defaultState.layers, defaultState.units);
+      await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe(before.join(" → "));
+      await expect(check(weightCount(before))).resolves.toBe("correct");
+      const units = formWith(page, "Units per layer").locator("input[type=range]");
+      await units.focus();
+      await units.press("ArrowRight");
+      await waitForCells(page);
+      const after = networkSizes(defaultState.layers, defaultState.units + 1);
+      expect(weightCount(after)).not.toBe(weightCount(before));
+      await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe(after.join(" → "));
+      await expect(quiz.locator("label").textContent()).resolves.toContain(`(${after.join(" → ")})`);
+      // the feedback on the old question is gone, and the old answer is now wrong
+      await expect(quiz.locator(".quiz-feedback").textContent()).resolves.toBe("");
+      await expect(check(weightCount(before))).resolves.toBe("wrong");
+      await expect(check(weightCount(after))).resolves.toBe("correct");
+      // one quiz form throughout, not one per step
+      await expect(page.locator("form.quiz").filter({hasText: "How many weights"}).count()).resolves.toBe(1);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a quick drag previews each network coarsely, then shows the last one in full", async () => {
+    const {page, problems} = await open();
+    const fresh = await open(`?layers=${6}`);
+    try {
+      // every block size the heatmap is drawn with, in order
+      await page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => {
+        const seen: string[] = ((window as any).__blocks = []);
+        new MutationObserver(() => seen.push(canvas.dataset.block!)).observe(canvas, {
+          attributes: true,
+          attributeFilter: ["data-block"]
+        });
+      });
+      const slider = formWith(page, "Hidden layers").locator("input[type=range]");
+      await slider.scrollIntoViewIfNeeded();
+      const box = (await slider.boundingBox())!;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width / 2, y);
+      await page.mouse.down();
+      for (let k = 0; k <= 8; k++) {
+        await page.mouse.move(box.x + box.width / 2 + (box.width / 2) * (k / 8), y);
+        await page.waitForTimeout(20);
+      }
+      await page.mouse.up();
+      await waitForCells(page);
+      await expect(slider.inputValue()).resolves.toBe("6");
+      const blocks: string[] = await page.evaluate(() => (window as any).__blocks);
+      expect(blocks).toContain("2"); // previews while the slider moved
+      expect(blocks.at(-1)).toBe("1"); // the full map once it rested
+      await waitForCells(fresh.page);
+      // the same pixels and the same dead-unit count as the page loaded with 6 layers
+      await expect(heatmapPixels(page)).resolves.toBe(await heatmapPixels(fresh.page));
+      await expect(page.locator(".pg-dead").textContent()).resolves.toBe(
+        await fresh.page.locator(".pg-dead").textContent()
+      );
+      noProblems(problems);
+      noProblems(fresh.problems);
+    } finally {
+      await page.context().close();
+      await fresh.page.context().close();
+    }
+  });
+
   test("a typed value out of range is refused with a visible message", async () => {
     const {page, problems} = await open();
     try {
@@ -292,9 +367,15 @@ describe("playground", () => {
       expect(new URL(page.url()).searchParams.get("seed")).toBe("7");
       // the data shown are lib's xor points for seed 7, split 70/30
       const {train} = playgroundData({dataset: "xor", noise: 0.2, split: 0.7, seed: 7});
-      expect(
-        await page.locator(".pg-data g.pg-points-train circle, .pg-data g.pg-points-train path").count()
-      ).toBe(train.targets.length);
+      // each point is one subpath (one "M") of its class's path
+      const shown = async (selector: string) =>
+        page.locator(selector).evaluate((path) => path.getAttribute("d")!.match(/M/g)?.length ?? 0);
+      const positives = train.targets.filter((t) => t === 1).length;
+      expect(positives).toBeGreaterThan(0);
+      await expect(shown(".pg-data path.pg-points-train.pg-points-positive")).resolves.toBe(positives);
+      await expect(shown(".pg-data path.pg-points-train.pg-points-negative")).resolves.toBe(
+        train.targets.length - positives
+      );
       await expect(page.locator(".pg-loss figure, .pg-loss").first().textContent()).resolves.toContain(
         "2 → 4 → 4 → 1 ReLU"
       );

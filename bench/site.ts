@@ -95,7 +95,7 @@ export function sweepPositions(
  */
 async function sliderFigures(
   page: Page,
-  {steps = 40, repeats = Number(process.env.BENCH_SITE_REPEATS ?? 3)} = {}
+  {steps = 40, repeats = Number(process.env.BENCH_SITE_REPEATS ?? 5)} = {}
 ): Promise<{count: number; msPerUpdate: number | null; p95: number | null}> {
   const sliders = page.locator("#observablehq-main input[type=range]");
   const count = await sliders.count();

@@ -227,11 +227,16 @@ describe("/backpropagation", () => {
       const range = slider(page, "Input x");
       await box.fill("99");
       await box.press("Tab");
-      const message = page.locator(".input-message", {hasText: "Input x"});
+      const message = page.locator(".range-message", {hasText: "Input x"});
       expect(await message.isVisible()).toBe(true);
       await expect(message.textContent()).resolves.toBe(
         "Input x: 99 is out of range; type a number from −3 to 3. It stays at 1."
       );
+      // on a line of its own below the controls, which keep their size
+      const rangeBox = (await range.boundingBox())!;
+      const messageBox = (await message.boundingBox())!;
+      expect(messageBox.y).toBeGreaterThanOrEqual(rangeBox.y + rangeBox.height - 1);
+      expect(rangeBox.width).toBeGreaterThan(100);
       // the number box and the slider are back at the value in use
       expect(await box.inputValue()).toBe("1");
       expect(await range.evaluate((input: HTMLInputElement) => input.valueAsNumber)).toBe(1);

@@ -257,7 +257,12 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
           .locator("#observablehq-main form")
           .filter({has: slider(page, "x")})
           .locator(".range-message");
-        if (typed !== "") await expect.poll(() => message.textContent()).toMatch(/Type a number from/);
+        // names the control and what was wrong with the typed value, then what it accepts
+        const reason = typed === "0.123" ? "is not a step of" : "is out of range";
+        if (typed !== "")
+          await expect
+            .poll(() => message.textContent())
+            .toMatch(new RegExp(`^x: ${typed} ${reason}.*; type a number from −?\\d+ to \\d+`));
         await box.press("Tab");
         await waitForCells(page);
         expect(await page.locator("#observablehq-main").innerText()).not.toMatch(/NaN/);

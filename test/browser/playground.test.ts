@@ -277,7 +277,7 @@ describe("playground", () => {
       await number.fill("99");
       await number.press("Enter");
       await waitForCells(page);
-      const message = page.locator(".input-message", {hasText: "Hidden layers"});
+      const message = page.locator(".range-message", {hasText: "Hidden layers"});
       await message.waitFor({state: "visible"});
       await expect(formWith(page, "Hidden layers").locator("input[type=range]").inputValue()).resolves.toBe(
         "2"

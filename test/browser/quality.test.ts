@@ -87,36 +87,33 @@ describe.each(paths)("page %s", (path) => {
   test.each([
     [1350, 940],
     [390, 844]
-  ])(
-    "keeps its text still while it loads (layout shift < 0.1 at %i px)",
-    async (width, height) => {
-      // what the scripts draw goes into room kept for it (.reserve in style.css), so nothing
-      // below moves; 0.1 is the bound of a "good" cumulative layout shift. A plain page, with
-      // no request interception: intercepted stylesheets would hold back the first paint until
-      // the scripts have drawn, and hide the shift.
-      const context = await browser.newContext({viewport: {width, height}});
-      const page = await context.newPage();
-      await page.goto(inject("baseUrl") + path, {waitUntil: "load"});
-      await waitForCells(page);
-      try {
-        const shift = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              let total = 0;
-              new PerformanceObserver((list) => {
-                for (const entry of list.getEntries() as (PerformanceEntry & {
-                  value: number;
-                  hadRecentInput: boolean;
-                })[])
-                  if (!entry.hadRecentInput) total += entry.value;
-              }).observe({type: "layout-shift", buffered: true});
-              setTimeout(() => resolve(total), 300);
-            })
-        );
-        expect(shift).toBeLessThan(0.1);
-      } finally {
-        await page.context().close();
-      }
+  ])("keeps its text still while it loads (layout shift < 0.1 at %i px)", async (width, height) => {
+    // what the scripts draw goes into room kept for it (.reserve in style.css), so nothing
+    // below moves; 0.1 is the bound of a "good" cumulative layout shift. A plain page, with
+    // no request interception: intercepted stylesheets would hold back the first paint until
+    // the scripts have drawn, and hide the shift.
+    const context = await browser.newContext({viewport: {width, height}});
+    const page = await context.newPage();
+    await page.goto(inject("baseUrl") + path, {waitUntil: "load"});
+    await waitForCells(page);
+    try {
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & {
+                value: number;
+                hadRecentInput: boolean;
+              })[])
+                if (!entry.hadRecentInput) total += entry.value;
+            }).observe({type: "layout-shift", buffered: true});
+            setTimeout(() => resolve(total), 300);
+          })
+      );
+      expect(shift).toBeLessThan(0.1);
+    } finally {
+      await page.context().close();
     }
-  );
+  });
 });

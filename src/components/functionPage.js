@@ -4,20 +4,11 @@
 import {html} from "npm:htl";
 import {peakAbs} from "../lib/regions.js";
 import {activationChart, curveLegend, slopeLogChart, slopeZones} from "./activationChart.js";
-import {formatNumber} from "./format.js";
 
-// the guarded slider lives in its own module, for pages that need nothing else from here
+// the guarded slider and live numbers live in their own modules, for pages that need nothing
+// else from here; the function pages import all three from this one
 export {guardRange} from "./guardRange.js";
-
-/** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
-export function live(value, name = "", {digits = 4} = {}) {
-  // built directly rather than with html`…`: live numbers are recreated on every slider move
-  const span = document.createElement("span");
-  span.className = "live";
-  span.dataset.live = name;
-  span.textContent = formatNumber(value, {digits});
-  return span;
-}
+export {live} from "./liveDom.js";
 
 /**
  * The chart of a function page: f and f′ with the marker and tangent over `domain`, or, when

@@ -101,3 +101,13 @@ export function setHtml(element, html, {before = [], after = []} = {}) {
 export function forgetHtml(element) {
   written.delete(element);
 }
+
+/** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
+export function live(value, name = "", {digits = 4} = {}) {
+  // built directly rather than with html`…`: live numbers are recreated on every slider move
+  const span = document.createElement("span");
+  span.className = "live";
+  span.dataset.live = name;
+  span.textContent = formatNumber(value, {digits});
+  return span;
+}

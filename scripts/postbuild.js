@@ -160,13 +160,18 @@ export async function finishDist({
   for (const file of await refreshFormulas(dist))
     console.warn(`${file}: the cached formulas were stale (lib/'s TeX changed); refreshed them`);
   const problems = [];
+  // pages share their modules: each is read once
+  const modules = new Map();
+  const moduleText = (path) => {
+    if (!modules.has(path)) modules.set(path, existsSync(path) ? readFileSync(path, "utf8") : undefined);
+    return modules.get(path);
+  };
   for (const file of walk(dist)) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
-      const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) => {
-        const module = join(dirname(file), href);
-        return existsSync(module) ? readFileSync(module, "utf8") : undefined;
-      });
+      const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
+        moduleText(join(dirname(file), href))
+      );
       await writeFile(file, html);
       problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
     } else if (file.endsWith(".css"))

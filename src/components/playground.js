@@ -238,6 +238,13 @@ export function describeSizes(sizes) {
 
 const round = (v) => Math.round(v * 10) / 10;
 
+/** The centres of a side × side grid of cells over the data chart's square, and room for a prediction at each. */
+function heatmapGrid(side) {
+  const half = EXTENT / side;
+  const domain = [-EXTENT + half, EXTENT - half];
+  return {side, inputs: gridInputs(domain, domain, side, side), values: new Float64Array(side * side)};
+}
+
 /** A circle of radius r as relative path data, from a "M" at its centre. */
 function circleShape(r) {
   return `m${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
@@ -311,26 +318,10 @@ export function trainingPanel(initialTrainer, {width}) {
   const canvas = html`<canvas class="pg-heatmap" width=${RESOLUTION} height=${RESOLUTION}></canvas>`;
   const context = canvas.getContext("2d");
   const image = context.createImageData(RESOLUTION, RESOLUTION);
-  const half = EXTENT / RESOLUTION;
-  // gridInputs puts row 0 at the bottom; pixel rows run from the top, so flip when drawing
-  const grid = gridInputs(
-    [-EXTENT + half, EXTENT - half],
-    [-EXTENT + half, EXTENT - half],
-    RESOLUTION,
-    RESOLUTION
-  );
-  const outputs = new Float64Array(RESOLUTION * RESOLUTION);
-  // While a slider sweeps through networks, each is previewed at a quarter of the predictions
-  // (one per 2×2 pixels); the full map follows once the slider rests (see switchTrainer).
-  const COARSE = RESOLUTION / 2;
-  const coarseHalf = EXTENT / COARSE;
-  const coarseGrid = gridInputs(
-    [-EXTENT + coarseHalf, EXTENT - coarseHalf],
-    [-EXTENT + coarseHalf, EXTENT - coarseHalf],
-    COARSE,
-    COARSE
-  );
-  const coarseOutputs = new Float64Array(COARSE * COARSE);
+  // gridInputs puts row 0 at the bottom; pixel rows run from the top, so flip when drawing.
+  // While a slider sweeps through networks, each is previewed with one prediction per 2×2
+  // pixels (block 2); the full map follows once the slider rests (see setTrainer).
+  const grids = {1: heatmapGrid(RESOLUTION), 2: heatmapGrid(RESOLUTION / 2)};
   let colors = null;
 
   /** Draws the decision map; `block` 2 predicts once per 2×2 pixels (the quick preview). */
@@ -338,9 +329,8 @@ export function trainingPanel(initialTrainer, {width}) {
     if (!trainer) return;
     // CSS variables resolve only once the panel is in the page; until then use the light colours
     if (colors === null && root.isConnected) colors = heatmapColors(root);
-    const side = RESOLUTION / block;
-    const values = block === 1 ? outputs : coarseOutputs;
-    predict(trainer.mlp, block === 1 ? grid : coarseGrid, values);
+    const {side, inputs, values} = grids[block];
+    predict(trainer.mlp, inputs, values);
     const {positive, negative, background} = colors ?? LIGHT_COLORS;
     const {data} = image;
     for (let row = 0; row < RESOLUTION; row++) {
@@ -419,14 +409,11 @@ export function trainingPanel(initialTrainer, {width}) {
       const set = filled ? train : test;
       const shape = pointShape[label];
       let d = "";
-      let count = 0;
       for (let i = 0; i < set.targets.length; i++) {
         if (set.targets[i] !== label) continue;
         d += `M${round(sx.apply(set.inputs[2 * i]))},${round(sy.apply(set.inputs[2 * i + 1]))}${shape}`;
-        count++;
       }
       path.setAttribute("d", d);
-      path.dataset.count = String(count);
     }
     dataChart.setAttribute(
       "aria-label",

@@ -45,15 +45,11 @@ export function numberQuiz(options) {
   const feedback = feedbackArea();
   form.append(feedback);
   let current = null;
-  form.update = (next) => {
-    const {question, answer, tolerance = 0.01, explanation = ""} = next;
-    if (current && question === current.question && answer === current.answer) {
-      current = {question, answer, tolerance, explanation};
-      return form;
-    }
+  form.update = ({question, answer, tolerance = 0.01, explanation = ""}) => {
+    const asked = current === null || question !== current.question || answer !== current.answer;
     current = {question, answer, tolerance, explanation};
-    label.textContent = question;
-    if (feedback.textContent) {
+    if (asked) {
+      label.textContent = question;
       feedback.textContent = "";
       delete feedback.dataset.state;
     }

@@ -699,6 +699,23 @@ export function trainingPanel(initialTrainer, {width}) {
   const onScheme = () => ((colors = null), drawHeatmap());
   scheme.addEventListener("change", onScheme);
   if (initialTrainer) root.setTrainer(initialTrainer);
+  else {
+    // Until the first trainer arrives (the page's next cell, maybe a frame later), blank
+    // charts of the same size hold the slots, so that what follows them does not jump.
+    const blank = (height) => {
+      const chart = Plot.plot({
+        width: chartWidth,
+        height,
+        subtitle: "\u00a0",
+        axis: null,
+        marks: [Plot.frame({strokeOpacity: 0.2})]
+      });
+      chart.setAttribute("aria-hidden", "true");
+      return chart;
+    };
+    lossSlot.replaceChildren(blank(chartHeight));
+    gradientSlot.replaceChildren(blank(chartHeight + 20));
+  }
   let firstFrame = requestAnimationFrame(() => ((firstFrame = null), drawHeatmap()));
 
   root.dispose = () => {

@@ -4,6 +4,7 @@
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
 //    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
+//  - joins each page's local modules into one (see page-bundles.js);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin;
@@ -14,6 +15,7 @@ import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
+import {bundlePages} from "./page-bundles.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -159,6 +161,7 @@ export async function finishDist({
   await copyKatexStyles(dist, cacheNpm);
   for (const file of await refreshFormulas(dist))
     console.warn(`${file}: the cached formulas were stale (lib/'s TeX changed); refreshed them`);
+  await bundlePages(dist);
   const problems = [];
   // pages share their modules: each is read once
   const modules = new Map();

@@ -1,24 +1,26 @@
 // components/offscreen.js: an update for an element in view runs at once; one for an element
 // far off screen waits (only the last one is kept) and runs once the input settles, or at
-// once on flushOffscreen. Loaded from the built site into a page of the course.
-import {readdirSync} from "node:fs";
-import {join} from "node:path";
+// once on flushOffscreen. Bundled from its source and loaded into a page of the course (the
+// built site joins it into each page's bundle, under no name of its own).
+import {buildSync} from "esbuild";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
 
-const dist = process.env.COURSE_DIST ?? "dist";
-const moduleFile = readdirSync(join(dist, "_import", "components")).find((f) =>
-  /^offscreen\.[\w-]+\.js$/.test(f)
-);
+const offscreenSource = buildSync({
+  entryPoints: ["src/components/offscreen.js"],
+  bundle: true,
+  format: "iife",
+  globalName: "offscreen",
+  write: false
+}).outputFiles[0].text;
 
 let browser: Browser;
 let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
   ({page} = await openPage(browser, inject("baseUrl") + "/summary"));
-  // a string, so that the test runner does not rewrite the dynamic import
-  await page.evaluate(`import("/_import/components/${moduleFile}").then((m) => (window.offscreen = m))`);
+  await page.addScriptTag({content: offscreenSource});
   await page.evaluate(async () => {
     const w = window as any;
     const make = (top: number) => {

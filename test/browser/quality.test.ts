@@ -70,14 +70,19 @@ describe.each(paths)("page %s", (path) => {
     }
   });
 
-  test("does not scroll horizontally on a 390 px wide phone", async () => {
+  test("does not scroll horizontally on a 390 px wide phone, nor does any formula", async () => {
     const {page} = await openPage(browser, inject("baseUrl") + path, {width: 390, height: 844});
     try {
-      const {scrollWidth, clientWidth} = await page.evaluate(() => ({
+      const {scrollWidth, clientWidth, widerFormulas} = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth
+        clientWidth: document.documentElement.clientWidth,
+        // a display formula wider than the column would scroll in its own box (.math-display)
+        widerFormulas: [...document.querySelectorAll("#observablehq-main .math-display")]
+          .filter((box) => box.scrollWidth > box.clientWidth + 1)
+          .map((box) => `${box.textContent!.slice(0, 40)}: ${box.scrollWidth} > ${box.clientWidth} px`)
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect(widerFormulas).toEqual([]);
     } finally {
       await page.context().close();
     }

@@ -11,7 +11,7 @@
 //  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way,
 //    after refreshing them if Framework served a stale cached copy (see refreshFormulas).
 import {spawnSync} from "node:child_process";
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -94,11 +94,33 @@ export function findJsonProblems(json) {
   return problems;
 }
 
+/** What src/data/formulas.json.ts reads: the records' TeX (lib/), the config's list of
+ * formulas, /your-own's examples, the TeX renderer, KaTeX (its version is in the lockfile;
+ * npm keeps a package's own file times), and the loader. */
+export function formulaLoaderInputs(root = projectRoot) {
+  return [
+    ...walk(join(root, "lib")),
+    join(root, "observablehq.config.ts"),
+    join(root, "src", "components", "yourOwnExamples.js"),
+    join(root, "scripts", "markdown-tex.js"),
+    join(root, "package-lock.json"),
+    join(root, "src", "data", "formulas.json.ts")
+  ];
+}
+
+/** True when `output` was written after every one of `inputs` (a missing one counts as new). */
+export function isNewerThanAll(output, inputs) {
+  if (!existsSync(output)) return false;
+  const written = statSync(output).mtimeMs;
+  return inputs.every((input) => existsSync(input) && statSync(input).mtimeMs <= written);
+}
+
 /**
  * Framework reruns a data loader only when the loader file itself changes, so after lib/'s
- * TeX changes it would serve a stale src/data/formulas.json.ts output. This runs the loader
- * again and, if its output differs from the copy in dist/, replaces that copy and the cached
- * one (so the next build starts from fresh formulas). Returns the dist files refreshed.
+ * TeX changes it would serve a stale src/data/formulas.json.ts output. Unless Framework's
+ * cached output was written after everything the loader reads, this runs the loader again
+ * and, if its output differs from the copy in dist/, replaces that copy and the cached one
+ * (so the next build starts from fresh formulas). Returns the dist files refreshed.
  */
 export async function refreshFormulas(dist) {
   const dataDir = join(dist, "_file", "data");
@@ -106,6 +128,8 @@ export async function refreshFormulas(dist) {
     ? readdirSync(dataDir).filter((name) => /^formulas\.[\w-]+\.json$/.test(name))
     : [];
   if (copies.length === 0) return [];
+  const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "formulas.json");
+  if (isNewerThanAll(cached, formulaLoaderInputs())) return [];
   const loader = join(projectRoot, "src", "data", "formulas.json.ts");
   const run = spawnSync(join(projectRoot, "node_modules", ".bin", "tsx"), [loader], {
     cwd: projectRoot,
@@ -120,13 +144,11 @@ export async function refreshFormulas(dist) {
     await writeFile(file, run.stdout);
     refreshed.push(relative(dist, file));
   }
-  if (refreshed.length) {
-    const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "formulas.json");
-    await mkdir(dirname(cached), {recursive: true});
-    // written aside, then renamed into place: other builds may be reading the cache
-    await writeFile(`${cached}.${process.pid}`, run.stdout);
-    await rename(`${cached}.${process.pid}`, cached);
-  }
+  // the cache is rewritten even when it was right, so that its time says it is fresh;
+  // written aside, then renamed into place: other builds may be reading it
+  await mkdir(dirname(cached), {recursive: true});
+  await writeFile(`${cached}.${process.pid}`, run.stdout);
+  await rename(`${cached}.${process.pid}`, cached);
   return refreshed;
 }
 

@@ -13,10 +13,11 @@
 //   imported by URL, like the npm libraries and Framework's runtime.
 // - Files are named by their content, so pages with the same modules (sigmoid and tanh)
 //   share one, cached from one page to the next.
-import {readFileSync, readdirSync, rmSync} from "node:fs";
+import {readFileSync, rmSync} from "node:fs";
 import {mkdir, writeFile} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import * as esbuild from "esbuild";
+import {walk} from "./walk.js";
 
 /** `import("./_import/…")` in a page's script: the cells' local imports. */
 const localDynamicImport = /import\("((?:\.\.?\/)+_import\/[^"]+\.js)"\)/g;
@@ -29,12 +30,6 @@ const relativeHref = (fromDir, file) => {
   const path = toPosix(relative(fromDir, file));
   return path.startsWith(".") ? path : `./${path}`;
 };
-
-function walk(dir) {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]
-  );
-}
 
 /** Keeps Framework's runtime, the npm libraries and `keptApart` out of a bundle: they load by URL. */
 const outsideImports = (importRoot, keptApart, bundleDir) => ({

@@ -16,14 +16,9 @@ import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {bundlePages} from "./page-bundles.js";
+import {walk} from "./walk.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-function walk(dir) {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]
-  );
-}
 
 /**
  * Framework's page template, mended: a document language; zoom allowed on phones; the

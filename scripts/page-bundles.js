@@ -43,9 +43,18 @@ const outsideImports = (importRoot, keptApart, bundleDir) => ({
   }
 });
 
-/** `files` and the local modules they import, directly or not (as esbuild resolves them). */
-async function withLocalImports(files, dist, importRoot) {
+/**
+ * `files` and the local modules they import, directly or not (as esbuild resolves them).
+ * `known` keeps the answers by file list: every page loads the same <script src> modules.
+ */
+async function withLocalImports(files, dist, importRoot, known = new Map()) {
   if (files.length === 0) return new Set();
+  const key = [...files].sort().join("\n");
+  if (!known.has(key)) known.set(key, localImportsOf(files, dist, importRoot));
+  return known.get(key);
+}
+
+async function localImportsOf(files, dist, importRoot) {
   const {metafile} = await esbuild.build({
     entryPoints: files,
     bundle: true,
@@ -63,9 +72,10 @@ async function withLocalImports(files, dist, importRoot) {
 /**
  * Bundles the local modules one page imports. Returns the page's new HTML and the files of
  * _import it may load (`files`): its bundles and the modules kept apart. A page that imports
- * no local module, or was bundled already, comes back unchanged.
+ * no local module, or was bundled already, comes back unchanged. `knownImports` (optional)
+ * shares the modules kept apart between the pages of one build.
  */
-export async function bundlePage({dist, pageFile, html}) {
+export async function bundlePage({dist, pageFile, html, knownImports = new Map()}) {
   const pageDir = dirname(pageFile);
   const importRoot = join(dist, "_import") + sep;
   const bundleDir = join(dist, "_import", "pages");
@@ -74,7 +84,8 @@ export async function bundlePage({dist, pageFile, html}) {
       .map((m) => resolve(pageDir, m[1]))
       .filter((file) => file.startsWith(importRoot)),
     dist,
-    importRoot
+    importRoot,
+    knownImports
   );
   const specifiers = [...new Set([...html.matchAll(localDynamicImport)].map((m) => m[1]))];
   // (a page bundled already, when this runs twice on one build, keeps its bundles)
@@ -169,10 +180,11 @@ export async function bundlePage({dist, pageFile, html}) {
  */
 export async function bundlePages(dist) {
   const used = new Set();
+  const knownImports = new Map();
   let count = 0;
   for (const pageFile of walk(dist).filter((file) => file.endsWith(".html"))) {
     const before = readFileSync(pageFile, "utf8");
-    const {html, files} = await bundlePage({dist, pageFile, html: before});
+    const {html, files} = await bundlePage({dist, pageFile, html: before, knownImports});
     files.forEach((file) => used.add(file));
     if (html === before) continue;
     await writeFile(pageFile, html);

@@ -524,18 +524,38 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
   return result;
 }
 
-/** Mean loss ½ Σ_k (y_k − t_k)² over the examples, without training. */
-export function meanLoss(mlp: Mlp, inputs: Float64Array, targets: Float64Array): number {
+/**
+ * Mean loss ½ Σ_k (y_k − t_k)² over the examples, without training. With `outputs` (the
+ * length of targets), the same pass also writes the network's outputs there, as predict
+ * would: a caller that wants both the loss and, say, the accuracy runs the network once.
+ */
+export function meanLoss(
+  mlp: Mlp,
+  inputs: Float64Array,
+  targets: Float64Array,
+  outputs?: Float64Array
+): number {
   const {sizes} = mlp;
   const n = exampleCount(inputs, sizes[0], "inputs");
   exampleCount(targets, sizes[sizes.length - 1], "targets", n);
   if (n === 0) throw new Error("inputs is empty: expected at least one example");
+  if (outputs !== undefined && (!(outputs instanceof Float64Array) || outputs.length !== targets.length)) {
+    throw new Error(
+      `outputs must be a Float64Array of ${targets.length} entries (one per target), got ${
+        outputs instanceof Float64Array ? `${outputs.length} entries` : String(outputs)
+      }`
+    );
+  }
   const width = sizes[sizes.length - 1];
   const output = mlp.scratch.a[sizes.length - 1];
   let sum = 0;
   for (let example = 0; example < n; example++) {
     forwardExample(mlp, inputs, example);
-    for (let k = 0; k < width; k++) sum += 0.5 * (output[k] - targets[example * width + k]) ** 2;
+    for (let k = 0; k < width; k++) {
+      const y = output[k];
+      if (outputs) outputs[example * width + k] = y;
+      sum += 0.5 * (y - targets[example * width + k]) ** 2;
+    }
   }
   return sum / n;
 }

@@ -335,9 +335,11 @@ export function splitData(
   const take = (indices: number[]): Examples => {
     const inputs = new Float64Array(indices.length * inputWidth);
     const targets = new Float64Array(indices.length * targetWidth);
+    // plain copies: a subarray view per row would allocate two objects per example
     indices.forEach((index, row) => {
-      inputs.set(data.inputs.subarray(index * inputWidth, (index + 1) * inputWidth), row * inputWidth);
-      targets.set(data.targets.subarray(index * targetWidth, (index + 1) * targetWidth), row * targetWidth);
+      for (let k = 0; k < inputWidth; k++) inputs[row * inputWidth + k] = data.inputs[index * inputWidth + k];
+      for (let k = 0; k < targetWidth; k++)
+        targets[row * targetWidth + k] = data.targets[index * targetWidth + k];
     });
     return {inputs, targets};
   };

@@ -104,7 +104,7 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
     bundle: true,
     splitting: true,
     format: "esm",
-    minify: true,
+    minify: process.env.PAGE_BUNDLES_MINIFY !== "0", // =0: readable bundles, for profiling a page
     outdir: bundleDir,
     absWorkingDir: dist, // paths in names' hashes relative to dist/, so the same on every machine
     entryNames: "[name].[hash]",

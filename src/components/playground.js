@@ -4,6 +4,7 @@ import {createMlp, deadUnits, meanLoss, predict, trainEpoch} from "../lib/mlp.js
 import {accuracy, gridInputs} from "../lib/datasets.js";
 import {EpochHistory} from "../lib/playground.js";
 import {formatNumber} from "./format.js";
+import {setText} from "./liveDom.js";
 import {frameClip, svgElement} from "./liveChart.js";
 import {SETTLE_MS, whenSettled} from "./offscreen.js";
 
@@ -11,6 +12,8 @@ import {SETTLE_MS, whenSettled} from "./offscreen.js";
 export const EXTENT = 1.6;
 /** Pixels per side of the decision heatmap (a prediction per pixel, stretched smoothly). */
 const RESOLUTION = 60;
+/** The preview heatmap predicts once per this many pixels square (a divisor of RESOLUTION). */
+const PREVIEW_BLOCK = 3;
 /** Most of a frame the training loop may use, so the page stays responsive. */
 const FRAME_BUDGET_MS = 8;
 /** Loss and gradient charts redraw at most this often while training. */
@@ -87,6 +90,7 @@ export function createTrainer({
     gradients: null,
     trainLoss: NaN,
     testLoss: NaN,
+    testAccuracy: NaN,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -136,9 +140,12 @@ export function createTrainer({
   let frame = null;
   let compiled = false;
 
+  // the test set's outputs, from the pass that measures its loss, give its accuracy
+  const testOutputs = new Float64Array(test.targets.length);
   function measure() {
     trainer.trainLoss = meanLoss(trainer.mlp, train.inputs, train.targets);
-    trainer.testLoss = meanLoss(trainer.mlp, test.inputs, test.targets);
+    trainer.testLoss = meanLoss(trainer.mlp, test.inputs, test.targets, testOutputs);
+    trainer.testAccuracy = accuracy(testOutputs, test.targets);
   }
 
   function epoch() {
@@ -318,13 +325,16 @@ export function trainingPanel(initialTrainer, {width}) {
   const canvas = html`<canvas class="pg-heatmap" width=${RESOLUTION} height=${RESOLUTION}></canvas>`;
   const context = canvas.getContext("2d");
   const image = context.createImageData(RESOLUTION, RESOLUTION);
+  const pixels = new Uint32Array(image.data.buffer);
+  const color = new Uint8ClampedArray(4);
+  const colorPixel = new Uint32Array(color.buffer);
   // gridInputs puts row 0 at the bottom; pixel rows run from the top, so flip when drawing.
-  // While a slider sweeps through networks, each is previewed with one prediction per 2×2
-  // pixels (block 2); the full map follows once the slider rests (see setTrainer).
-  const grids = {1: heatmapGrid(RESOLUTION), 2: heatmapGrid(RESOLUTION / 2)};
+  // While a slider sweeps through networks, each is previewed with one prediction per 3×3
+  // pixels (PREVIEW_BLOCK); the full map follows once the slider rests (see setTrainer).
+  const grids = {1: heatmapGrid(RESOLUTION), [PREVIEW_BLOCK]: heatmapGrid(RESOLUTION / PREVIEW_BLOCK)};
   let colors = null;
 
-  /** Draws the decision map; `block` 2 predicts once per 2×2 pixels (the quick preview). */
+  /** Draws the decision map; `block` > 1 predicts once per block × block pixels (the quick preview). */
   function drawHeatmap(block = 1) {
     if (!trainer) return;
     // CSS variables resolve only once the panel is in the page; until then use the light colours
@@ -332,19 +342,23 @@ export function trainingPanel(initialTrainer, {width}) {
     const {side, inputs, values} = grids[block];
     predict(trainer.mlp, inputs, values);
     const {positive, negative, background} = colors ?? LIGHT_COLORS;
-    const {data} = image;
-    for (let row = 0; row < RESOLUTION; row++) {
-      const source = (side - 1 - Math.floor(row / block)) * side;
-      for (let col = 0; col < RESOLUTION; col++) {
-        const o = values[source + Math.floor(col / block)];
+    // each cell's colour once, as RGBA bytes read back as one 32-bit pixel (in the platform's
+    // byte order, the same the image's 32-bit view writes back), then copied to its pixels
+    color[3] = 255;
+    for (let cellRow = 0; cellRow < side; cellRow++) {
+      const source = (side - 1 - cellRow) * side;
+      for (let cellCol = 0; cellCol < side; cellCol++) {
+        const o = values[source + cellCol];
         // how sure, 0–1; a non-finite output (a diverged network) shows as background
         const t = Number.isFinite(o) ? Math.min(1, Math.abs(o)) * 0.65 : 0;
         const c = o > 0 ? positive : negative;
-        const k = 4 * (row * RESOLUTION + col);
-        data[k] = background[0] + (c[0] - background[0]) * t;
-        data[k + 1] = background[1] + (c[1] - background[1]) * t;
-        data[k + 2] = background[2] + (c[2] - background[2]) * t;
-        data[k + 3] = 255;
+        color[0] = background[0] + (c[0] - background[0]) * t;
+        color[1] = background[1] + (c[1] - background[1]) * t;
+        color[2] = background[2] + (c[2] - background[2]) * t;
+        const pixel = colorPixel[0];
+        const first = cellRow * block * RESOLUTION + cellCol * block;
+        const end = first + block * RESOLUTION;
+        for (let row = first; row < end; row += RESOLUTION) pixels.fill(pixel, row, row + block);
       }
     }
     context.putImageData(image, 0, 0);
@@ -404,6 +418,13 @@ export function trainingPanel(initialTrainer, {width}) {
     return {filled, label, path};
   });
   const pointShape = {1: circleShape(3.5), [-1]: diamondShape(3.5)};
+  // the chart's linear scales as plain arithmetic: a new dataset places hundreds of points
+  const linear = ({domain: [d0, d1], range: [r0, r1]}) => {
+    const k = (r1 - r0) / (d1 - d0);
+    return (v) => round(r0 + (v - d0) * k);
+  };
+  const px = linear(sx);
+  const py = linear(sy);
   function drawPoints() {
     for (const {filled, label, path} of pointPaths) {
       const set = filled ? train : test;
@@ -411,7 +432,7 @@ export function trainingPanel(initialTrainer, {width}) {
       let d = "";
       for (let i = 0; i < set.targets.length; i++) {
         if (set.targets[i] !== label) continue;
-        d += `M${round(sx.apply(set.inputs[2 * i]))},${round(sy.apply(set.inputs[2 * i + 1]))}${shape}`;
+        d += `M${px(set.inputs[2 * i])},${py(set.inputs[2 * i + 1])}${shape}`;
       }
       path.setAttribute("d", d);
     }
@@ -590,7 +611,7 @@ export function trainingPanel(initialTrainer, {width}) {
   let emptyCharts = false;
   function setSubtitle(slot, text) {
     const subtitle = slot.querySelector("h3");
-    if (subtitle && subtitle.textContent !== text) subtitle.textContent = text;
+    if (subtitle) setText(subtitle, text);
   }
   function drawCharts({preview = false} = {}) {
     lastCharts = performance.now();
@@ -617,10 +638,10 @@ export function trainingPanel(initialTrainer, {width}) {
 
   function drawNumbers() {
     const {mlp} = trainer;
-    epochOut.textContent = String(mlp.stats.epochs);
-    trainLossOut.textContent = formatNumber(trainer.trainLoss);
-    testLossOut.textContent = formatNumber(trainer.testLoss);
-    accuracyOut.textContent = `${formatNumber(100 * accuracy(predict(mlp, test.inputs), test.targets), {digits: 3})}%`;
+    setText(epochOut, String(mlp.stats.epochs));
+    setText(trainLossOut, formatNumber(trainer.trainLoss));
+    setText(testLossOut, formatNumber(trainer.testLoss));
+    setText(accuracyOut, `${formatNumber(100 * trainer.testAccuracy, {digits: 3})}%`);
     // exact values for tests and tools; the page shows the rounded ones
     root.dataset.epoch = String(mlp.stats.epochs);
     root.dataset.trainLoss = String(trainer.trainLoss);
@@ -628,17 +649,20 @@ export function trainingPanel(initialTrainer, {width}) {
   }
 
   function drawState() {
-    playButton.textContent = trainer.playing ? "⏸ Pause" : "▶ Play";
+    setText(playButton, trainer.playing ? "⏸ Pause" : "▶ Play");
     playButton.setAttribute("aria-pressed", String(trainer.playing));
     stepButton.disabled = trainer.playing || trainer.diverged;
     playButton.disabled = trainer.diverged;
-    stateOut.textContent = trainer.diverged
-      ? "The loss became infinite: the learning rate is too large for this network, so the weights blew up. Lower it and press Reset."
-      : trainer.playing
-        ? "Training…"
-        : trainer.mlp.stats.epochs === 0
-          ? "Paused at epoch 0: the background shows the untrained network's random guess."
-          : "Paused.";
+    setText(
+      stateOut,
+      trainer.diverged
+        ? "The loss became infinite: the learning rate is too large for this network, so the weights blew up. Lower it and press Reset."
+        : trainer.playing
+          ? "Training…"
+          : trainer.mlp.stats.epochs === 0
+            ? "Paused at epoch 0: the background shows the untrained network's random guess."
+            : "Paused."
+    );
     stateOut.dataset.state = trainer.diverged ? "diverged" : trainer.playing ? "playing" : "paused";
   }
 
@@ -653,7 +677,7 @@ export function trainingPanel(initialTrainer, {width}) {
     }
     const now = performance.now();
     if (preview) {
-      drawHeatmap(2);
+      drawHeatmap(PREVIEW_BLOCK);
       whenSettled(canvas, () => drawHeatmap());
     } else if (type !== "train" || !trainer.playing || now >= heatmapDue) {
       drawHeatmap();
@@ -688,7 +712,7 @@ export function trainingPanel(initialTrainer, {width}) {
     trainer = next;
     ({train, test, sizes, activation} = trainer);
     layers = sizes.length - 1;
-    seedOut.textContent = String(trainer.seed);
+    setText(seedOut, String(trainer.seed));
     if (!sameData) drawPoints(); // a new network on the same data: the points stay
     unsubscribe = trainer.subscribe(update);
     update("state", {preview});

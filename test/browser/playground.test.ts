@@ -1,6 +1,6 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {createMlp, meanLoss, trainEpoch} from "../../lib/index.js";
+import {activations, createMlp, meanLoss, trainEpoch} from "../../lib/index.js";
 import {
   defaultState,
   networkSizes,
@@ -196,7 +196,7 @@ describe("playground", () => {
     }
   });
 
-  test("the sizes sentence and the weights quiz follow the architecture sliders", async () => {
+  test("the sentence about the network and the weights quiz follow the architecture controls", async () => {
     const {page, problems} = await open();
     try {
       const quiz = page.locator("form.quiz").filter({hasText: "How many weights"});
@@ -222,6 +222,12 @@ describe("playground", () => {
       await expect(check(weightCount(after))).resolves.toBe("correct");
       // one quiz form throughout, not one per step
       await expect(page.locator("form.quiz").filter({hasText: "How many weights"}).count()).resolves.toBe(1);
+      // the sentence names the hidden layers' activation, and follows the select
+      const hidden = page.locator('[data-live="hidden"]');
+      await expect(hidden.textContent()).resolves.toBe(activations[defaultState.activation].label);
+      await formWith(page, "Activation").locator("select").selectOption({label: activations.relu.label});
+      await waitForCells(page);
+      await expect(hidden.textContent()).resolves.toBe(activations.relu.label);
       noProblems(problems);
     } finally {
       await page.context().close();
@@ -254,7 +260,7 @@ describe("playground", () => {
       await waitForCells(page);
       await expect(slider.inputValue()).resolves.toBe("6");
       const blocks: string[] = await page.evaluate(() => (window as any).__blocks);
-      expect(blocks).toContain("2"); // previews while the slider moved
+      expect(blocks).toContain("3"); // previews while the slider moved
       expect(blocks.at(-1)).toBe("1"); // the full map once it rested
       await waitForCells(fresh.page);
       // the same pixels and the same dead-unit count as the page loaded with 6 layers

@@ -332,6 +332,23 @@ describe("predict and meanLoss", () => {
     const expected = rows(inputs, 2).reduce((s, x, k) => s + networkLoss(net, x, rows(targets, 2)[k]), 0) / 6;
     expectClose(meanLoss(mlp, inputs, targets), expected, 1e-14);
   });
+
+  it("meanLoss writes the outputs of its pass into outputs when given, and checks them", () => {
+    const mlp = createMlp({sizes: [2, 3, 2], activation: "tanh", seed: 5});
+    const inputs = randomRows(6, 2, 8);
+    const targets = randomRows(6, 2, 9);
+    const outputs = new Float64Array(12).fill(NaN);
+    expect(meanLoss(mlp, inputs, targets, outputs)).toBe(meanLoss(mlp, inputs, targets));
+    expect(outputs).toEqual(
+      predict(createMlp({sizes: [2, 3, 2], activation: "tanh", seed: 5, compile: false}), inputs)
+    );
+    expect(() => meanLoss(mlp, inputs, targets, new Float64Array(11))).toThrow(
+      /^outputs must be a Float64Array of 12 entries \(one per target\), got 11 entries$/
+    );
+    expect(() => meanLoss(mlp, inputs, targets, [] as unknown as Float64Array)).toThrow(
+      /^outputs must be a Float64Array/
+    );
+  });
 });
 
 /** The circle dataset: points in [−1, 1]², +1 inside radius 0.6, −1 outside. */

@@ -88,10 +88,11 @@ export function sweepPositions(
  * with the button down, work the page never asked for) and measures (1) main-thread time per
  * update: Chromium's TaskDuration over the sweep minus the same drag with the slider's input
  * and change events stopped before the page's listeners (the browser's own cost of moving the
- * thumb), divided by the input events the slider fired; the median of `repeats` sweeps, as
- * one sweep on this machine varies by a few milliseconds; and (2) input-to-last-DOM-mutation
- * latency under #observablehq-main, from the input event's arrival in the page, in a sweep of
- * its own (the MutationObserver that times it costs main-thread work that is not the page's).
+ * thumb, the median of a muted sweep before every other loaded one), divided by the input
+ * events the slider fired; the median of `repeats` sweeps, as one sweep on this machine
+ * varies by a few milliseconds; and (2) input-to-last-DOM-mutation latency under
+ * #observablehq-main, from the input event's arrival in the page, in a sweep of its own (the
+ * MutationObserver that times it costs main-thread work that is not the page's).
  */
 async function sliderFigures(
   page: Page,
@@ -210,14 +211,21 @@ async function sliderFigures(
       });
       return {seconds, inputs: await page.evaluate(() => (window as any).__rangeInputs as number)};
     };
-    const baseline = await sweep({mute: true});
     const before = latencies.length;
     await sweep({watch: true}); // latency only
-    const runs: number[] = [];
+    // The browser's own cost varies from sweep to sweep as much as the page's does: the
+    // baseline is the median of muted sweeps taken between the loaded ones, not one sweep.
+    const baselines: number[] = [];
+    const loads: {seconds: number; inputs: number}[] = [];
     for (let r = 0; r < repeats; r++) {
-      const loaded = await sweep();
-      if (loaded.inputs > 0) runs.push(((loaded.seconds - baseline.seconds) * 1000) / loaded.inputs);
+      if (r % 2 === 0) baselines.push((await sweep({mute: true})).seconds);
+      loads.push(await sweep());
     }
+    baselines.sort((a, b) => a - b);
+    const baseline = baselines[Math.floor(baselines.length / 2)];
+    const runs = loads
+      .filter((loaded) => loaded.inputs > 0)
+      .map((loaded) => ((loaded.seconds - baseline) * 1000) / loaded.inputs);
     if (runs.length === 0) continue;
     runs.sort((a, b) => a - b);
     perUpdate.push(runs[Math.floor(runs.length / 2)]);

@@ -1,6 +1,6 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {activations, createMlp, meanLoss, trainEpoch} from "../../lib/index.js";
+import {activations, createMlp, getActivation, meanLoss, trainEpoch} from "../../lib/index.js";
 import {
   defaultState,
   networkSizes,
@@ -224,7 +224,7 @@ describe("playground", () => {
       await expect(page.locator("form.quiz").filter({hasText: "How many weights"}).count()).resolves.toBe(1);
       // the sentence names the hidden layers' activation, and follows the select
       const hidden = page.locator('[data-live="hidden"]');
-      await expect(hidden.textContent()).resolves.toBe(activations[defaultState.activation].label);
+      await expect(hidden.textContent()).resolves.toBe(getActivation(defaultState.activation).label);
       await formWith(page, "Activation").locator("select").selectOption({label: activations.relu.label});
       await waitForCells(page);
       await expect(hidden.textContent()).resolves.toBe(activations.relu.label);

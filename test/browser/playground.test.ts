@@ -1,6 +1,16 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {activations, createMlp, getActivation, meanLoss, trainEpoch} from "../../lib/index.js";
+import {
+  accuracy,
+  activations,
+  createMlp,
+  getActivation,
+  gridInputs,
+  meanLoss,
+  predict,
+  trainEpoch
+} from "../../lib/index.js";
+import {formatNumber} from "../../src/components/format.js";
 import {
   defaultState,
   networkSizes,
@@ -84,6 +94,57 @@ describe("playground", () => {
       });
       expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
       expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the decision map colours each pixel by lib's prediction there, and the accuracy is lib's", async () => {
+    const {page, problems} = await open("", {colorScheme: "light"});
+    try {
+      await page.waitForFunction(
+        () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
+      );
+      const {width, pixels} = await page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => ({
+        width: canvas.width,
+        pixels: Array.from(canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data)
+      }));
+      expect(pixels.length).toBe(4 * width * width);
+      const mlp = createMlp({
+        sizes: networkSizes(defaultState.layers, defaultState.units),
+        activation: "tanh",
+        seed: defaultState.seed
+      });
+      // one prediction per pixel centre over the chart's square [−1.6, 1.6]², bottom row first
+      const half = 1.6 / width;
+      const outputs = predict(
+        mlp,
+        gridInputs([-1.6 + half, 1.6 - half], [-1.6 + half, 1.6 - half], width, width)
+      );
+      const positive = [0, 114, 178];
+      const negative = [196, 82, 0];
+      let checked = 0;
+      for (let row = 0; row < width; row++) {
+        for (let col = 0; col < width; col++) {
+          const o = outputs[(width - 1 - row) * width + col];
+          const t = Math.min(1, Math.abs(o)) * 0.65;
+          const c = o > 0 ? positive : negative;
+          const k = 4 * (row * width + col);
+          for (let channel = 0; channel < 3; channel++) {
+            expect(Math.abs(pixels[k + channel] - (255 + (c[channel] - 255) * t))).toBeLessThanOrEqual(0.5);
+          }
+          expect(pixels[k + 3]).toBe(255);
+          checked++;
+        }
+      }
+      expect(checked).toBe(3600);
+      // both classes appear, so the test would see a flipped or mirrored map
+      expect(outputs.some((o) => o > 0) && outputs.some((o) => o < 0)).toBe(true);
+      const {test: held} = playgroundData(defaultState);
+      await expect(page.locator(".pg-accuracy").textContent()).resolves.toBe(
+        `${formatNumber(100 * accuracy(predict(mlp, held.inputs), held.targets), {digits: 3})}%`
+      );
       noProblems(problems);
     } finally {
       await page.context().close();

@@ -132,20 +132,63 @@ export function logMap([d0, d1], [r0, r1]) {
 
 const round = (v) => Math.round(v * 100) / 100;
 
+/** How far (pixels) a point may lie off a segment and still be left out of the path. */
+const STRAIGHT = 0.05;
+
+// the points of linePath in pixels, reused from call to call (a slider redraws every frame)
+let pxs = new Float64Array(0);
+let pys = new Float64Array(0);
+
+/** Whether every point strictly between a and c lies on the segment a–c, within STRAIGHT px. */
+function straight(a, c) {
+  const dx = pxs[c] - pxs[a];
+  const dy = pys[c] - pys[a];
+  const length2 = dx * dx + dy * dy;
+  const limit = STRAIGHT * Math.sqrt(length2);
+  for (let k = a + 1; k < c; k++) {
+    const kx = pxs[k] - pxs[a];
+    const ky = pys[k] - pys[a];
+    const along = kx * dx + ky * dy; // within [0, length²] when k projects inside the segment
+    if (Math.abs(kx * dy - ky * dx) > limit || along < 0 || along > length2) return false;
+  }
+  return true;
+}
+
 /**
  * Path data through points mapped to pixels, with a gap wherever a point is not finite
- * (as Plot's line mark leaves one). A single point draws nothing, as in Plot.
+ * (as Plot's line mark leaves one). A single point draws nothing, as in Plot. Points that
+ * lie on a segment between two others (within STRAIGHT px) are left out: the line still
+ * passes through them, and a straight stretch (a linear function, a ReLU's arms) costs one
+ * segment instead of a hundred to build, lay out and dash.
  */
 export function linePath(xs, ys, x, y) {
+  const n = xs.length;
+  if (pxs.length < n) ((pxs = new Float64Array(n)), (pys = new Float64Array(n)));
+  for (let i = 0; i < n; i++) {
+    pxs[i] = round(x(xs[i]));
+    pys[i] = round(y(ys[i]));
+  }
+  const finite = (i) => Number.isFinite(pxs[i]) && Number.isFinite(pys[i]);
   let d = "";
-  let open = false;
-  for (let i = 0; i < xs.length; i++) {
-    const px = x(xs[i]);
-    const py = y(ys[i]);
-    if (Number.isFinite(px) && Number.isFinite(py)) {
-      d += `${open ? "L" : "M"}${round(px)},${round(py)}`;
-      open = true;
-    } else open = false;
+  for (let start = 0; start < n;) {
+    if (!finite(start)) {
+      start++;
+      continue;
+    }
+    let end = start; // the last point of this run of finite ones
+    while (end + 1 < n && finite(end + 1)) end++;
+    d += `M${pxs[start]},${pys[start]}`;
+    for (let a = start; a < end;) {
+      // the furthest b with a straight segment a–b: steps doubling while it stays straight,
+      // then halving (n log n checks for a long straight stretch, not n²)
+      let b = a + 1;
+      let step = 1;
+      while (b + step <= end && straight(a, b + step)) ((b += step), (step *= 2));
+      for (step >>= 1; step >= 1; step >>= 1) if (b + step <= end && straight(a, b + step)) b += step;
+      d += `L${pxs[b]},${pys[b]}`;
+      a = b;
+    }
+    start = end + 1;
   }
   return d;
 }

@@ -103,4 +103,65 @@ describe("maps and paths", () => {
     expect(linePath([0, 1], [Infinity, NaN], id, id)).toBe("");
     expect(linePath([0.123456, 1], [2.0049, 3], id, id)).toBe("M0.12,2L1,3");
   });
+  test("a line path leaves out the points of a straight stretch, and keeps every bend", () => {
+    const id = (v: number) => v;
+    const xs = Array.from({length: 101}, (_, i) => i - 50);
+    // a straight line, even one rounded to 0.01 px: one segment
+    expect(
+      linePath(
+        xs,
+        xs.map((v) => 0.3 * v + 1.234),
+        id,
+        id
+      )
+    ).toBe("M-50,-13.77L50,16.23");
+    // ReLU: two straight arms, the bend kept
+    expect(
+      linePath(
+        xs,
+        xs.map((v) => Math.max(0, v)),
+        id,
+        id
+      )
+    ).toBe("M-50,0L0,0L50,50");
+    // a point more than 0.05 px off the line through its neighbours stays
+    expect(linePath([0, 1, 2], [0, 0.06, 0], id, id)).toBe("M0,0L1,0.06L2,0");
+    expect(linePath([0, 1, 2], [0, 0.04, 0], id, id)).toBe("M0,0L2,0");
+    // turning back along the same line is a bend too
+    expect(linePath([0, 2, 1], [0, 0, 0], id, id)).toBe("M0,0L2,0L1,0");
+    // gaps split straight runs, and a coarsely sampled curve keeps all its points
+    expect(linePath([0, 1, 2, 3, 4, 5], [0, 1, 2, NaN, 4, 5], id, id)).toBe("M0,0L2,2M4,4L5,5");
+    const parabola = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
+    expect(
+      linePath(
+        parabola,
+        parabola.map((v) => v * v),
+        id,
+        id
+      ).split("L")
+    ).toHaveLength(11);
+  });
+  test("a finely sampled curve's path passes within 0.05 px of every point it leaves out", () => {
+    // a half circle of radius 40 px in 400 steps: a few points per segment can go
+    const t = Array.from({length: 401}, (_, i) => (Math.PI * i) / 400);
+    const xs = t.map((v) => 100 + 40 * Math.cos(v));
+    const ys = t.map((v) => 100 + 40 * Math.sin(v));
+    const id = (v: number) => v;
+    const vertices = linePath(xs, ys, id, id)
+      .slice(1)
+      .split("L")
+      .map((pair) => pair.split(",").map(Number));
+    expect(vertices.length).toBeGreaterThan(20);
+    expect(vertices.length).toBeLessThan(200);
+    const distance = ([px, py]: number[], [ax, ay]: number[], [bx, by]: number[]) => {
+      const [dx, dy] = [bx - ax, by - ay];
+      const u = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+      return Math.hypot(px - (ax + u * dx), py - (ay + u * dy));
+    };
+    for (let i = 0; i < xs.length; i++) {
+      const point = [Math.round(xs[i] * 100) / 100, Math.round(ys[i] * 100) / 100];
+      const nearest = Math.min(...vertices.slice(1).map((b, k) => distance(point, vertices[k], b)));
+      expect(nearest).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
+  });
 });

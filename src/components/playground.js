@@ -5,7 +5,7 @@ import {accuracy, gridInputs} from "../lib/datasets.js";
 import {EpochHistory} from "../lib/playground.js";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
-import {frameClip, svgElement} from "./liveChart.js";
+import {frameClip, linearMap, svgElement} from "./liveChart.js";
 import {SETTLE_MS, whenSettled} from "./offscreen.js";
 
 /** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
@@ -419,12 +419,8 @@ export function trainingPanel(initialTrainer, {width}) {
   });
   const pointShape = {1: circleShape(3.5), [-1]: diamondShape(3.5)};
   // the chart's linear scales as plain arithmetic: a new dataset places hundreds of points
-  const linear = ({domain: [d0, d1], range: [r0, r1]}) => {
-    const k = (r1 - r0) / (d1 - d0);
-    return (v) => round(r0 + (v - d0) * k);
-  };
-  const px = linear(sx);
-  const py = linear(sy);
+  const px = linearMap(sx.domain, sx.range);
+  const py = linearMap(sy.domain, sy.range);
   function drawPoints() {
     for (const {filled, label, path} of pointPaths) {
       const set = filled ? train : test;
@@ -432,7 +428,7 @@ export function trainingPanel(initialTrainer, {width}) {
       let d = "";
       for (let i = 0; i < set.targets.length; i++) {
         if (set.targets[i] !== label) continue;
-        d += `M${px(set.inputs[2 * i])},${py(set.inputs[2 * i + 1])}${shape}`;
+        d += `M${round(px(set.inputs[2 * i]))},${round(py(set.inputs[2 * i + 1]))}${shape}`;
       }
       path.setAttribute("d", d);
     }

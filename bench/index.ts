@@ -7,6 +7,7 @@
 
 import {activations, createMlp, createRandom, predict, trainEpoch, uniform} from "../lib/index.js";
 import type {Activation, ActivationId, Mlp} from "../lib/index.js";
+import {median} from "./median.js";
 import {buildNetwork, forwardProp, nnActivations, trainEpochObjectGraph} from "./object-graph.js";
 import type {Network} from "./object-graph.js";
 
@@ -28,11 +29,6 @@ function callsPerBatch(fn: () => void, minSeconds: number): number {
     if (cpuSeconds() - start >= minSeconds) return calls;
     calls *= 2;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

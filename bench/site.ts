@@ -14,6 +14,7 @@ import {chromium, type Browser, type Page} from "playwright-core";
 import {serveDist} from "../scripts/serve.js";
 import {chromiumArgs, chromiumPath} from "../test/browser/chromium.js";
 import {sitePages} from "../test/browser/site.js";
+import {median} from "./median.js";
 
 export const budgets = {
   gzipKB: 170,
@@ -221,14 +222,12 @@ async function sliderFigures(
       if (r % 2 === 0) baselines.push((await sweep({mute: true})).seconds);
       loads.push(await sweep());
     }
-    baselines.sort((a, b) => a - b);
-    const baseline = baselines[Math.floor(baselines.length / 2)];
+    const baseline = median(baselines);
     const runs = loads
       .filter((loaded) => loaded.inputs > 0)
       .map((loaded) => ((loaded.seconds - baseline) * 1000) / loaded.inputs);
     if (runs.length === 0) continue;
-    runs.sort((a, b) => a - b);
-    perUpdate.push(runs[Math.floor(runs.length / 2)]);
+    perUpdate.push(median(runs));
     // BENCH_SITE_VERBOSE=1: each slider's figures on stderr (the table keeps the worst).
     if (process.env.BENCH_SITE_VERBOSE === "1") {
       const own = latencies.slice(before).sort((a, b) => a - b);

@@ -26,7 +26,9 @@ export const coursePages = [
       {name: "More activations", path: "/more-activations"},
       {name: "Invent your own", path: "/your-own"}
     ]
-  }
+  },
+  {name: "Glossary", path: "/glossary"},
+  {name: "Further reading", path: "/further-reading"}
 ];
 
 /**

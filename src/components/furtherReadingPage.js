@@ -31,8 +31,8 @@ export const readingTopics = [
   },
   {
     heading: "Smooth and self-normalising activations",
-    text: "The papers behind the functions of the More activations page: Softplus, ELU, GELU, SELU, Swish and SiLU, and Mish.",
-    keys: ["dugas2001", "clevert2015", "hendrycks2016", "klambauer2017", "ramachandran2017", "elfwing2018", "misra2019"]
+    text: "The papers behind the functions of the More activations page: Softplus, ELU, GELU, SELU, Swish and SiLU, and Mish (with the object detector that made Mish known).",
+    keys: ["dugas2001", "clevert2015", "hendrycks2016", "klambauer2017", "ramachandran2017", "elfwing2018", "misra2019", "bochkovskiy2020"]
   },
   {
     heading: "Gated units",

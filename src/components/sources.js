@@ -172,6 +172,13 @@ export const sources = {
     venue: "arXiv:1908.08681; BMVC 2020",
     url: "https://arxiv.org/abs/1908.08681"
   },
+  bochkovskiy2020: {
+    authors: "Alexey Bochkovskiy, Chien-Yao Wang & Hong-Yuan Mark Liao",
+    year: 2020,
+    title: "YOLOv4: optimal speed and accuracy of object detection",
+    venue: "arXiv:2004.10934",
+    url: "https://arxiv.org/abs/2004.10934"
+  },
   shazeer2020: {
     authors: "Noam Shazeer",
     year: 2020,

@@ -25,7 +25,7 @@ export const glossary = [
     id: "weights-and-bias",
     term: "Weights and bias",
     definition:
-      "The numbers a unit learns. Each input is multiplied by its own weight; the bias is added to the sum, so it shifts where along the activation function the unit sits when every input is 0."
+      "The numbers a unit learns. Each input is multiplied by its own weight; the bias is added to the sum. It is the unit's pre-activation when every input is 0, so it sets where on its activation function the unit starts."
   },
   {
     id: "loss",

@@ -51,22 +51,14 @@ export function trainingButtons(current) {
   const step = html`<button type="button">Step one epoch</button>`;
   const reset = html`<button type="button">Reset</button>`;
   const root = html`<div class="pg-buttons">${play}${step}${reset}</div>`;
-  const act = (action) => () => {
-    const trainer = current();
-    if (trainer) action(trainer);
-  };
-  play.addEventListener(
-    "click",
-    act((trainer) => (trainer.playing ? trainer.pause() : trainer.play()))
-  );
-  step.addEventListener(
-    "click",
-    act((trainer) => trainer.step())
-  );
-  reset.addEventListener(
-    "click",
-    act((trainer) => trainer.reset())
-  );
+  const on = (button, action) =>
+    button.addEventListener("click", () => {
+      const trainer = current();
+      if (trainer) action(trainer);
+    });
+  on(play, (trainer) => (trainer.playing ? trainer.pause() : trainer.play()));
+  on(step, (trainer) => trainer.step());
+  on(reset, (trainer) => trainer.reset());
   root.show = (trainer) => {
     setText(play, trainer.playing ? "⏸ Pause" : "▶ Play");
     play.setAttribute("aria-pressed", String(trainer.playing));

@@ -13,6 +13,10 @@ import {setText} from "./liveDom.js";
 // the CSS variables (src/style.css) of the network output −1 (purple), 0 (neutral) and +1 (orange)
 const HEAT_COLORS = {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"};
 
+/**
+ * The chart of one run (from lib's xorTrainer) of the network on `data`, at most 380 px
+ * square; `chart.update(next)` shows another run of the same network in place.
+ */
 export function xorChart(run, {width, data, grid}) {
   const {frame: domain, extent: heatDomain} = grid;
   const size = Math.max(240, Math.min(width, 380));

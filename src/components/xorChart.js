@@ -1,72 +1,34 @@
 // The XOR charts of /why-activation-functions: a trained network's output over the plane as a
-// heat map (a canvas, repainted in place), its decision boundary, and the four XOR points.
-// `grid` describes the heat grid: {size} cells a side, centred over `heatDomain`, one cell
-// beyond the chart's `domain` on every side (clipped), so the boundary reaches the frame.
+// decision map (./heatmap.js, repainted in place), its decision boundary, and the four XOR
+// points. `grid` is the map's HeatGrid (../lib/heatmap.js): its cells reach one cell beyond
+// the chart's frame on every side (clipped), so the boundary reaches the frame.
 import * as Plot from "npm:@observablehq/plot/course";
-import {svg} from "npm:htl";
 import {activations} from "../lib/activations.js";
 import {joinSegments, zeroCrossings} from "../lib/contour.js";
 import {formatNumber} from "./format.js";
+import {heatmap, rgbString} from "./heatmap.js";
 import {frameClip, linePath, svgElement} from "./liveChart.js";
 import {setText} from "./liveDom.js";
 
-// the colours of the network output −1 (purple), 0 (neutral) and +1 (orange)
-export const HEAT_COLORS = {
-  light: ["#5e3c99", "#f7f7f7", "#e66101"],
-  dark: ["#8f7fd6", "#26262b", "#f0a05a"]
-};
-
-/** Paints the heat grid into `canvas`, one pixel per cell, colours as the legend (clamped to ±1). */
-function paintHeat(canvas, heat, colors) {
-  const size = canvas.width; // one pixel per cell of a square grid
-  const [low, mid, high] = colors.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
-  const context = canvas.getContext("2d");
-  const image = context.createImageData(size, size);
-  for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) {
-      const v = Math.max(-1, Math.min(1, heat[r * size + c]));
-      if (!Number.isFinite(v)) continue; // transparent
-      const [to, t] = v < 0 ? [low, -v] : [high, v];
-      const k = 4 * ((size - 1 - r) * size + c); // grid row 0 is the lowest x₂: the image's bottom row
-      for (let i = 0; i < 3; i++) image.data[k + i] = Math.round(mid[i] + (to[i] - mid[i]) * t);
-      image.data[k + 3] = 255;
-    }
-  }
-  context.putImageData(image, 0, 0);
-}
+// the CSS variables (src/style.css) of the network output −1 (purple), 0 (neutral) and +1 (orange)
+const HEAT_COLORS = {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"};
 
 /**
- * A Plot mark: the heat grid as a size × size canvas stretched over its heatDomain (smoothed,
- * as an image would be), clipped to the frame by a nested <svg> (its inline overflow style
- * beats the `.grid svg {overflow: visible}` of Framework's grid). A canvas, not an image:
- * the Epochs slider repaints it in place, with no PNG to encode and decode per step.
+ * The chart of one run (from lib's xorTrainer) of the network on `data`, at most 380 px
+ * square; `chart.update(next)` shows another run of the same network in place.
  */
-function heatmapMark(heat, colors, {size, domain, heatDomain}) {
-  return (index, {x, y}) => {
-    const [left, top] = [x(domain[0]), y(domain[1])];
-    const [right, bottom] = [x(domain[1]), y(domain[0])];
-    const holder = svg`<svg class="xor-heat" x=${left} y=${top} width=${right - left} height=${bottom - top}
-      style="overflow: hidden" aria-hidden="true">
-      <foreignObject x=${x(heatDomain[0]) - left} y=${y(heatDomain[1]) - top}
-        width=${x(heatDomain[1]) - x(heatDomain[0])} height=${y(heatDomain[0]) - y(heatDomain[1])} />
-    </svg>`;
-    const canvas = Object.assign(document.createElement("canvas"), {width: size, height: size});
-    canvas.style.cssText = "display: block; width: 100%; height: 100%";
-    paintHeat(canvas, heat, colors);
-    holder.querySelector("foreignObject").append(canvas);
-    return holder;
-  };
-}
-
-export function xorChart(run, {width, dark, data, grid}) {
-  const {domain, heatDomain} = grid;
+export function xorChart(run, {width, data, grid}) {
+  const {frame: domain, extent: heatDomain} = grid;
   const size = Math.max(240, Math.min(width, 380));
   const points = Array.from({length: data.count}, (_, k) => ({
     x1: data.inputs[2 * k],
     x2: data.inputs[2 * k + 1],
     target: data.targets[k]
   }));
-  const colors = HEAT_COLORS[dark ? "dark" : "light"];
+  // the map as a canvas, not an image: the Epochs slider repaints it in place, with no PNG to
+  // encode and decode per step
+  const map = heatmap({width: grid.size, colors: HEAT_COLORS});
+  const {low, mid, high} = map.colors();
   const chart = Plot.plot({
     // margins chosen so the plotting frame is square: (size − 52) × (size − 52)
     width: size,
@@ -83,7 +45,7 @@ export function xorChart(run, {width, dark, data, grid}) {
     color: {
       type: "linear",
       domain: [-1, 0, 1],
-      range: colors,
+      range: [low, mid, high].map(rgbString),
       clamp: true,
       legend: true,
       label: "network output",
@@ -91,7 +53,7 @@ export function xorChart(run, {width, dark, data, grid}) {
       width: Math.min(size, 300)
     },
     marks: [
-      heatmapMark(run.heat, colors, grid),
+      map.mark(grid, {className: "xor-heat"}),
       // no marks drawn: it only uses the color scale, so that Plot builds the scale's legend
       Plot.dot([], {fill: (d) => d}),
       Plot.frame({strokeOpacity: 0.4}),
@@ -137,7 +99,7 @@ export function xorChart(run, {width, dark, data, grid}) {
   plotSvg.append(status);
   /** Shows another run of the same network (another epoch count) in place. */
   chart.update = (next) => {
-    paintHeat(chart.querySelector(".xor-heat canvas"), next.heat, colors);
+    map.paint(next.heat);
     // where the output crosses 0 (none when the output is 0 everywhere); the grid's cell
     // centres reach half a cell beyond the frame
     const spread = Math.max(...next.heat.map(Math.abs));
@@ -177,8 +139,9 @@ export function xorChart(run, {width, dark, data, grid}) {
 }
 
 /**
- * One XOR chart on the page: drawn by `render(width, dark)` (for resize) from the latest
- * run, and updated in place by `set(run)` when the epochs, the activation or the start change.
+ * One XOR chart on the page: drawn by `render(width)` from the latest run (again on resize,
+ * and when the theme changes, so that the colours read from the page follow it), and updated
+ * in place by `set(run)` when the epochs, the activation or the start change.
  */
 export function xorView({data, grid}) {
   let run = null;
@@ -186,8 +149,8 @@ export function xorView({data, grid}) {
   let size = null;
   let placeholder = null;
   return {
-    render(width, dark) {
-      size = {width, dark};
+    render(width) {
+      size = {width};
       if (run) return (chart = xorChart(run, {...size, data, grid}));
       chart = null;
       return (placeholder = document.createElement("div"));

@@ -73,6 +73,46 @@ async function heatmapPixels(page: Page): Promise<string> {
   return page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
 }
 
+/** The map's colours in each theme (style.css; the dark background is near-midnight's). */
+const LIGHT_MAP = {positive: [0, 114, 178], negative: [196, 82, 0], background: [255, 255, 255]};
+const DARK_MAP = {positive: [86, 180, 233], negative: [242, 142, 43], background: [30, 30, 30]};
+
+/**
+ * Checks that every pixel of the decision map is the blend of these colours for lib's
+ * prediction at the pixel's centre over the chart's square [−1.6, 1.6]² (bottom row first),
+ * and returns the predictions.
+ */
+async function expectMap(page: Page, mlp: ReturnType<typeof createMlp>, colors: typeof LIGHT_MAP) {
+  const {width, pixels} = await page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => ({
+    width: canvas.width,
+    pixels: Array.from(canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data)
+  }));
+  expect(pixels.length).toBe(4 * width * width);
+  const half = 1.6 / width;
+  const outputs = predict(
+    mlp,
+    gridInputs([-1.6 + half, 1.6 - half], [-1.6 + half, 1.6 - half], width, width)
+  );
+  const {positive, negative, background} = colors;
+  let checked = 0;
+  for (let row = 0; row < width; row++) {
+    for (let col = 0; col < width; col++) {
+      const o = outputs[(width - 1 - row) * width + col];
+      const t = Math.min(1, Math.abs(o)) * 0.65;
+      const c = o > 0 ? positive : negative;
+      const k = 4 * (row * width + col);
+      for (let channel = 0; channel < 3; channel++) {
+        const expected = background[channel] + (c[channel] - background[channel]) * t;
+        expect(Math.abs(pixels[k + channel] - expected), `pixel ${row}, ${col}`).toBeLessThanOrEqual(0.5);
+      }
+      expect(pixels[k + 3]).toBe(255);
+      checked++;
+    }
+  }
+  expect(checked).toBe(3600);
+  return outputs;
+}
+
 describe("playground", () => {
   test("starts paused at epoch 0 with an empty loss chart, and its numbers are lib's", async () => {
     const {page, problems} = await open();
@@ -106,45 +146,39 @@ describe("playground", () => {
       await page.waitForFunction(
         () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
       );
-      const {width, pixels} = await page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => ({
-        width: canvas.width,
-        pixels: Array.from(canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data)
-      }));
-      expect(pixels.length).toBe(4 * width * width);
       const mlp = createMlp({
         sizes: networkSizes(defaultState.layers, defaultState.units),
         activation: "tanh",
         seed: defaultState.seed
       });
-      // one prediction per pixel centre over the chart's square [−1.6, 1.6]², bottom row first
-      const half = 1.6 / width;
-      const outputs = predict(
-        mlp,
-        gridInputs([-1.6 + half, 1.6 - half], [-1.6 + half, 1.6 - half], width, width)
-      );
-      const positive = [0, 114, 178];
-      const negative = [196, 82, 0];
-      let checked = 0;
-      for (let row = 0; row < width; row++) {
-        for (let col = 0; col < width; col++) {
-          const o = outputs[(width - 1 - row) * width + col];
-          const t = Math.min(1, Math.abs(o)) * 0.65;
-          const c = o > 0 ? positive : negative;
-          const k = 4 * (row * width + col);
-          for (let channel = 0; channel < 3; channel++) {
-            expect(Math.abs(pixels[k + channel] - (255 + (c[channel] - 255) * t))).toBeLessThanOrEqual(0.5);
-          }
-          expect(pixels[k + 3]).toBe(255);
-          checked++;
-        }
-      }
-      expect(checked).toBe(3600);
+      const outputs = await expectMap(page, mlp, LIGHT_MAP);
       // both classes appear, so the test would see a flipped or mirrored map
       expect(outputs.some((o) => o > 0) && outputs.some((o) => o < 0)).toBe(true);
       const {test: held} = playgroundData(defaultState);
       await expect(page.locator(".pg-accuracy").textContent()).resolves.toBe(
         `${formatNumber(100 * accuracy(predict(mlp, held.inputs), held.targets), {digits: 3})}%`
       );
+      noProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the decision map is painted in the dark theme's colours, and follows a change of theme", async () => {
+    const {page, problems} = await open("", {colorScheme: "dark"});
+    try {
+      await page.waitForFunction(
+        () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
+      );
+      const mlp = createMlp({
+        sizes: networkSizes(defaultState.layers, defaultState.units),
+        activation: "tanh",
+        seed: defaultState.seed
+      });
+      await expectMap(page, mlp, DARK_MAP);
+      await page.emulateMedia({colorScheme: "light"});
+      await waitForCells(page);
+      await expectMap(page, mlp, LIGHT_MAP);
       noProblems(problems);
     } finally {
       await page.context().close();

@@ -1,8 +1,11 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {coreActivationIds} from "../../lib/index.js";
+import {heatColor, heatGrid} from "../../lib/heatmap.js";
+import type {HeatColors} from "../../lib/heatmap.js";
 import {composeAffine} from "../../lib/linear.js";
 import type {AffineMap} from "../../lib/linear.js";
+import {xorTrainer} from "../../lib/xorTrainer.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
 import type {PageProblems} from "./chromium.js";
 
@@ -330,6 +333,51 @@ describe("why activation functions", () => {
       expect(heatAfter).not.toEqual(heatBefore);
       expect(await read("xor-nonlinear-accuracy")).toBeGreaterThanOrEqual(0.99);
       expect(await read("xor-linear-accuracy")).toBeLessThanOrEqual(0.75);
+      expectNoProblems(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("XOR: every pixel of a map is lib's colour for lib's output there, in the theme's colours", async () => {
+    const page = await open("/why-activation-functions");
+    try {
+      // the page's defaults: tanh, 1000 epochs, random start 1, a 50-cell grid one cell beyond the frame
+      const {heat} = xorTrainer({
+        activation: "tanh",
+        seed: 1,
+        heatInputs: heatGrid([-1.6, 1.6], 50, 1).inputs
+      }).at(1000);
+      const themes = {
+        light: {low: [94, 60, 153], mid: [247, 247, 247], high: [230, 97, 1]},
+        dark: {low: [143, 127, 214], mid: [38, 38, 43], high: [240, 160, 90]}
+      } as const;
+      const expectMap = async (colors: HeatColors) => {
+        const pixels = await page
+          .locator('.xor-demo [data-net="nonlinear"] svg.xor-heat canvas')
+          .evaluate((canvas: HTMLCanvasElement) =>
+            Array.from(canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data)
+          );
+        expect(pixels.length).toBe(4 * 50 * 50);
+        for (let row = 0; row < 50; row++) {
+          for (let col = 0; col < 50; col++) {
+            // the canvas's top row is the grid's last (x₂ upwards)
+            const expected = heatColor(heat[(49 - row) * 50 + col], colors);
+            const k = 4 * (row * 50 + col);
+            for (let channel = 0; channel < 3; channel++) {
+              // (Chromium's tanh and Node's may differ in the last bit)
+              expect(Math.abs(pixels[k + channel] - expected[channel]), `${row}, ${col}`).toBeLessThanOrEqual(
+                1
+              );
+            }
+            expect(pixels[k + 3]).toBe(255);
+          }
+        }
+      };
+      await expectMap(themes.light);
+      await page.emulateMedia({colorScheme: "dark"});
+      await waitForCells(page);
+      await expectMap(themes.dark);
       expectNoProblems(page);
     } finally {
       await page.context().close();

@@ -16,7 +16,6 @@ import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {bundlePages} from "./page-bundles.js";
-import {walk} from "./walk.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -94,7 +93,7 @@ export function findJsonProblems(json) {
  * npm keeps a package's own file times), and the loader. */
 export function formulaLoaderInputs(root = projectRoot) {
   return [
-    ...walk(join(root, "lib")),
+    ...readdirSync(join(root, "lib"), {recursive: true}).map((name) => join(root, "lib", name)),
     join(root, "observablehq.config.ts"),
     join(root, "src", "components", "yourOwnExamples.js"),
     join(root, "scripts", "markdown-tex.js"),
@@ -186,7 +185,7 @@ export async function finishDist({
     if (!modules.has(path)) modules.set(path, existsSync(path) ? readFileSync(path, "utf8") : undefined);
     return modules.get(path);
   };
-  for (const file of walk(dist)) {
+  for (const file of readdirSync(dist, {recursive: true}).map((name) => join(dist, name))) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
       const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>

@@ -8,6 +8,7 @@
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin;
+//  - fails if a page, after bundling, imports a module that is not in dist/ (dist-imports.js);
 //  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way,
 //    after refreshing them if Framework served a stale cached copy (see refreshFormulas).
 import {spawnSync} from "node:child_process";
@@ -15,6 +16,7 @@ import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {cp, mkdir, rename, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
+import {findMissingImports} from "./dist-imports.js";
 import {bundlePages} from "./page-bundles.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -198,6 +200,7 @@ export async function finishDist({
     else if (/^_file[\\/]data[\\/]formulas\./.test(name))
       problems.push(...findJsonProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
   }
+  problems.push(...findMissingImports(dist));
   return problems;
 }
 
@@ -208,6 +211,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   console.log(
-    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin"
+    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin, no module missing"
   );
 }

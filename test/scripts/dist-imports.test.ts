@@ -62,7 +62,9 @@ describe("findMissingImports", () => {
     ]) {
       const files: Record<string, string> = {...complete};
       delete files[gone];
-      expect(findMissingImports(distWith(files))).toEqual([`${importer}: imports ${specifier}, which is not in dist/`]);
+      expect(findMissingImports(distWith(files))).toEqual([
+        `${importer}: imports ${specifier}, which is not in dist/`
+      ]);
     }
   });
 

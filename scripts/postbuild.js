@@ -9,11 +9,10 @@
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin;
 //  - fails if a page, after bundling, imports a module that is not in dist/ (dist-imports.js);
-//  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way,
-//    after refreshing them if Framework served a stale cached copy (see refreshFormulas).
-import {spawnSync} from "node:child_process";
-import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
-import {cp, mkdir, rename, writeFile} from "node:fs/promises";
+//  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way
+//    (scripts/formula-cache.js, run before the build, keeps them fresh).
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {findMissingImports} from "./dist-imports.js";
@@ -90,64 +89,6 @@ export function findJsonProblems(json) {
   return problems;
 }
 
-/** What src/data/formulas.json.ts reads: the records' TeX (lib/), the config's list of
- * formulas, /your-own's examples, the TeX renderer, KaTeX (its version is in the lockfile;
- * npm keeps a package's own file times), and the loader. */
-export function formulaLoaderInputs(root = projectRoot) {
-  return [
-    ...readdirSync(join(root, "lib"), {recursive: true}).map((name) => join(root, "lib", name)),
-    join(root, "observablehq.config.ts"),
-    join(root, "src", "components", "yourOwnExamples.js"),
-    join(root, "scripts", "markdown-tex.js"),
-    join(root, "package-lock.json"),
-    join(root, "src", "data", "formulas.json.ts")
-  ];
-}
-
-/** True when `output` was written after every one of `inputs` (a missing one counts as new). */
-export function isNewerThanAll(output, inputs) {
-  if (!existsSync(output)) return false;
-  const written = statSync(output).mtimeMs;
-  return inputs.every((input) => existsSync(input) && statSync(input).mtimeMs <= written);
-}
-
-/**
- * Framework reruns a data loader only when the loader file itself changes, so after lib/'s
- * TeX changes it would serve a stale src/data/formulas.json.ts output. Unless Framework's
- * cached output was written after everything the loader reads, this runs the loader again
- * and, if its output differs from the copy in dist/, replaces that copy and the cached one
- * (so the next build starts from fresh formulas). Returns the dist files refreshed.
- */
-export async function refreshFormulas(dist) {
-  const dataDir = join(dist, "_file", "data");
-  const copies = existsSync(dataDir)
-    ? readdirSync(dataDir).filter((name) => /^formulas\.[\w-]+\.json$/.test(name))
-    : [];
-  if (copies.length === 0) return [];
-  const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "formulas.json");
-  if (isNewerThanAll(cached, formulaLoaderInputs())) return [];
-  const loader = join(projectRoot, "src", "data", "formulas.json.ts");
-  const run = spawnSync(join(projectRoot, "node_modules", ".bin", "tsx"), [loader], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024
-  });
-  if (run.status !== 0) throw new Error(`src/data/formulas.json.ts failed:\n${run.stderr}`);
-  const refreshed = [];
-  for (const name of copies) {
-    const file = join(dataDir, name);
-    if (readFileSync(file, "utf8") === run.stdout) continue;
-    await writeFile(file, run.stdout);
-    refreshed.push(relative(dist, file));
-  }
-  // the cache is rewritten even when it was right, so that its time says it is fresh;
-  // written aside, then renamed into place: other builds may be reading it
-  await mkdir(dirname(cached), {recursive: true});
-  await writeFile(`${cached}.${process.pid}`, run.stdout);
-  await rename(`${cached}.${process.pid}`, cached);
-  return refreshed;
-}
-
 /** Problems in a built stylesheet: imports or urls from other origins. */
 export function findCssProblems(css) {
   const problems = [];
@@ -177,8 +118,6 @@ export async function finishDist({
   cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
 } = {}) {
   await copyKatexStyles(dist, cacheNpm);
-  for (const file of await refreshFormulas(dist))
-    console.warn(`${file}: the cached formulas were stale (lib/'s TeX changed); refreshed them`);
   await bundlePages(dist);
   const problems = [];
   // pages share their modules: each is read once

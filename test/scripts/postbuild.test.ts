@@ -1,15 +1,10 @@
-import {existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {dirname, join, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
 import {
   dropUnusedKatexStylesheet,
   findCssProblems,
   findHtmlProblems,
   findJsonProblems,
-  fixPageHtml,
-  formulaLoaderInputs,
-  isNewerThanAll
+  fixPageHtml
 } from "../../scripts/postbuild.js";
 
 describe("findHtmlProblems", () => {
@@ -143,38 +138,5 @@ describe("dropUnusedKatexStylesheet", () => {
   test("a page without the stylesheet is unchanged", () => {
     const html = "<head></head><body><p>plain</p></body>";
     expect(dropUnusedKatexStylesheet(html, modules(""))).toBe(html);
-  });
-});
-
-describe("formula cache freshness", () => {
-  test("an output is fresh only when written after every input, all of which exist", () => {
-    const dir = mkdtempSync(join(tmpdir(), "fresh-"));
-    const [input, other, output] = ["a.ts", "b.ts", "out.json"].map((name) => join(dir, name));
-    for (const file of [input, other, output]) writeFileSync(file, "x");
-    const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
-    at(input, 1000);
-    at(other, 2000);
-    at(output, 3000);
-    expect(isNewerThanAll(output, [input, other])).toBe(true);
-    at(other, 4000); // an input changed after the output was written
-    expect(isNewerThanAll(output, [input, other])).toBe(false);
-    expect(isNewerThanAll(output, [input, join(dir, "missing.ts")])).toBe(false);
-    expect(isNewerThanAll(join(dir, "none.json"), [input])).toBe(false);
-  });
-
-  test("the loader's inputs cover every local module it imports", () => {
-    const loader = resolve("src/data/formulas.json.ts");
-    const inputs = new Set(formulaLoaderInputs(resolve(".")));
-    expect(inputs.has(loader)).toBe(true);
-    expect(inputs.has(resolve("lib/activations.ts"))).toBe(true);
-    const imported = [...readFileSync(loader, "utf8").matchAll(/from "(\.[^"]+)"/g)].map((m) =>
-      resolve(dirname(loader), m[1])
-    );
-    expect(imported.length).toBeGreaterThan(2);
-    for (const file of imported) {
-      // TypeScript is imported by its .js name
-      const source = existsSync(file) ? file : file.replace(/\.js$/, ".ts");
-      expect(inputs.has(source), source).toBe(true);
-    }
   });
 });

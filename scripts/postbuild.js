@@ -2,6 +2,7 @@
 // Runs after `observable build`. Makes dist/ self-contained and accessible, and fails the
 // build when it is not:
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
+//  - writes THIRD-PARTY-NOTICES.txt, the licences of what dist/ redistributes (notices.js);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
 //    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
 //  - joins each page's local modules into one (see page-bundles.js);
@@ -16,6 +17,7 @@ import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {findMissingImports} from "./dist-imports.js";
+import {thirdPartyNotices} from "./notices.js";
 import {bundlePages} from "./page-bundles.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -118,6 +120,7 @@ export async function finishDist({
   cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
 } = {}) {
   await copyKatexStyles(dist, cacheNpm);
+  await writeFile(join(dist, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices());
   await bundlePages(dist);
   const problems = [];
   // pages share their modules: each is read once

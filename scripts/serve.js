@@ -18,13 +18,14 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
   ".png": "image/png",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".ttf": "font/ttf"
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
 
 /** Gzipped files, by path, kept while the file is unchanged. */
 const gzipped = new Map();

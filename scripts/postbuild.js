@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs after `observable build`. Makes dist/ self-contained and accessible, and fails the
 // build when it is not:
+//  - points the 404 page's <base> at where the site is published (COURSE_BASE);
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - writes THIRD-PARTY-NOTICES.txt, the licences of what dist/ redistributes (notices.js);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
@@ -46,6 +47,18 @@ export function fixPageHtml(html) {
       .replace(/(<footer id="observablehq-footer">\s*)<nav>/, '$1<nav aria-label="Previous and next page">')
       .replace(/<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1\n  <ol>")
   );
+}
+
+/**
+ * The 404 page for a site published at `base` (COURSE_BASE, e.g. "/course/" for a GitHub
+ * Pages project site; "/" by default). A host sends 404.html for a missing page at any
+ * depth, so its links cannot be relative to where it is served: Framework gives it a
+ * `<base href="/">`, and this points that at `base` instead.
+ */
+export function notFoundPageAt(html, base) {
+  if (!/^\/([^"<>\s]*\/)?$/.test(base))
+    throw new Error(`COURSE_BASE must start and end with "/", got ${JSON.stringify(base)}`);
+  return html.replace(/<base href="[^"]*">/, `<base href="${base}">`);
 }
 
 const katexStylesheet = /<link rel="stylesheet external" href="[^"]*katex\.min\.css">\n?/;
@@ -117,7 +130,8 @@ async function copyKatexStyles(dist, cacheNpm) {
 /** Mends, then checks, every page and stylesheet in dist/; returns the problems found. */
 export async function finishDist({
   dist = join(projectRoot, process.env.COURSE_DIST ?? "dist"),
-  cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
+  cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm"),
+  base = process.env.COURSE_BASE || "/"
 } = {}) {
   await copyKatexStyles(dist, cacheNpm);
   await writeFile(join(dist, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices());
@@ -132,9 +146,10 @@ export async function finishDist({
   for (const file of readdirSync(dist, {recursive: true}).map((name) => join(dist, name))) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
-      const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
+      let html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
         moduleText(join(dirname(file), href))
       );
+      if (name === "404.html") html = notFoundPageAt(html, base);
       await writeFile(file, html);
       problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
     } else if (file.endsWith(".css"))

@@ -4,7 +4,8 @@ import {
   findCssProblems,
   findHtmlProblems,
   findJsonProblems,
-  fixPageHtml
+  fixPageHtml,
+  notFoundPageAt
 } from "../../scripts/postbuild.js";
 
 describe("findHtmlProblems", () => {
@@ -138,5 +139,22 @@ describe("dropUnusedKatexStylesheet", () => {
   test("a page without the stylesheet is unchanged", () => {
     const html = "<head></head><body><p>plain</p></body>";
     expect(dropUnusedKatexStylesheet(html, modules(""))).toBe(html);
+  });
+});
+
+describe("notFoundPageAt", () => {
+  // Framework's 404 page starts so (render.js: `<base href="${base}">` for the path /404)
+  const page =
+    '<head>\n<meta charset="utf-8">\n<base href="/">\n<link rel="stylesheet" href="./_import/style.css">';
+
+  test("points the 404 page's base at the subpath the site is published under", () => {
+    expect(notFoundPageAt(page, "/course/")).toBe(page.replace('<base href="/">', '<base href="/course/">'));
+    expect(notFoundPageAt(page, "/a/b/")).toContain('<base href="/a/b/">');
+    expect(notFoundPageAt(page, "/")).toBe(page);
+  });
+
+  test("refuses a base that is not an absolute folder path", () => {
+    for (const base of ["course/", "/course", "", "https://x.example/", '/a"><script>/'])
+      expect(() => notFoundPageAt(page, base), base).toThrow(/COURSE_BASE must start and end with/);
   });
 });

@@ -3,6 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {comparedIds, furtherIds} from "../../lib/activationLists.js";
 import {chooserChoices} from "../../lib/chooser.js";
+import {functionNames} from "../../lib/expression.js";
 import {
   activationIds,
   activations,
@@ -42,6 +43,11 @@ describe("the lists, for the course's own registry, are what readers see today",
   it("compared activations (comparison chart, its legend, the playground's menu): the five, then the rest", () => {
     expect(activationIds).toEqual([...coreActivationIds, ...extraActivationIds]);
     expect([...activationIds].sort()).toEqual(Object.keys(activations).sort());
+  });
+
+  it("/your-own lets a formula call every record by its id (lib/expression.ts reads the registry)", () => {
+    const names = new Set(functionNames().map((entry) => entry.name));
+    for (const id of Object.keys(activations)) expect(names.has(id), id).toBe(true);
   });
 
   it("the chooser's question offers the document's five and softmax", () => {

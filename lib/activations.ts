@@ -11,6 +11,7 @@
 // - At a kink, df takes the value of the left-hand branch (ReLU′(0) = 0 as in PyTorch and
 //   TensorFlow); each such record says so in derivativeAtZeroConvention.
 
+import {comparedIds, furtherIds} from "./activationLists.js";
 import {log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 
 /** An interval of the real line, for stating an activation's output range. */
@@ -501,19 +502,11 @@ export const coreActivationIds = [
   "linear"
 ] as const satisfies readonly ActivationId[];
 
-/** The further activations the course compares against the core five. */
-export const extraActivationIds = [
-  "elu",
-  "selu",
-  "gelu",
-  "geluTanh",
-  "swish",
-  "softplus",
-  "mish"
-] as const satisfies readonly ActivationId[];
+/** The further activations the course compares against the core five: every other record. */
+export const extraActivationIds: readonly ActivationId[] = furtherIds(activations, coreActivationIds);
 
 /** All registered ids: core first, then extras. */
-export const activationIds: readonly ActivationId[] = [...coreActivationIds, ...extraActivationIds];
+export const activationIds: readonly ActivationId[] = comparedIds(activations, coreActivationIds);
 
 /** True when s names a registered activation. */
 export function isActivationId(s: unknown): s is ActivationId {

@@ -1,7 +1,7 @@
 // Which activation to use where: the rules of thumb of the document's TL;DR ("use ReLU to
 // think, use linear to speak") as a small, testable function.
 
-import {activations} from "./activations.js";
+import {activations, coreActivationIds} from "./activations.js";
 import type {ActivationId} from "./activations.js";
 
 /** Where the activation sits in the network. */
@@ -26,6 +26,14 @@ export interface ChooserInput {
   task: Task;
   /** For hidden layers: prefer Leaky ReLU because dead ReLU units are a worry. */
   avoidDeadUnits?: boolean;
+}
+
+/**
+ * The answers a question on the chooser offers (/tldr): the source document's five, whose
+ * rules of thumb it states, and softmax. A further record is not one of those rules.
+ */
+export function chooserChoices(): (ActivationId | "softmax")[] {
+  return [...coreActivationIds, "softmax"];
 }
 
 /** A recommended activation; `activation` is a lib id, or "softmax", which is not in lib. */

@@ -14,6 +14,8 @@ export {
   SELU_SCALE
 } from "./activations.js";
 export type {Activation, ActivationId, ActivationParameter, Interval} from "./activations.js";
+export {comparedIds, furtherIds} from "./activationLists.js";
+export type {Registry} from "./activationLists.js";
 export {erf, erfc, log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 export {linspace, sampleActivation} from "./sample.js";
 export type {ActivationSamples, SampleOptions} from "./sample.js";
@@ -53,7 +55,7 @@ export {accuracy, circle, datasets, gaussians, gridInputs, spiral, xor} from "./
 export type {Dataset, DatasetId, DatasetOptions} from "./datasets.js";
 export {deadRegions, peakAbs, regionsWhere, vanishingRegions} from "./regions.js";
 export type {Peak, Region, RegionOptions} from "./regions.js";
-export {layerLabels, layers, recommendActivation, taskLabels, tasks} from "./chooser.js";
+export {chooserChoices, layerLabels, layers, recommendActivation, taskLabels, tasks} from "./chooser.js";
 export type {ChooserInput, Layer, Recommendation, Task} from "./chooser.js";
 export {runNeuron} from "./neuronRun.js";
 export type {NeuronRun, NeuronRunPoint} from "./neuronRun.js";

@@ -89,19 +89,13 @@ function packageVersion(name) {
 export function frameworkClientLibraries() {
   const clientDir = join(packageDir("@observablehq/framework"), "dist", "client");
   const names = new Set();
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".js")) {
-        for (const [, specifier] of readFileSync(path, "utf8").matchAll(/"npm:([^"]+)"/g)) {
-          const parts = specifier.split("/");
-          names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]);
-        }
-      }
+  for (const name of readdirSync(clientDir, {recursive: true})) {
+    if (!name.endsWith(".js")) continue;
+    for (const [, specifier] of readFileSync(join(clientDir, name), "utf8").matchAll(/"npm:([^"]+)"/g)) {
+      const parts = specifier.split("/");
+      names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]);
     }
-  };
-  walk(clientDir);
+  }
   return names;
 }
 

@@ -13,11 +13,10 @@
 //   imported by URL, like the npm libraries and Framework's runtime.
 // - Files are named by their content, so pages with the same modules (sigmoid and tanh)
 //   share one, cached from one page to the next.
-import {readFileSync, rmSync} from "node:fs";
+import {readFileSync, readdirSync, rmSync} from "node:fs";
 import {mkdir, writeFile} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import * as esbuild from "esbuild";
-import {walk} from "./walk.js";
 
 /** `import("./_import/…")` in a page's script: the cells' local imports. */
 const localDynamicImport = /import\("((?:\.\.?\/)+_import\/[^"]+\.js)"\)/g;
@@ -182,7 +181,8 @@ export async function bundlePages(dist) {
   const used = new Set();
   const knownImports = new Map();
   let count = 0;
-  for (const pageFile of walk(dist).filter((file) => file.endsWith(".html"))) {
+  const files = (dir) => readdirSync(dir, {recursive: true}).map((name) => join(dir, name));
+  for (const pageFile of files(dist).filter((file) => file.endsWith(".html"))) {
     const before = readFileSync(pageFile, "utf8");
     const {html, files} = await bundlePage({dist, pageFile, html: before, knownImports});
     files.forEach((file) => used.add(file));
@@ -190,7 +190,7 @@ export async function bundlePages(dist) {
     await writeFile(pageFile, html);
     count++;
   }
-  for (const file of walk(join(dist, "_import"))) {
+  for (const file of files(join(dist, "_import"))) {
     if (file.endsWith(".js") && !used.has(file) && !file.startsWith(join(dist, "_import", "pages") + sep))
       rmSync(file);
   }

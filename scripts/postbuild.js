@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 // Runs after `observable build`. Makes dist/ self-contained and accessible, and fails the
 // build when it is not:
+//  - points the 404 page's <base> at where the site is published (COURSE_BASE);
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
+//  - writes THIRD-PARTY-NOTICES.txt, the licences of what dist/ redistributes (notices.js);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
 //    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
 //  - joins each page's local modules into one (see page-bundles.js);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin;
-//  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way,
-//    after refreshing them if Framework served a stale cached copy (see refreshFormulas).
-import {spawnSync} from "node:child_process";
-import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
-import {cp, mkdir, rename, writeFile} from "node:fs/promises";
+//  - fails if a page, after bundling, imports a module that is not in dist/ (dist-imports.js);
+//  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way
+//    (scripts/formula-cache.js, run before the build, keeps them fresh).
+import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
+import {findMissingImports} from "./dist-imports.js";
+import {thirdPartyNotices} from "./notices.js";
 import {bundlePages} from "./page-bundles.js";
-import {walk} from "./walk.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -44,6 +47,18 @@ export function fixPageHtml(html) {
       .replace(/(<footer id="observablehq-footer">\s*)<nav>/, '$1<nav aria-label="Previous and next page">')
       .replace(/<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1\n  <ol>")
   );
+}
+
+/**
+ * The 404 page for a site published at `base` (COURSE_BASE, e.g. "/course/" for a GitHub
+ * Pages project site; "/" by default). A host sends 404.html for a missing page at any
+ * depth, so its links cannot be relative to where it is served: Framework gives it a
+ * `<base href="/">`, and this points that at `base` instead.
+ */
+export function notFoundPageAt(html, base) {
+  if (!/^\/([^"<>\s]*\/)?$/.test(base))
+    throw new Error(`COURSE_BASE must start and end with "/", got ${JSON.stringify(base)}`);
+  return html.replace(/<base href="[^"]*">/, `<base href="${base}">`);
 }
 
 const katexStylesheet = /<link rel="stylesheet external" href="[^"]*katex\.min\.css">\n?/;
@@ -89,64 +104,6 @@ export function findJsonProblems(json) {
   return problems;
 }
 
-/** What src/data/formulas.json.ts reads: the records' TeX (lib/), the config's list of
- * formulas, /your-own's examples, the TeX renderer, KaTeX (its version is in the lockfile;
- * npm keeps a package's own file times), and the loader. */
-export function formulaLoaderInputs(root = projectRoot) {
-  return [
-    ...walk(join(root, "lib")),
-    join(root, "observablehq.config.ts"),
-    join(root, "src", "components", "yourOwnExamples.js"),
-    join(root, "scripts", "markdown-tex.js"),
-    join(root, "package-lock.json"),
-    join(root, "src", "data", "formulas.json.ts")
-  ];
-}
-
-/** True when `output` was written after every one of `inputs` (a missing one counts as new). */
-export function isNewerThanAll(output, inputs) {
-  if (!existsSync(output)) return false;
-  const written = statSync(output).mtimeMs;
-  return inputs.every((input) => existsSync(input) && statSync(input).mtimeMs <= written);
-}
-
-/**
- * Framework reruns a data loader only when the loader file itself changes, so after lib/'s
- * TeX changes it would serve a stale src/data/formulas.json.ts output. Unless Framework's
- * cached output was written after everything the loader reads, this runs the loader again
- * and, if its output differs from the copy in dist/, replaces that copy and the cached one
- * (so the next build starts from fresh formulas). Returns the dist files refreshed.
- */
-export async function refreshFormulas(dist) {
-  const dataDir = join(dist, "_file", "data");
-  const copies = existsSync(dataDir)
-    ? readdirSync(dataDir).filter((name) => /^formulas\.[\w-]+\.json$/.test(name))
-    : [];
-  if (copies.length === 0) return [];
-  const cached = join(projectRoot, "src", ".observablehq", "cache", "data", "formulas.json");
-  if (isNewerThanAll(cached, formulaLoaderInputs())) return [];
-  const loader = join(projectRoot, "src", "data", "formulas.json.ts");
-  const run = spawnSync(join(projectRoot, "node_modules", ".bin", "tsx"), [loader], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024
-  });
-  if (run.status !== 0) throw new Error(`src/data/formulas.json.ts failed:\n${run.stderr}`);
-  const refreshed = [];
-  for (const name of copies) {
-    const file = join(dataDir, name);
-    if (readFileSync(file, "utf8") === run.stdout) continue;
-    await writeFile(file, run.stdout);
-    refreshed.push(relative(dist, file));
-  }
-  // the cache is rewritten even when it was right, so that its time says it is fresh;
-  // written aside, then renamed into place: other builds may be reading it
-  await mkdir(dirname(cached), {recursive: true});
-  await writeFile(`${cached}.${process.pid}`, run.stdout);
-  await rename(`${cached}.${process.pid}`, cached);
-  return refreshed;
-}
-
 /** Problems in a built stylesheet: imports or urls from other origins. */
 export function findCssProblems(css) {
   const problems = [];
@@ -173,11 +130,11 @@ async function copyKatexStyles(dist, cacheNpm) {
 /** Mends, then checks, every page and stylesheet in dist/; returns the problems found. */
 export async function finishDist({
   dist = join(projectRoot, process.env.COURSE_DIST ?? "dist"),
-  cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm")
+  cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm"),
+  base = process.env.COURSE_BASE || "/"
 } = {}) {
   await copyKatexStyles(dist, cacheNpm);
-  for (const file of await refreshFormulas(dist))
-    console.warn(`${file}: the cached formulas were stale (lib/'s TeX changed); refreshed them`);
+  await writeFile(join(dist, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices());
   await bundlePages(dist);
   const problems = [];
   // pages share their modules: each is read once
@@ -186,12 +143,13 @@ export async function finishDist({
     if (!modules.has(path)) modules.set(path, existsSync(path) ? readFileSync(path, "utf8") : undefined);
     return modules.get(path);
   };
-  for (const file of walk(dist)) {
+  for (const file of readdirSync(dist, {recursive: true}).map((name) => join(dist, name))) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
-      const html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
+      let html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
         moduleText(join(dirname(file), href))
       );
+      if (name === "404.html") html = notFoundPageAt(html, base);
       await writeFile(file, html);
       problems.push(...findHtmlProblems(html).map((p) => `${name}: ${p}`));
     } else if (file.endsWith(".css"))
@@ -199,6 +157,7 @@ export async function finishDist({
     else if (/^_file[\\/]data[\\/]formulas\./.test(name))
       problems.push(...findJsonProblems(readFileSync(file, "utf8")).map((p) => `${name}: ${p}`));
   }
+  problems.push(...findMissingImports(dist));
   return problems;
 }
 
@@ -209,6 +168,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   console.log(
-    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin"
+    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin, no module missing"
   );
 }

@@ -3,7 +3,9 @@
 // used by the browser tests and the site benchmark, and to preview a build. Text files are
 // sent gzipped to clients that accept it, as a static host (GitHub Pages, Netlify) sends them,
 // so that what Lighthouse measures here is what a reader downloads:
-//   node scripts/serve.js [--port 3000]
+// It can serve the site under a subpath, as GitHub Pages publishes a project site at
+// /<repository>/ (build with COURSE_BASE=/<repository>/ so that the 404 page fits it):
+//   node scripts/serve.js [--port 3000] [--base /course/]
 import {createReadStream, existsSync, readFileSync, statSync} from "node:fs";
 import {createServer} from "node:http";
 import {dirname, extname, join, normalize, resolve} from "node:path";
@@ -18,13 +20,14 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
   ".png": "image/png",
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".ttf": "font/ttf"
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".txt"]);
 
 /** Gzipped files, by path, kept while the file is unchanged. */
 const gzipped = new Map();
@@ -58,10 +61,20 @@ export function resolveDistPath(root, urlPath) {
   return undefined;
 }
 
-/** Serves `root` on 127.0.0.1; resolves to {url, close}. Port 0 picks a free port. */
-export function serveDist({root = resolve(projectRoot, process.env.COURSE_DIST ?? "dist"), port = 0} = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at `base` (a path that starts and ends with "/"); resolves to
+ * {url, close}, where `url` ends before `base`. Port 0 picks a free port. A request for
+ * anything else, outside `base` included, gets 404.html, as a static host sends it.
+ */
+export function serveDist({
+  root = resolve(projectRoot, process.env.COURSE_DIST ?? "dist"),
+  port = 0,
+  base = "/"
+} = {}) {
+  if (!/^\/(.*\/)?$/.test(base)) throw new Error(`serveDist: base must start and end with "/", got ${base}`);
   const server = createServer((request, response) => {
-    const file = resolveDistPath(root, request.url ?? "/");
+    const url = request.url ?? "/";
+    const file = url.startsWith(base) ? resolveDistPath(root, url.slice(base.length - 1)) : undefined;
     if (!file) {
       const notFound = join(root, "404.html");
       response.writeHead(404, {"content-type": TYPES[".html"]});
@@ -94,8 +107,11 @@ export function serveDist({root = resolve(projectRoot, process.env.COURSE_DIST ?
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : 3000;
-  const {url} = await serveDist({port});
-  console.log(`serving dist/ at ${url}`);
+  const option = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const base = option("--base", "/");
+  const {url} = await serveDist({port: Number(option("--port", 3000)), base});
+  console.log(`serving dist/ at ${url}${base}`);
 }

@@ -5,9 +5,9 @@
 // starting formula and examples. Output: {"sigmoid.df": {tex, html, display}, …}, where
 // `html` is inline and `display` display-style. src/components/formulas.js reads it.
 //
-// Framework reruns a data loader only when the loader itself changes, so scripts/postbuild.js
-// runs this file again after each build and refreshes the copy in dist/ if the records' TeX
-// has changed since.
+// Framework reruns a data loader only when the loader itself changes, so
+// scripts/formula-cache.js deletes its cached output whenever anything it reads is newer
+// (before each build, and while `npm run dev` runs).
 import {formulaReferences} from "../../observablehq.config.js";
 import {compileActivation} from "../../lib/expression.js";
 import {renderTex} from "../../scripts/markdown-tex.js";

@@ -1,6 +1,3 @@
-import {existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {dirname, join, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
 import {
   dropUnusedKatexStylesheet,
@@ -8,8 +5,7 @@ import {
   findHtmlProblems,
   findJsonProblems,
   fixPageHtml,
-  formulaLoaderInputs,
-  isNewerThanAll
+  notFoundPageAt
 } from "../../scripts/postbuild.js";
 
 describe("findHtmlProblems", () => {
@@ -146,35 +142,19 @@ describe("dropUnusedKatexStylesheet", () => {
   });
 });
 
-describe("formula cache freshness", () => {
-  test("an output is fresh only when written after every input, all of which exist", () => {
-    const dir = mkdtempSync(join(tmpdir(), "fresh-"));
-    const [input, other, output] = ["a.ts", "b.ts", "out.json"].map((name) => join(dir, name));
-    for (const file of [input, other, output]) writeFileSync(file, "x");
-    const at = (file: string, seconds: number) => utimesSync(file, seconds, seconds);
-    at(input, 1000);
-    at(other, 2000);
-    at(output, 3000);
-    expect(isNewerThanAll(output, [input, other])).toBe(true);
-    at(other, 4000); // an input changed after the output was written
-    expect(isNewerThanAll(output, [input, other])).toBe(false);
-    expect(isNewerThanAll(output, [input, join(dir, "missing.ts")])).toBe(false);
-    expect(isNewerThanAll(join(dir, "none.json"), [input])).toBe(false);
+describe("notFoundPageAt", () => {
+  // Framework's 404 page starts so (render.js: `<base href="${base}">` for the path /404)
+  const page =
+    '<head>\n<meta charset="utf-8">\n<base href="/">\n<link rel="stylesheet" href="./_import/style.css">';
+
+  test("points the 404 page's base at the subpath the site is published under", () => {
+    expect(notFoundPageAt(page, "/course/")).toBe(page.replace('<base href="/">', '<base href="/course/">'));
+    expect(notFoundPageAt(page, "/a/b/")).toContain('<base href="/a/b/">');
+    expect(notFoundPageAt(page, "/")).toBe(page);
   });
 
-  test("the loader's inputs cover every local module it imports", () => {
-    const loader = resolve("src/data/formulas.json.ts");
-    const inputs = new Set(formulaLoaderInputs(resolve(".")));
-    expect(inputs.has(loader)).toBe(true);
-    expect(inputs.has(resolve("lib/activations.ts"))).toBe(true);
-    const imported = [...readFileSync(loader, "utf8").matchAll(/from "(\.[^"]+)"/g)].map((m) =>
-      resolve(dirname(loader), m[1])
-    );
-    expect(imported.length).toBeGreaterThan(2);
-    for (const file of imported) {
-      // TypeScript is imported by its .js name
-      const source = existsSync(file) ? file : file.replace(/\.js$/, ".ts");
-      expect(inputs.has(source), source).toBe(true);
-    }
+  test("refuses a base that is not an absolute folder path", () => {
+    for (const base of ["course/", "/course", "", "https://x.example/", '/a"><script>/'])
+      expect(() => notFoundPageAt(page, base), base).toThrow(/COURSE_BASE must start and end with/);
   });
 });

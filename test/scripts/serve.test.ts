@@ -69,4 +69,22 @@ describe("serveDist", () => {
       await server.close();
     }
   });
+
+  test("serves the site under a subpath, and the 404 page for anything outside it", async () => {
+    writeFileSync(join(root, "404.html"), "not found");
+    const server = await serveDist({root, base: "/course/"});
+    try {
+      expect(await (await fetch(`${server.url}/course/`)).text()).toBe("home");
+      expect(await (await fetch(`${server.url}/course/sigmoid`)).text()).toBe("sigmoid");
+      expect((await fetch(`${server.url}/course/_npm/a.js`)).status).toBe(200);
+      for (const path of ["/sigmoid", "/", "/courses/sigmoid", "/course/nope"]) {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).toBe("not found");
+      }
+    } finally {
+      await server.close();
+    }
+    expect(() => serveDist({root, base: "/course"})).toThrow(/base must start and end with/);
+  });
 });

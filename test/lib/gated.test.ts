@@ -177,7 +177,7 @@ describe("gatedPoint", () => {
         [NaN, 1, 1],
         [1, NaN, 1],
         [1, 1, NaN]
-      ] as const) {
+      ] as [number, number, number][]) {
         const p = gatedPoint(id, ...args);
         expect(p.out).toBeNaN();
         expect(p.dx).toBeNaN();

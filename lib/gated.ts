@@ -143,6 +143,15 @@ export function gatedPoint(unit: GatedUnit | string, x: number, w: number, v: nu
   };
 }
 
+/** The TeX of every gated unit by name, `<id>.<key>` (e.g. "swiglu.f"), for `$$@swiglu.f$$` in Markdown. */
+export function gatedReferences(): Record<string, string> {
+  const references: Record<string, string> = {};
+  for (const {id, tex} of Object.values(gatedUnits)) {
+    for (const [key, value] of Object.entries(tex)) references[`${id}.${key}`] = value;
+  }
+  return references;
+}
+
 /** The output g(xW)·xV alone. */
 export function gatedValue(unit: GatedUnit | string, x: number, w: number, v: number): number {
   return gatedPoint(unit, x, w, v).out;

@@ -26,19 +26,24 @@ export interface ZigzagPath {
   sameSign: boolean[];
 }
 
-/** The pre-activations whose sigmoid outputs are the demo's inputs: a 4 × 4 grid. */
-const PRE_ACTIVATIONS = [-1.5, -0.5, 0.5, 1.5];
+/**
+ * The course's demo: inputs from sigmoid outputs of these pre-activations (a 4 × 4 grid of
+ * z₁, z₂), weights starting at `start`, and targets made by `best`, so w₁ must rise while
+ * w₂ falls.
+ */
+export const zigzagSetup: Readonly<{start: Weights; best: Weights; preActivations: readonly number[]}> =
+  Object.freeze({start: [-1, 1], best: [1, -1], preActivations: [-1.5, -0.5, 0.5, 1.5]});
 
 /**
- * Examples whose inputs are sigmoid outputs σ(z₁), σ(z₂) over a 4 × 4 grid of z (so all
+ * Examples whose inputs are sigmoid outputs σ(z₁), σ(z₂) over zigzagSetup's grid of z (so all
  * positive), with targets made by the weights `best`: t = best₁a₁ + best₂a₂, so `best` fits
  * every example exactly.
  */
 export function sigmoidExamples(best: Weights): ZigzagExample[] {
   checkWeights("best", best);
   const examples: ZigzagExample[] = [];
-  for (const z1 of PRE_ACTIVATIONS) {
-    for (const z2 of PRE_ACTIVATIONS) {
+  for (const z1 of zigzagSetup.preActivations) {
+    for (const z2 of zigzagSetup.preActivations) {
       const inputs: [number, number] = [logistic(z1), logistic(z2)];
       examples.push({inputs, target: best[0] * inputs[0] + best[1] * inputs[1]});
     }

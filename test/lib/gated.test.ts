@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {activations} from "../../lib/activations.js";
-import {gatedIds, gatedPoint, gatedUnits, gatedValue, getGatedUnit} from "../../lib/gated.js";
+import {gatedIds, gatedPoint, gatedReferences, gatedUnits, gatedValue, getGatedUnit} from "../../lib/gated.js";
 import type {GatedId} from "../../lib/gated.js";
 import {expectClose, grid} from "./helpers.js";
 
@@ -32,6 +32,13 @@ describe("gatedUnits", () => {
       expect(dfdw).toContain(`${gate}'(xW)\\,x\\cdot xV`);
       expect(dfdv).toContain(`${gate}(xW)\\cdot x`);
     }
+  });
+
+  it("gatedReferences names each unit's TeX <id>.<key>", () => {
+    const references = gatedReferences();
+    expect(Object.keys(references)).toHaveLength(15);
+    expect(references["swiglu.f"]).toBe(gatedUnits.swiglu.tex.f);
+    expect(references["glu.dfdx"]).toBe(gatedUnits.glu.tex.dfdx);
   });
 
   it("getGatedUnit names the known ids when given another", () => {

@@ -1,15 +1,19 @@
 import {describe, expect, it} from "vitest";
 import {logistic} from "../../lib/special.js";
-import {descentPath, exampleGradient, sigmoidExamples} from "../../lib/zigzag.js";
+import {descentPath, exampleGradient, sigmoidExamples, zigzagSetup} from "../../lib/zigzag.js";
 import type {Weights, ZigzagExample} from "../../lib/zigzag.js";
 import {expectClose} from "./helpers.js";
 
-const best: Weights = [1, -1];
-const start: Weights = [-1, 1];
+const {best, start} = zigzagSetup;
 const examples = sigmoidExamples(best);
 const distance = (a: Weights, b: Weights) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 describe("sigmoidExamples", () => {
+  it("the demo starts where w₁ must rise and w₂ must fall to fit", () => {
+    expect(zigzagSetup.best[0]).toBeGreaterThan(zigzagSetup.start[0]);
+    expect(zigzagSetup.best[1]).toBeLessThan(zigzagSetup.start[1]);
+  });
+
   it("has 16 examples whose inputs are sigmoid outputs, all strictly positive", () => {
     expect(examples).toHaveLength(16);
     for (const {inputs} of examples) for (const a of inputs) expect(a > 0 && a < 1).toBe(true);

@@ -44,7 +44,8 @@ function texFor(label: string, g: string): GatedUnit["tex"] {
   return {
     gate: g,
     f: `${name}(x) = ${g}(xW)\\cdot xV`,
-    dfdx: `\\frac{\\partial}{\\partial x}\\,${name}(x) = \\underbrace{${g}'(xW)\\,W}_{\\text{gate's slope}}\\cdot xV + ${g}(xW)\\cdot\\underbrace{V}_{\\text{slope of }xV}`,
+    // two lines, so that it fits a phone's column
+    dfdx: `\\begin{aligned} \\frac{\\partial}{\\partial x}\\,${name}(x) &= \\underbrace{${g}'(xW)\\,W}_{\\text{gate's slope}}\\cdot xV \\\\ &\\quad + ${g}(xW)\\cdot\\underbrace{V}_{\\text{slope of }xV} \\end{aligned}`,
     dfdw: `\\frac{\\partial}{\\partial W}\\,${name}(x) = ${g}'(xW)\\,x\\cdot xV`,
     dfdv: `\\frac{\\partial}{\\partial V}\\,${name}(x) = ${g}(xW)\\cdot x`
   };

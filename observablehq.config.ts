@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {activations} from "./lib/index.js";
+import {gatedReferences} from "./lib/gated.js";
 import markdownTex from "./scripts/markdown-tex.js";
 
 const katexVersion: string = JSON.parse(readFileSync("node_modules/katex/package.json", "utf8")).version;
@@ -89,5 +90,5 @@ export default {
     "An interactive course on activation functions and their derivatives. Every number on these pages is computed live by the course's tested math library.",
   preserveIndex: false,
   preserveExtension: false,
-  markdownIt: (md: any) => md.use(markdownTex, {references: formulaReferences()})
+  markdownIt: (md: any) => md.use(markdownTex, {references: {...formulaReferences(), ...gatedReferences()}})
 };

@@ -107,7 +107,7 @@ const sigmoid: Activation = {
   maxSlope: {x: 0, value: 0.25},
   useCase: "Output unit for binary classification, where the output reads as a probability.",
   limitations: [
-    "Slope at most 0.25, so gradients shrink by at least 4× per layer",
+    "Slope at most 0.25: its own factor cuts the gradient at least 4× per layer (the weights it crosses can offset that, or make it explode)",
     "Saturates at both ends: large |x| gives almost no gradient",
     "Outputs are all positive, which biases the next layer's weight updates"
   ],

@@ -1,11 +1,15 @@
-import {readFileSync, readdirSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {describe, expect, test} from "vitest";
 import {citationHtml, source, sourceListHtml} from "../../src/components/citation.js";
 import {furtherReadingMarkdown, readingTopics} from "../../src/components/furtherReadingPage.js";
 import {sources} from "../../src/components/sources.js";
+import {sitePages} from "../browser/site.js";
 
-const pages = readdirSync("src")
-  .filter((file) => file.endsWith(".md"))
+// The course's own pages, as the sidebar lists them (the 404 page is not one); pages written
+// by a loader (src/*.md.js) are checked through their generators below.
+const pages = sitePages
+  .map(({path}) => (path === "/" ? "index.md" : `${path.slice(1)}.md`))
+  .filter((file) => existsSync(`src/${file}`))
   .map((file) => ({file, text: readFileSync(`src/${file}`, "utf8")}));
 
 /** The keys of a page's sourceList([...]) call, or null when it has none. */

@@ -7,6 +7,7 @@
 import type {Activation, Interval} from "./activations.js";
 import type {ExpressionNode} from "./expressionAst.js";
 import {compileExpression} from "./expressionEval.js";
+import {peakAbs} from "./regions.js";
 import {linspace} from "./sample.js";
 import {normalPdf} from "./special.js";
 
@@ -204,12 +205,10 @@ export function compileActivation(formula: string): CustomActivation {
   const rightFlat = flat(1e3) && flat(1e6);
   const saturates: Activation["saturates"] = leftFlat && rightFlat ? "both" : leftFlat ? "left" : "none";
   const zeroOnHalfLine = (sign: number) => [10, 20, 1e3, 1e6].every((t) => df(sign * t) === 0);
-  let maxValue = 0;
-  let maxX: number | null = NaN;
-  for (let i = 0; i < xs.length; i++) {
-    const slope = Math.abs(dfs[i]);
-    if (slope > maxValue) ((maxValue = slope), (maxX = xs[i]));
-  }
+  // the steepest |f′| on the analysis grid (none when f′ is nowhere above 0), then the tails
+  const peak = peakAbs(df, ANALYSIS_FROM, ANALYSIS_TO, {count: ANALYSIS_COUNT});
+  let maxValue = peak.value > 0 ? peak.value : 0;
+  let maxX: number | null = peak.value > 0 ? peak.x : NaN;
   for (const sign of [-1, 1]) {
     const [mid, far, farthest] = [50, 1e3, 1e6].map((t) => Math.abs(df(sign * t)));
     if (farthest > far + 1)

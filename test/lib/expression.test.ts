@@ -364,6 +364,21 @@ describe("compileActivation", () => {
     }
   );
 
+  it("finds the steepest slope where lib's records state it, not just on the analysis grid", () => {
+    for (const [id, lib] of Object.entries(activations) as [string, Activation][]) {
+      if (lib.maxSlope.x === null) continue;
+      const act = compileActivation(`${id}(x)`);
+      expectClose(act.maxSlope.value, lib.maxSlope.value, 1e-9, 0, `${id} steepest slope`);
+      expect(act.maxSlope.x, id).not.toBeNull();
+      expect(Math.abs(act.maxSlope.x! - lib.maxSlope.x), id).toBeLessThan(1e-5);
+    }
+    // a narrow spike between grid points (width 0.007 < the grid's 0.005 step · 2)
+    const spike = compileActivation("x + 1e60 * exp(-10000 * x^2)");
+    expectClose(spike.maxSlope.value, 1e60 * Math.sqrt(20000) * Math.exp(-0.5), 1e-9);
+    // a sup approached at a kink: selu(−x)′ → λα as x → 0⁺
+    expectClose(compileActivation("selu(-x)").maxSlope.value, activations.selu.maxSlope.value, 1e-9);
+  });
+
   it("flags kinks, undefined stretches and unbounded ranges", () => {
     expect(compileActivation("max(0.1 * x, x)").smooth).toBe(false);
     expect(compileActivation("max(0.1 * x, x)").derivativeAtZeroConvention).toMatch(/left-hand/);

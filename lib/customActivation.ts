@@ -6,6 +6,7 @@
 
 import type {Activation, Interval} from "./activations.js";
 import type {ExpressionNode} from "./expressionAst.js";
+import {ExpressionError} from "./expressionError.js";
 import {compileExpression} from "./expressionEval.js";
 import {peakAbs} from "./regions.js";
 import {linspace} from "./sample.js";
@@ -266,4 +267,20 @@ export function compileActivation(formula: string): CustomActivation {
     rangeKnown: known,
     undefinedSomewhere
   };
+}
+
+/**
+ * compileActivation that never throws: the record, or the ExpressionError saying why there is
+ * none (any other failure becomes a syntax error at column 1 carrying its message).
+ */
+export function compileActivationSafely(
+  formula: string
+): {activation: CustomActivation; error?: undefined} | {activation?: undefined; error: ExpressionError} {
+  try {
+    return {activation: compileActivation(formula)};
+  } catch (error) {
+    if (error instanceof ExpressionError) return {error};
+    const message = (error as {message?: unknown} | null | undefined)?.message ?? error;
+    return {error: new ExpressionError("syntax", String(message), 0)};
+  }
 }

@@ -85,3 +85,21 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(suggestions: string[]): string {
   return suggestions.length ? ` — did you mean ${suggestions.join(" or ")}?` : "";
 }
+
+/** Where to draw a caret under a formula: the text on one line, and the span to underline. */
+export interface Caret {
+  /** The formula with every whitespace character (tabs, newlines) shown as a space. */
+  line: string;
+  /** 0-based column of the first underlined character. */
+  column: number;
+  /** How many characters to underline (at least 1; one past the end marks "at the end"). */
+  length: number;
+}
+
+/** The caret that points at an error in `text`, the formula it was raised for. */
+export function caretFor(text: string, error: ExpressionError): Caret {
+  const line = text.replace(/\s/g, " ");
+  const column = Math.max(0, Math.min(error.position, line.length));
+  const length = Math.max(1, Math.min(error.length, line.length - column || 1));
+  return {line, column, length};
+}

@@ -81,7 +81,9 @@ export {
 } from "./playground.js";
 export type {CompileActivation, Examples, ParsedState, PlaygroundState, RangeSpec} from "./playground.js";
 export {
+  caretFor,
   compileActivation,
+  compileActivationSafely,
   compileExpression,
   ExpressionError,
   functionNames,
@@ -90,8 +92,10 @@ export {
   suggestNames,
   toTex
 } from "./expression.js";
+export {addressWithFormula, formulaFromAddress, playgroundAddress} from "./formulaAddress.js";
 export type {
   BinaryOperator,
+  Caret,
   CompiledExpression,
   CustomActivation,
   Dual,

@@ -23,7 +23,9 @@ describe("describeGaps", () => {
   it("names an undefined stretch with its ends", () => {
     const text = describeGaps(gapsOf("log(x)"));
     // log x is NaN left of 0 and −∞ at 0, the grid point after the last NaN (x = −0.05)
-    expect(text).toMatch(/^Over this range f is undefined \(not a number\) for x from −6 to −0\.05; infinite at x ≈ 0\. /);
+    expect(text).toMatch(
+      /^Over this range f is undefined \(not a number\) for x from −6 to −0\.05; infinite at x ≈ 0\. /
+    );
     expect(text).toMatch(/a network using this f there would produce NaN\.$/);
   });
 
@@ -34,7 +36,9 @@ describe("describeGaps", () => {
   it("names three stretches and counts the rest, in the singular for one", () => {
     const gap = (from: number, kind = "undefined") => ({from, to: from + 0.5, kind});
     const four = describeGaps([gap(-4), gap(-2, "infinite"), gap(0), gap(2)]);
-    expect(four).toMatch(/infinite for x from −2 to −1\.5; undefined \(not a number\) for x from 0 to 0\.5, and 1 more stretch\. /);
+    expect(four).toMatch(
+      /infinite for x from −2 to −1\.5; undefined \(not a number\) for x from 0 to 0\.5, and 1 more stretch\. /
+    );
     const five = describeGaps([gap(-4), gap(-2), gap(0), gap(2), gap(4)]);
     expect(five).toMatch(/, and 2 more stretches\. /);
   });

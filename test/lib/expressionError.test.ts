@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {caretFor, didYouMean, editDistance, ExpressionError, suggestNames} from "../../lib/expressionError.js";
+import {
+  caretFor,
+  didYouMean,
+  editDistance,
+  ExpressionError,
+  suggestNames
+} from "../../lib/expressionError.js";
 import {parseExpression} from "../../lib/expression.js";
 
 function errorOf(formula: string): ExpressionError {
@@ -69,7 +75,11 @@ describe("caretFor", () => {
   });
 
   it("keeps an out-of-range position on the line, never a negative indent", () => {
-    expect(caretFor("x", new ExpressionError("syntax", "", 40, 3))).toEqual({line: "x", column: 1, length: 1});
+    expect(caretFor("x", new ExpressionError("syntax", "", 40, 3))).toEqual({
+      line: "x",
+      column: 1,
+      length: 1
+    });
     expect(caretFor("x", new ExpressionError("syntax", "", -5))).toEqual({line: "x", column: 0, length: 1});
     expect(caretFor("", new ExpressionError("empty", "", 0))).toEqual({line: "", column: 0, length: 1});
   });

@@ -42,7 +42,9 @@ describe("formulaFromAddress", () => {
   it("survives malformed escapes", () => {
     // a lone % cannot be decoded literally; URLSearchParams keeps it as it is
     expect(formulaFromAddress("?formula=x%", FALLBACK)).toBe("x%");
-    expect(formulaFromAddress("?formula=%E0%A4%A", FALLBACK)).toBe(new URLSearchParams("?formula=%E0%A4%A").get("formula"));
+    expect(formulaFromAddress("?formula=%E0%A4%A", FALLBACK)).toBe(
+      new URLSearchParams("?formula=%E0%A4%A").get("formula")
+    );
     expect(formulaFromAddress("?formula=%ZZx+1", FALLBACK)).toBe("%ZZx 1");
   });
 
@@ -72,7 +74,9 @@ describe("addressWithFormula", () => {
 
 describe("playgroundAddress", () => {
   it("asks the playground for a custom activation with the formula, escaped", () => {
-    expect(playgroundAddress("x * sigmoid(x)")).toBe("./playground?activation=custom&formula=x%20*%20sigmoid(x)");
+    expect(playgroundAddress("x * sigmoid(x)")).toBe(
+      "./playground?activation=custom&formula=x%20*%20sigmoid(x)"
+    );
     const params = new URLSearchParams(playgroundAddress("x+1 & 2").split("?")[1]);
     expect(params.get("activation")).toBe("custom");
     expect(params.get("formula")).toBe("x+1 & 2");

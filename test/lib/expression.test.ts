@@ -31,7 +31,8 @@ const FORMULA_MODULES = [
   "expressionEval.ts",
   "expressionTex.ts",
   "dual.ts",
-  "customActivation.ts"
+  "customActivation.ts",
+  "formulaAddress.ts"
 ];
 
 /** Formulas with their closed-form value and derivative (away from any kink). */

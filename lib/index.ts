@@ -19,8 +19,8 @@ export type {Registry} from "./activationLists.js";
 export {erf, erfc, log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 export {linspace, sampleActivation} from "./sample.js";
 export type {ActivationSamples, SampleOptions} from "./sample.js";
-export {compareDerivative, gradcheck} from "./gradcheck.js";
-export type {DerivativeComparison, GradcheckOptions} from "./gradcheck.js";
+export {checkDerivative, compareDerivative, gradcheck, stencilAt} from "./gradcheck.js";
+export type {DerivativeCheck, DerivativeComparison, GradcheckOptions} from "./gradcheck.js";
 export {createRandom, gaussian, mulberry32, shuffle, uniform} from "./random.js";
 export type {Random} from "./random.js";
 export {forward, networkLoss, sgdStep, squaredErrorLoss, validateNetwork} from "./network.js";
@@ -53,8 +53,8 @@ export {
 export type {AffineMap, Matrix} from "./linear.js";
 export {accuracy, circle, datasets, gaussians, gridInputs, spiral, xor} from "./datasets.js";
 export type {Dataset, DatasetId, DatasetOptions} from "./datasets.js";
-export {deadRegions, peakAbs, regionsWhere, vanishingRegions} from "./regions.js";
-export type {Peak, Region, RegionOptions} from "./regions.js";
+export {deadRegions, nonFiniteIntervals, peakAbs, regionsWhere, vanishingRegions} from "./regions.js";
+export type {NonFiniteInterval, Peak, Region, RegionOptions} from "./regions.js";
 export {chooserChoices, layerLabels, layers, recommendActivation, taskLabels, tasks} from "./chooser.js";
 export type {ChooserInput, Layer, Recommendation, Task} from "./chooser.js";
 export {runNeuron} from "./neuronRun.js";
@@ -83,26 +83,26 @@ export {
 } from "./playground.js";
 export type {CompileActivation, Examples, ParsedState, PlaygroundState, RangeSpec} from "./playground.js";
 export {
-  checkDerivative,
+  caretFor,
   compileActivation,
+  compileActivationSafely,
   compileExpression,
   ExpressionError,
   functionNames,
   MAX_FORMULA_LENGTH,
-  nonFiniteIntervals,
   parseExpression,
   suggestNames,
   toTex
 } from "./expression.js";
+export {addressWithFormula, formulaFromAddress, playgroundAddress} from "./formulaAddress.js";
 export type {
   BinaryOperator,
+  Caret,
   CompiledExpression,
   CustomActivation,
-  DerivativeCheck,
   Dual,
   ExpressionErrorKind,
-  ExpressionNode,
-  NonFiniteInterval
+  ExpressionNode
 } from "./expression.js";
 export {joinSegments, zeroCrossings} from "./contour.js";
 export type {ContourOptions, Point, Segment} from "./contour.js";

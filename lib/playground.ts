@@ -136,7 +136,9 @@ function rangeText({min, max}: RangeSpec): string {
 
 /**
  * The hidden-layer activation of `state` and, if it cannot be had, the state with the
- * default activation instead and a note saying why. A custom formula needs `compile`.
+ * default activation instead and a note saying why. A custom formula needs `compile`
+ * (compileActivation from ./expression.js, which the playground loads only for an address
+ * that carries a formula); without it the default is used, with a note.
  */
 export function resolveActivation(
   state: PlaygroundState,
@@ -155,7 +157,7 @@ export function resolveActivation(
   if (formula === "") return fallBack(`activation=custom needs a formula=… parameter; using ${fallback}`);
   if (compile === undefined) {
     return fallBack(
-      `activation=custom&formula=${shown(formula)} needs the formula parser of the "Invent your own" page, which this site does not have yet; using ${fallback}`
+      `activation=custom&formula=${shown(formula)} needs the formula parser of the "Invent your own" page, which was not loaded; using ${fallback}`
     );
   }
   try {

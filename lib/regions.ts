@@ -1,5 +1,6 @@
 // Where a function has a property along the x axis: the intervals where a slope is below a
-// threshold (vanishing gradients) or exactly zero (dead units), and where |f′| peaks.
+// threshold (vanishing gradients) or exactly zero (dead units), where |f′| peaks, and the
+// stretches where sampled values are not finite numbers.
 // Found numerically from the function itself, so no page has to type such numbers.
 
 /** A closed interval [from, to] of the x axis. */
@@ -133,4 +134,25 @@ export function peakAbs(
   const xRefined = (a + b) / 2;
   const refined = h(xRefined);
   return refined > bestValue ? {x: xRefined, value: refined} : {x: xBest, value: bestValue};
+}
+
+/** A stretch of x where samples are not finite: "undefined" (NaN) or "infinite" (±∞). */
+export interface NonFiniteInterval {
+  from: number;
+  to: number;
+  kind: "undefined" | "infinite";
+}
+
+/** Merges consecutive non-finite samples into intervals [from, to] of sample positions. */
+export function nonFiniteIntervals(xs: ArrayLike<number>, values: ArrayLike<number>): NonFiniteInterval[] {
+  const intervals: NonFiniteInterval[] = [];
+  let current: NonFiniteInterval | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const v = values[i];
+    const kind = v !== v ? "undefined" : Number.isFinite(v) ? undefined : "infinite";
+    if (kind && current && current.kind === kind) current.to = xs[i];
+    else if (kind) intervals.push((current = {from: xs[i], to: xs[i], kind}));
+    else current = undefined;
+  }
+  return intervals;
 }

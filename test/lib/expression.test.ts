@@ -20,6 +20,21 @@ import {expectClose} from "./helpers.js";
 
 const POINTS = [-2.5, -0.7, 0.3, 1.9];
 
+/** The formula language's modules: the entry and every module it is split into. */
+const FORMULA_MODULES = [
+  "expression.ts",
+  "expressionAst.ts",
+  "expressionError.ts",
+  "expressionOperators.ts",
+  "expressionFunctions.ts",
+  "expressionParse.ts",
+  "expressionEval.ts",
+  "expressionTex.ts",
+  "dual.ts",
+  "customActivation.ts",
+  "formulaAddress.ts"
+];
+
 /** Formulas with their closed-form value and derivative (away from any kink). */
 const TABLE: {formula: string; f: (x: number) => number; df: (x: number) => number; points?: number[]}[] = [
   {
@@ -236,11 +251,13 @@ describe("malformed formulas", () => {
       expect(errorOf(name).kind).toBe("unknown-name");
       expect(errorOf(`${name}(x)`).kind).toBe("unknown-name");
     }
-    const source = readFileSync(new URL("../../lib/expression.ts", import.meta.url), "utf8")
-      .split("\n")
-      .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line)) // code, not comments
-      .join("\n");
-    expect(source).not.toMatch(/\beval\s*\(|new\s+Function|\bFunction\s*\(/);
+    for (const module of FORMULA_MODULES) {
+      const source = readFileSync(new URL(`../../lib/${module}`, import.meta.url), "utf8")
+        .split("\n")
+        .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line)) // code, not comments
+        .join("\n");
+      expect(source, module).not.toMatch(/\beval\s*\(|new\s+Function|\bFunction\s*\(/);
+    }
   });
 });
 
@@ -347,6 +364,21 @@ describe("compileActivation", () => {
       expect(act.maxSlope.x === null).toBe(lib.maxSlope.x === null);
     }
   );
+
+  it("finds the steepest slope where lib's records state it, not just on the analysis grid", () => {
+    for (const [id, lib] of Object.entries(activations) as [string, Activation][]) {
+      if (lib.maxSlope.x === null) continue;
+      const act = compileActivation(`${id}(x)`);
+      expectClose(act.maxSlope.value, lib.maxSlope.value, 1e-9, 0, `${id} steepest slope`);
+      expect(act.maxSlope.x, id).not.toBeNull();
+      expect(Math.abs(act.maxSlope.x! - lib.maxSlope.x), id).toBeLessThan(1e-5);
+    }
+    // a narrow spike between grid points (width 0.007 < the grid's 0.005 step · 2)
+    const spike = compileActivation("x + 1e60 * exp(-10000 * x^2)");
+    expectClose(spike.maxSlope.value, 1e60 * Math.sqrt(20000) * Math.exp(-0.5), 1e-9);
+    // a sup approached at a kink: selu(−x)′ → λα as x → 0⁺
+    expectClose(compileActivation("selu(-x)").maxSlope.value, activations.selu.maxSlope.value, 1e-9);
+  });
 
   it("flags kinks, undefined stretches and unbounded ranges", () => {
     expect(compileActivation("max(0.1 * x, x)").smooth).toBe(false);

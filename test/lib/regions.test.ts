@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {activations, makeLeakyRelu} from "../../lib/index.js";
-import {deadRegions, peakAbs, regionsWhere, vanishingRegions} from "../../lib/regions.js";
+import {deadRegions, nonFiniteIntervals, peakAbs, regionsWhere, vanishingRegions} from "../../lib/regions.js";
 
 describe("regionsWhere", () => {
   it("finds the intervals where a test holds, with sharp inner ends", () => {
@@ -85,5 +85,25 @@ describe("peakAbs", () => {
     const bump = peakAbs((x) => Math.exp(-((x - 0.123456) ** 2)), -1, 1, {count: 11});
     expect(bump.x).toBeCloseTo(0.123456, 6);
     expect(bump.value).toBeCloseTo(1, 12);
+  });
+});
+
+describe("nonFiniteIntervals", () => {
+  it("merges runs of NaN and runs of infinities, either sign, into separate stretches", () => {
+    const xs = [0, 1, 2, 3, 4, 5, 6];
+    expect(nonFiniteIntervals(xs, [NaN, NaN, Infinity, -Infinity, 0, NaN, 1])).toEqual([
+      {from: 0, to: 1, kind: "undefined"},
+      {from: 2, to: 3, kind: "infinite"},
+      {from: 5, to: 5, kind: "undefined"}
+    ]);
+  });
+
+  it("finds nothing in finite samples, huge ones and −0 included, or in no samples", () => {
+    expect(nonFiniteIntervals([0, 1, 2], [-0, 1e308, -Number.MAX_VALUE])).toEqual([]);
+    expect(nonFiniteIntervals([], [])).toEqual([]);
+  });
+
+  it("covers the whole range when nothing is finite", () => {
+    expect(nonFiniteIntervals([-1, 0, 1], [NaN, NaN, NaN])).toEqual([{from: -1, to: 1, kind: "undefined"}]);
   });
 });

@@ -31,7 +31,7 @@ export function texHtml(formulas, tex, {display = false} = {}) {
 
 /**
  * The atoms of the formula named `name`, without KaTeX's wrappers and struts, to write into a
- * \live slot with setLiveTex (liveTex.js). Use `display` for a slot in display math.
+ * \live slot with setSlots (liveSlot.js). Use `display` for a slot in display math.
  */
 export function formulaFragment(formulas, name, {display = false} = {}) {
   const fragment = document.createDocumentFragment();

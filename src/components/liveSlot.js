@@ -13,10 +13,23 @@
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {writeMatrix} from "./liveMatrix.js";
-import {liveFactor, liveSigned, writeTex} from "./liveTex.js";
-import {whenInView, whenSettled} from "./offscreen.js";
+import {holdUntil, whenInView, whenSettled} from "./offscreen.js";
 
-export {liveFactor, liveSigned};
+/**
+ * A number in parentheses when negative or a power of ten (as texFactor), for a product in a
+ * formula; a text slot shows it as a plain number.
+ */
+export function liveFactor(value, {digits = 4} = {}) {
+  return {value, digits, factor: true};
+}
+
+/**
+ * A number as a term after another one in a formula: "+ 2" or "− 2", the sign as a binary
+ * operator; a text slot shows it as a plain number.
+ */
+export function liveSigned(value, {digits = 4} = {}) {
+  return {value, digits, signed: true};
+}
 
 /**
  * A number for a slot: `digits` significant digits, or `text` when given (a percentage, say).
@@ -33,12 +46,48 @@ export function spoken(text) {
   return {spoken: text};
 }
 
-/** A slot's kind, from where the Markdown put it: in a live matrix, in a typeset formula, or in prose. */
+/**
+ * A slot's kind, from where the Markdown put it: in a live matrix, in a typeset formula
+ * (scripts/markdown-tex.js writes \live{key} as \htmlData, which KaTeX typesets as a span of
+ * class "enclosing"), or in prose.
+ */
 export function slotKind(element) {
   if (element.classList.contains("live-matrix")) return "matrix";
-  if (element.closest(".katex")) return "tex";
+  if (element.classList.contains("enclosing")) return "tex";
   return "text";
 }
+
+// The renderer of TeX slots writes KaTeX's markup: it is loaded only by a page that has such a
+// slot, as soon as this module sees one, so a page without formulas never references KaTeX.
+let texRenderer = null;
+let texLoading = null;
+/** TeX slots written before the renderer arrived: their last value, written when it does. */
+const texWaiting = new Map();
+
+function loadTexRenderer() {
+  texLoading ??= holdUntil(
+    import("./liveTex.js").then(
+      (module) => {
+        texRenderer = module;
+        for (const [element, value] of texWaiting) module.writeTex(element, value);
+        texWaiting.clear();
+      },
+      (error) => {
+        texLoading = null; // tried again at the next write
+        throw error;
+      }
+    )
+  );
+  return texLoading;
+}
+
+function writeTex(element, value) {
+  if (texRenderer) return texRenderer.writeTex(element, value);
+  texWaiting.set(element, value);
+  loadTexRenderer().catch(() => {}); // the numbers typeset at build time stay until it loads
+}
+
+if (globalThis.document?.querySelector(".enclosing[data-live]")) loadTexRenderer().catch(() => {});
 
 const kinds = new WeakMap();
 

@@ -1,28 +1,14 @@
 // Live numbers in formulas typeset at build time, so no page needs KaTeX's JavaScript.
 // Markdown marks each changing part with \live{key} or \live{key}{initial} (see
 // scripts/markdown-tex.js); a cell fills the slots through liveSlot.js, like every other slot:
-// setSlots({z: step.z, w: liveFactor(w)}). This module is its renderer for TeX slots.
+// setSlots({z: step.z, w: liveFactor(w)}). This module is its renderer for TeX slots, loaded
+// only by a page that has one: it writes KaTeX's markup, and a page with no formula loads
+// neither it nor KaTeX's stylesheet (scripts/postbuild.js).
 // Numbers are written as KaTeX typesets texNumber(value) (checked against KaTeX by
 // test/components/liveTex.test.ts). KaTeX spaced each slot for its initial value, so give
 // an initial value of the same shape (a number; `+ 0` for a liveSigned term).
 import {texNumber} from "./format.js";
 import {forgetHtml, setHtml} from "./liveDom.js";
-
-/**
- * A number in parentheses when negative or a power of ten (as texFactor), for a product; a
- * text slot shows it as a plain number.
- */
-export function liveFactor(value, {digits = 4} = {}) {
-  return {value, digits, factor: true};
-}
-
-/**
- * A number as a term after another one: "+ 2" or "− 2", the sign as a binary operator; a
- * text slot shows it as a plain number.
- */
-export function liveSigned(value, {digits = 4} = {}) {
-  return {value, digits, signed: true};
-}
 
 const MEDIUM_SPACE = '<span class="mspace" style="margin-right:0.2222em;"></span>';
 

@@ -28,6 +28,22 @@ beforeAll(async () => {
   slots = await import("../../src/components/liveSlot.js");
   offscreen = await import("../../src/components/offscreen.js");
   liveTex = await import("../../src/components/liveTex.js");
+  // the TeX renderer is loaded on demand, by the first write into a TeX slot
+  document.body.innerHTML = renderTex("t = \\live{t}{0}");
+  slots.setSlots({t: 1});
+  slots.setSlots({t: 2});
+  beforeLoad = {shown: document.body.textContent!, pending: offscreen.pendingOffscreen()};
+  await vi.waitFor(() => expect(offscreen.pendingOffscreen()).toBe(0));
+  afterLoad = document.body.textContent!;
+});
+let beforeLoad: {shown: string; pending: number};
+let afterLoad: string;
+
+describe("the TeX renderer", () => {
+  test("arrives on demand; a slot written before it arrives gets its last value, and tests wait for it", () => {
+    expect(beforeLoad).toEqual({shown: "t=0", pending: 1});
+    expect(afterLoad).toBe("t=2");
+  });
 });
 
 beforeEach(() => {

@@ -60,21 +60,32 @@ export function fillMatrix(slot) {
 }
 
 /**
- * Writes `values` (rows of numbers, or one column as a flat array) into a `.live-matrix`
+ * Checks that `values` (rows of numbers, or one column as a flat array) fit a `.live-matrix`
  * slot, filling it with its entry boxes the first time. Values of another size than the slot
  * are an error, so a mismatch shows rather than leaving stale entries.
  */
-export function writeMatrix(slot, values) {
+export function checkMatrix(slot, values) {
   if (slot.getAttribute("role") !== "table") fillMatrix(slot);
   const rows = slot.children;
+  const cols = rows[0].children.length;
   if (!Array.isArray(values) || values.length !== rows.length)
     throw new Error(`live matrix "${slot.dataset.live}": expected ${rows.length} rows`);
   values.forEach((row, i) => {
-    const cells = rows[i].children;
     const entries = Array.isArray(row) ? row : [row];
-    if (entries.length !== cells.length)
-      throw new Error(`live matrix "${slot.dataset.live}": expected ${cells.length} entries in row ${i + 1}`);
-    entries.forEach((value, j) => setText(cells[j].firstChild, formatEntry(value)));
+    if (entries.length !== cols)
+      throw new Error(`live matrix "${slot.dataset.live}": expected ${cols} entries in row ${i + 1}`);
+    if (!entries.every((value) => typeof value === "number"))
+      throw new Error(`live matrix "${slot.dataset.live}": row ${i + 1} holds something that is not a number`);
+  });
+}
+
+/** Writes `values` into a `.live-matrix` slot (checkMatrix first), each entry box's text in place. */
+export function writeMatrix(slot, values) {
+  checkMatrix(slot, values);
+  const rows = slot.children;
+  values.forEach((row, i) => {
+    const cells = rows[i].children;
+    (Array.isArray(row) ? row : [row]).forEach((value, j) => setText(cells[j].firstChild, formatEntry(value)));
   });
   return slot;
 }

@@ -12,7 +12,7 @@
 // once takes its new value the same way: setSlot(figure, value) calls figure.update(value).
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
-import {writeMatrix} from "./liveMatrix.js";
+import {checkMatrix, writeMatrix} from "./liveMatrix.js";
 import {holdUntil, whenInView, whenSettled} from "./offscreen.js";
 
 /**
@@ -106,18 +106,23 @@ const nodeKey = (node) =>
 
 const writtenNodes = new WeakMap();
 
-function writeText(element, value) {
+/** The write of a text slot, its text computed now (so a bad value is an error here, not later). */
+function textWriter(element, value) {
   if (value instanceof Node) {
-    const key = nodeKey(value);
-    if (writtenNodes.get(element) === key) return;
-    writtenNodes.set(element, key);
-    element.replaceChildren(value.cloneNode(true));
-    return;
+    return () => {
+      const key = nodeKey(value);
+      if (writtenNodes.get(element) === key) return;
+      writtenNodes.set(element, key);
+      element.replaceChildren(value.cloneNode(true));
+    };
   }
-  writtenNodes.delete(element);
-  setText(element, slotText(value));
-  const number = typeof value === "number" ? value : value?.value;
-  if (typeof number === "number" && element.dataset.value !== String(number)) element.dataset.value = number;
+  const text = slotText(value);
+  const number = typeof value === "number" ? value : value.value;
+  return () => {
+    writtenNodes.delete(element);
+    setText(element, text);
+    if (typeof number === "number" && element.dataset.value !== String(number)) element.dataset.value = number;
+  };
 }
 
 function writeSpoken(element, text) {
@@ -126,14 +131,23 @@ function writeSpoken(element, text) {
   if (target.getAttribute("aria-label") !== text) target.setAttribute("aria-label", text);
 }
 
-/** Writes `value` into one slot element now, by the slot's kind. */
-export function writeSlot(element, value) {
-  if (value && typeof value === "object" && "spoken" in value) return writeSpoken(element, value.spoken);
+/**
+ * The write of `value` into one slot element, by the slot's kind. What can be checked is
+ * checked now, so a bad value is an error where it is set, even for a slot whose writing waits.
+ */
+export function slotWriter(element, value) {
+  if (value && typeof value === "object" && "spoken" in value) {
+    const text = String(value.spoken);
+    return () => writeSpoken(element, text);
+  }
   let kind = kinds.get(element);
   if (!kind) kinds.set(element, (kind = slotKind(element)));
-  if (kind === "matrix") writeMatrix(element, value);
-  else if (kind === "tex") writeTex(element, value);
-  else writeText(element, value);
+  if (kind === "matrix") {
+    checkMatrix(element, value);
+    return () => writeMatrix(element, value);
+  }
+  if (kind === "tex") return () => writeTex(element, value);
+  return textWriter(element, value);
 }
 
 /** The page's `[data-live=name]` elements, found once (and again if one was replaced). */
@@ -162,7 +176,7 @@ export function setSlot(target, value) {
     whenInView(target, () => target.update(value));
     return;
   }
-  for (const element of slotsNamed(target)) whenInView(element, () => writeSlot(element, value));
+  for (const element of slotsNamed(target)) whenInView(element, slotWriter(element, value));
 }
 
 /** setSlot for each name of `values`: setSlots({z: step.z, w: liveFactor(w)}). */

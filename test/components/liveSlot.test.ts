@@ -131,6 +131,16 @@ describe("setSlots", () => {
     expect(() => slots.setSlots({v: [1]})).toThrow(/expected 2 rows/);
   });
 
+  test("a value a slot cannot show is an error where it is set, even when the slot's writing waits", () => {
+    slots.setSlots({loss: 1, m: [[1, 2], [3, 4]]});
+    for (const element of [...all("loss"), ...all("m")]) scroll(element, false);
+    expect(() => slots.setSlots({loss: undefined})).toThrow(/a text slot takes a string or a number/);
+    expect(() => slots.setSlots({m: [[1, "2"], [3, 4]]})).toThrow(/row 1 holds something that is not a number/);
+    expect(() => slots.setSlots({m: 5})).toThrow(/expected 2 rows/);
+    offscreen.flushOffscreen();
+    expect(all("loss")[0].textContent).toBe("1");
+  });
+
   test("a name with no slot is an error, so a typo shows", () => {
     expect(() => slots.setSlots({los: 1})).toThrow(/no slot data-live="los"/);
   });

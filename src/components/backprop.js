@@ -133,7 +133,8 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   const holder = root.querySelector(".trainer-chart");
   const stepButton = root.querySelector("[data-action=step]");
   const runButton = root.querySelector("[data-action=run]");
-  const live = (name, value) => `<span class="live" data-live="trainer-${name}">${formatNumber(value)}</span>`;
+  const live = (name, value) =>
+    `<span class="live" data-live="trainer-${name}">${formatNumber(value)}</span>`;
   function render() {
     const last = points[points.length - 1];
     const first = points[0];

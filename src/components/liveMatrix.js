@@ -28,7 +28,8 @@ export function formatEntry(value) {
 
 /** A slot's size from its --rows and --cols (set inline in the Markdown, or by a stylesheet). */
 function slotSize(slot) {
-  const read = (name) => Number(slot.style.getPropertyValue(name) || getComputedStyle(slot).getPropertyValue(name));
+  const read = (name) =>
+    Number(slot.style.getPropertyValue(name) || getComputedStyle(slot).getPropertyValue(name));
   return {rows: read("--rows"), cols: read("--cols")};
 }
 
@@ -39,9 +40,13 @@ function slotSize(slot) {
 export function fillMatrix(slot) {
   const {rows, cols} = slotSize(slot);
   if (!(rows >= 1 && cols >= 1))
-    throw new Error(`live matrix "${slot.dataset.live}": the slot needs --rows and --cols, not ${rows} × ${cols}`);
+    throw new Error(
+      `live matrix "${slot.dataset.live}": the slot needs --rows and --cols, not ${rows} × ${cols}`
+    );
   if (!slot.getAttribute("aria-label"))
-    throw new Error(`live matrix "${slot.dataset.live}": the slot needs an aria-label naming it for screen readers`);
+    throw new Error(
+      `live matrix "${slot.dataset.live}": the slot needs an aria-label naming it for screen readers`
+    );
   slot.setAttribute("role", "table");
   slot.replaceChildren(
     ...Array.from({length: rows}, () => {
@@ -75,7 +80,9 @@ export function checkMatrix(slot, values) {
     if (entries.length !== cols)
       throw new Error(`live matrix "${slot.dataset.live}": expected ${cols} entries in row ${i + 1}`);
     if (!entries.every((value) => typeof value === "number"))
-      throw new Error(`live matrix "${slot.dataset.live}": row ${i + 1} holds something that is not a number`);
+      throw new Error(
+        `live matrix "${slot.dataset.live}": row ${i + 1} holds something that is not a number`
+      );
   });
 }
 
@@ -85,7 +92,9 @@ export function writeMatrix(slot, values) {
   const rows = slot.children;
   values.forEach((row, i) => {
     const cells = rows[i].children;
-    (Array.isArray(row) ? row : [row]).forEach((value, j) => setText(cells[j].firstChild, formatEntry(value)));
+    (Array.isArray(row) ? row : [row]).forEach((value, j) =>
+      setText(cells[j].firstChild, formatEntry(value))
+    );
   });
   return slot;
 }

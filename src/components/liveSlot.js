@@ -121,7 +121,8 @@ function textWriter(element, value) {
   return () => {
     writtenNodes.delete(element);
     setText(element, text);
-    if (typeof number === "number" && element.dataset.value !== String(number)) element.dataset.value = number;
+    if (typeof number === "number" && element.dataset.value !== String(number))
+      element.dataset.value = number;
   };
 }
 
@@ -172,7 +173,8 @@ export function slotsNamed(name) {
  */
 export function setSlot(target, value) {
   if (typeof target !== "string") {
-    if (typeof target?.update !== "function") throw new Error("setSlot: a figure slot needs an update(value) method");
+    if (typeof target?.update !== "function")
+      throw new Error("setSlot: a figure slot needs an update(value) method");
     whenInView(target, () => target.update(value));
     return;
   }

@@ -155,7 +155,11 @@ describe("/backpropagation", () => {
       const before = await trainerChart(page);
       await page.getByRole("button", {name: "Step", exact: true}).click();
       const first = neuronStep(params);
-      expectShown(await page.locator("[data-live=trainer-w]").textContent(), first.wAfter, "w after one step");
+      expectShown(
+        await page.locator("[data-live=trainer-w]").textContent(),
+        first.wAfter,
+        "w after one step"
+      );
       expectShown(
         await page.locator("[data-live=trainer-loss]").textContent(),
         first.lossAfter,

@@ -111,31 +111,65 @@ describe("setSlots", () => {
   });
 
   test("fills a matrix slot with an ARIA table of entry boxes, then rewrites only their text", () => {
-    slots.setSlots({m: [[1, -0.5], [0.1 * 3, 1e-17]], v: [2, -0]});
+    slots.setSlots({
+      m: [
+        [1, -0.5],
+        [0.1 * 3, 1e-17]
+      ],
+      v: [2, -0]
+    });
     const m = all("m")[0];
     expect(m.getAttribute("role")).toBe("table");
     expect(m.getAttribute("aria-label")).toBe("W");
     const rows = [...m.querySelectorAll('[role="row"]')].map((row) =>
       [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent)
     );
-    expect(rows).toEqual([["1", "−0.5"], ["0.3", "0"]]);
+    expect(rows).toEqual([
+      ["1", "−0.5"],
+      ["0.3", "0"]
+    ]);
     expect(all("v")[0].textContent).toBe("20");
     const box = m.querySelector('[role="cell"] > span')!;
-    slots.setSlots({m: [[1.23456, 0], [0, 0]]});
+    slots.setSlots({
+      m: [
+        [1.23456, 0],
+        [0, 0]
+      ]
+    });
     expect(m.querySelector('[role="cell"] > span')).toBe(box);
     expect(box.textContent).toBe("1.2346");
   });
 
   test("a matrix of the wrong size is an error, not stale entries", () => {
-    expect(() => slots.setSlots({m: [[1, 2, 3], [4, 5, 6]]})).toThrow(/expected 2 entries in row 1/);
+    expect(() =>
+      slots.setSlots({
+        m: [
+          [1, 2, 3],
+          [4, 5, 6]
+        ]
+      })
+    ).toThrow(/expected 2 entries in row 1/);
     expect(() => slots.setSlots({v: [1]})).toThrow(/expected 2 rows/);
   });
 
   test("a value a slot cannot show is an error where it is set, even when the slot's writing waits", () => {
-    slots.setSlots({loss: 1, m: [[1, 2], [3, 4]]});
+    slots.setSlots({
+      loss: 1,
+      m: [
+        [1, 2],
+        [3, 4]
+      ]
+    });
     for (const element of [...all("loss"), ...all("m")]) scroll(element, false);
     expect(() => slots.setSlots({loss: undefined})).toThrow(/a text slot takes a string or a number/);
-    expect(() => slots.setSlots({m: [[1, "2"], [3, 4]]})).toThrow(/row 1 holds something that is not a number/);
+    expect(() =>
+      slots.setSlots({
+        m: [
+          [1, "2"],
+          [3, 4]
+        ]
+      })
+    ).toThrow(/row 1 holds something that is not a number/);
     expect(() => slots.setSlots({m: 5})).toThrow(/expected 2 rows/);
     offscreen.flushOffscreen();
     expect(all("loss")[0].textContent).toBe("1");

@@ -72,8 +72,7 @@ describe("markdownTex \\live slots", () => {
     const plain = md.render("$$\\begin{aligned} y &= 0.5\\cdot (-1) + 2 = 1.5 \\end{aligned}$$\n");
     expect(live).not.toEqual(plain);
     // the same atoms, spacing and struts: the slots only wrap them
-    const atoms = (html: string) =>
-      html.replace(/<span class="enclosing" data-live="\w+">|<\/span>/g, "");
+    const atoms = (html: string) => html.replace(/<span class="enclosing" data-live="\w+">|<\/span>/g, "");
     expect(atoms(live)).toEqual(atoms(plain));
   });
 

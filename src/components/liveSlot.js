@@ -95,9 +95,9 @@ const kinds = new WeakMap();
 export function slotText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number") return formatNumber(value);
-  if (value && typeof value === "object" && "value" in value)
+  if (value && typeof value === "object" && typeof value.value === "number")
     return value.text ?? formatNumber(value.value, {digits: value.digits ?? 4});
-  throw new Error(`a text slot takes a string or a number, not ${String(value)}`);
+  throw new Error(`a slot takes a string or a number, not ${String(value)}`);
 }
 
 /** A node's markup, to tell whether a formula written into a slot is the one already there. */
@@ -147,7 +147,10 @@ export function slotWriter(element, value) {
     checkMatrix(element, value);
     return () => writeMatrix(element, value);
   }
-  if (kind === "tex") return () => writeTex(element, value);
+  if (kind === "tex") {
+    if (!(value instanceof Node)) slotText(value); // a number, a string or a number's form
+    return () => writeTex(element, value);
+  }
   return textWriter(element, value);
 }
 

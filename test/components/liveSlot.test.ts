@@ -161,7 +161,10 @@ describe("setSlots", () => {
       ]
     });
     for (const element of [...all("loss"), ...all("m")]) scroll(element, false);
-    expect(() => slots.setSlots({loss: undefined})).toThrow(/a text slot takes a string or a number/);
+    expect(() => slots.setSlots({loss: undefined})).toThrow(/a slot takes a string or a number/);
+    expect(() => slots.setSlots({b: slots.liveSigned(undefined as unknown as number)})).toThrow(
+      /takes a string or a number/
+    );
     expect(() =>
       slots.setSlots({
         m: [

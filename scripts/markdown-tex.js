@@ -8,8 +8,9 @@
 //   \live{key}, \live{key}{0.5}   inside any formula: a slot for a number the page computes.
 //           It is typeset at build time with its initial TeX (0 unless given; give a value of
 //           the same shape the page will write, e.g. `{+ 0.5}` for a signed term) inside a
-//           span `data-tex-live="key"`, which src/components/liveTex.js fills in the browser
-//           (setLiveTex), so formulas with live numbers need no KaTeX JavaScript either.
+//           span `data-live="key"`, a slot the page fills in the browser like any other
+//           (src/components/liveSlot.js), so formulas with live numbers need no KaTeX
+//           JavaScript either.
 //
 // It uses the same `katex` package that is served to the browser, so build-time HTML and
 // the stylesheet always come from one KaTeX version.
@@ -36,7 +37,7 @@ export function renderTex(tex, {displayMode = false, references = {}} = {}) {
     displayMode,
     throwOnError: false,
     output: "html",
-    // \htmlData is trusted only as \live writes it: a single data-tex-live attribute.
+    // \htmlData is trusted only as \live writes it: a single data-live attribute.
     trust: (context) => {
       const trusted = context.command === "\\htmlData" && isLiveAttributes(context.attributes);
       if (!trusted) refused.push(context.command);
@@ -60,7 +61,7 @@ const UNDEFINED_COMMAND =
 
 function isLiveAttributes(attributes) {
   const keys = Object.keys(attributes ?? {});
-  return keys.length === 1 && keys[0] === "data-tex-live" && LIVE_KEY.test(attributes[keys[0]]);
+  return keys.length === 1 && keys[0] === "data-live" && LIVE_KEY.test(attributes[keys[0]]);
 }
 
 /** A live slot's name: a letter, then letters, digits, `_` or `-`. */
@@ -79,7 +80,7 @@ function groupEnd(tex, start) {
 }
 
 /**
- * Rewrites each `\live{key}` or `\live{key}{initial}` as `\htmlData{tex-live=key}{initial}`
+ * Rewrites each `\live{key}` or `\live{key}{initial}` as `\htmlData{live=key}{initial}`
  * (initial value 0). A `\live` not followed by a valid `{key}` is left alone, so KaTeX
  * reports it as an undefined control sequence.
  */
@@ -102,7 +103,7 @@ export function expandLive(tex) {
         end = initialEnd;
       }
     }
-    out += `${tex.slice(from, match.index)}\\htmlData{tex-live=${key}}{${initial}}`;
+    out += `${tex.slice(from, match.index)}\\htmlData{live=${key}}{${initial}}`;
     from = end;
     pattern.lastIndex = end;
   }

@@ -151,7 +151,8 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
         page,
         ...outputs
           .find((o) => o.file === page)
-          .imports.filter((i) => !i.external)
+          // a chunk the bundle imports on demand (`import(…)` in a module) is not preloaded
+          .imports.filter((i) => !i.external && i.kind !== "dynamic-import")
           .map((i) => resolve(dist, i.path))
       ]
     : [];

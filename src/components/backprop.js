@@ -8,6 +8,7 @@ import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
 import {formatNumber, texFactor, texNumber} from "./format.js";
 import {setHtml, setText} from "./liveDom.js";
+import {announce} from "./liveSlot.js";
 import {
   ensureChildren,
   frameClip,
@@ -126,13 +127,14 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   <button type="button" data-action="run">Run 50 steps</button>
   <button type="button" data-action="reset">Reset</button>
 </div>
-<p class="trainer-readout" role="status" aria-live="polite"></p>
+<p class="trainer-readout"></p>
 <div class="trainer-chart"></div>`;
-  const readout = root.querySelector(".trainer-readout");
+  const readout = announce(root.querySelector(".trainer-readout"));
   const holder = root.querySelector(".trainer-chart");
   const stepButton = root.querySelector("[data-action=step]");
   const runButton = root.querySelector("[data-action=run]");
-  const live = (name, value) => `<span class="live" data-trainer="${name}">${formatNumber(value)}</span>`;
+  const live = (name, value) =>
+    `<span class="live" data-live="trainer-${name}">${formatNumber(value)}</span>`;
   function render() {
     const last = points[points.length - 1];
     const first = points[0];
@@ -168,7 +170,7 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   });
   render();
   /** Starts again from new slider values, at step 0 (the page calls this as they move). */
-  root.reset = (next) => {
+  root.update = (next) => {
     params = next;
     points = runNeuron(params, 0).points;
     diverged = false;

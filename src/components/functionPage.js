@@ -8,7 +8,7 @@ import {activationChart, curveLegend, slopeLogChart, slopeZones} from "./activat
 // the guarded slider and live numbers live in their own modules, for pages that need nothing
 // else from here; the function pages import all three from this one
 export {guardRange} from "./guardRange.js";
-export {live} from "./liveDom.js";
+export {live} from "./liveSlot.js";
 
 /**
  * The chart of a function page: f and f′ with the marker and tangent over `domain`, or, when

@@ -2,6 +2,7 @@
 // this says what was refused and why, and keeps the last good value.
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
+import {announce} from "./liveSlot.js";
 
 /**
  * Makes an Inputs.range's (or Inputs.number's) number box refuse a value it cannot take (out
@@ -13,7 +14,7 @@ export function guardRange(input) {
   const number = input.querySelector("input[type=number]");
   if (!number) return input;
   const range = input.querySelector("input[type=range]");
-  const message = html`<p class="range-message" role="status" aria-live="polite"></p>`;
+  const message = announce(html`<p class="range-message"></p>`);
   input.append(message);
   const name = input.querySelector("label")?.textContent?.trim() || "This value";
   const refusal = (typed) => {

@@ -1,7 +1,7 @@
 // Writing changed text into the page without replacing its nodes. A slider rewrites many
 // numbers per update; replacing a text node (textContent = …, innerHTML = …) removes and
 // re-adds layout objects, while changing a text node's data only relays out its line.
-import {formatNumber} from "./format.js";
+// The slot helper (liveSlot.js) writes text slots with these; charts use them for labels.
 
 /** Sets an element's text, reusing its one text node; does nothing when the text is the same. */
 export function setText(element, text) {
@@ -9,36 +9,6 @@ export function setText(element, text) {
   if (node !== null && node === element.lastChild && node.nodeType === 3) {
     if (node.data !== text) node.data = text;
   } else if (element.textContent !== text) element.textContent = text;
-}
-
-/** The page's `[data-live=name]` elements, found once (and again if one was replaced). */
-const liveElements = new Map();
-
-/** The element the Markdown marks `data-live="name"`; a name with none is an error, so a typo shows. */
-export function liveElement(name) {
-  let element = liveElements.get(name);
-  if (!element?.isConnected) {
-    element = document.querySelector(`[data-live="${CSS.escape(name)}"]`);
-    if (!element) throw new Error(`no [data-live="${name}"] on this page`);
-    liveElements.set(name, element);
-  }
-  return element;
-}
-
-/**
- * Writes `text` into the page's `<span data-live="name"></span>`, in place, and returns the
- * span. Prose that sliders rewrite holds such spans: an inline `${…}` is rebuilt by Framework
- * on every step, which relays out its whole paragraph.
- */
-export function setLiveText(name, text) {
-  const element = liveElement(name);
-  setText(element, text);
-  return element;
-}
-
-/** setLiveText with a number, written as formatNumber writes it. */
-export function setLive(name, value, {digits = 4} = {}) {
-  return setLiveText(name, formatNumber(value, {digits}));
 }
 
 const unescapeHtml = (text) =>
@@ -100,14 +70,4 @@ export function setHtml(element, html, {before = [], after = []} = {}) {
 /** Forgets what setHtml wrote, for a caller that replaced the content itself. */
 export function forgetHtml(element) {
   written.delete(element);
-}
-
-/** A live number for prose: `${live(sigmoid.f(x), "f")}` (data-live names it for tests). */
-export function live(value, name = "", {digits = 4} = {}) {
-  // built directly rather than with html`…`: live numbers are recreated on every slider move
-  const span = document.createElement("span");
-  span.className = "live";
-  span.dataset.live = name;
-  span.textContent = formatNumber(value, {digits});
-  return span;
 }

@@ -5,32 +5,49 @@
 // browser relays out and repaints only those boxes.
 //
 // Markdown places an empty, self-sizing slot where the matrix goes, next to inline TeX, in a
-// paragraph of a `.matrix-equations` block (whose lines wrap between parts on a phone):
-//   $W = W_2 W_1 =$ <span class="live-matrix" data-matrix="w" style="--rows: 2; --cols: 2"></span>
-// and a cell fills the slots once (`liveMatrices`), then writes numbers (`setMatrices`).
+// paragraph of a `.matrix-equations` block (whose lines wrap between parts on a phone), named
+// like every slot and labelled for screen readers:
+//   $W = W_2 W_1 =$ <span class="live-matrix" data-live="w" aria-label="W = W₂W₁" style="--rows: 2; --cols: 2"></span>
+// and a cell writes its numbers with liveSlot.js: setSlots({w: product}). This module is the
+// slot helper's renderer for matrices.
+import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
+
+/** Entries are written to this many decimals (so 1e-17 of round-off reads 0). */
+const DECIMALS = 4;
+/** Significant digits enough for any entry below 10⁶ at DECIMALS decimals, so formatNumber rounds nothing more. */
+const ENTRY_DIGITS = 10;
 
 /** A matrix entry as the course writes it: at most 4 decimals (so 1e-17 round-off reads 0), a true minus. */
 export function formatEntry(value) {
-  if (Number.isNaN(value)) return "undefined";
-  if (value === Infinity) return "∞";
-  if (value === -Infinity) return "−∞";
-  const rounded = Math.round(value * 1e4) / 1e4;
-  return rounded === 0 ? "0" : String(rounded).replace("-", "−");
+  // the entry is placed on the grid of 4 decimals; formatNumber writes it (minus, 0 for −0, words for NaN and ±∞)
+  const scale = 10 ** DECIMALS;
+  const snapped = Number.isFinite(value) ? Math.round(value * scale) / scale : value;
+  return formatNumber(snapped, {digits: ENTRY_DIGITS});
+}
+
+/** A slot's size from its --rows and --cols (set inline in the Markdown, or by a stylesheet). */
+function slotSize(slot) {
+  const read = (name) =>
+    Number(slot.style.getPropertyValue(name) || getComputedStyle(slot).getPropertyValue(name));
+  return {rows: read("--rows"), cols: read("--cols")};
 }
 
 /**
  * Fills an empty `.live-matrix` slot with `--rows` × `--cols` entry boxes, as an ARIA table
- * named `label` (screen readers read it row by row), and returns the slot.
+ * (screen readers read it row by row) named by the slot's aria-label, and returns the slot.
  */
-export function liveMatrix(slot, {label}) {
-  const style = getComputedStyle(slot);
-  const rows = Number(style.getPropertyValue("--rows"));
-  const cols = Number(style.getPropertyValue("--cols"));
+export function fillMatrix(slot) {
+  const {rows, cols} = slotSize(slot);
   if (!(rows >= 1 && cols >= 1))
-    throw new Error(`liveMatrix: the slot needs --rows and --cols, not ${rows} × ${cols}`);
+    throw new Error(
+      `live matrix "${slot.dataset.live}": the slot needs --rows and --cols, not ${rows} × ${cols}`
+    );
+  if (!slot.getAttribute("aria-label"))
+    throw new Error(
+      `live matrix "${slot.dataset.live}": the slot needs an aria-label naming it for screen readers`
+    );
   slot.setAttribute("role", "table");
-  slot.setAttribute("aria-label", label);
   slot.replaceChildren(
     ...Array.from({length: rows}, () => {
       const row = document.createElement("span");
@@ -47,36 +64,37 @@ export function liveMatrix(slot, {label}) {
   return slot;
 }
 
-/** Writes `values` (rows of numbers, or one column as a flat array) into a filled slot. */
-export function setMatrix(matrix, values) {
-  const rows = matrix.children;
+/**
+ * Checks that `values` (rows of numbers, or one column as a flat array) fit a `.live-matrix`
+ * slot, filling it with its entry boxes the first time. Values of another size than the slot
+ * are an error, so a mismatch shows rather than leaving stale entries.
+ */
+export function checkMatrix(slot, values) {
+  if (slot.getAttribute("role") !== "table") fillMatrix(slot);
+  const rows = slot.children;
+  const cols = rows[0].children.length;
+  if (!Array.isArray(values) || values.length !== rows.length)
+    throw new Error(`live matrix "${slot.dataset.live}": expected ${rows.length} rows`);
+  values.forEach((row, i) => {
+    const entries = Array.isArray(row) ? row : [row];
+    if (entries.length !== cols)
+      throw new Error(`live matrix "${slot.dataset.live}": expected ${cols} entries in row ${i + 1}`);
+    if (!entries.every((value) => typeof value === "number"))
+      throw new Error(
+        `live matrix "${slot.dataset.live}": row ${i + 1} holds something that is not a number`
+      );
+  });
+}
+
+/** Writes `values` into a `.live-matrix` slot (checkMatrix first), each entry box's text in place. */
+export function writeMatrix(slot, values) {
+  checkMatrix(slot, values);
+  const rows = slot.children;
   values.forEach((row, i) => {
     const cells = rows[i].children;
     (Array.isArray(row) ? row : [row]).forEach((value, j) =>
       setText(cells[j].firstChild, formatEntry(value))
     );
   });
-  return matrix;
-}
-
-/**
- * Fills every `[data-matrix=name]` slot under `root`, named for screen readers by
- * `labels[name]`: {name: [matrix, …]}. A slot with no label is an error, so a typo shows.
- */
-export function liveMatrices(root, labels) {
-  const matrices = {};
-  for (const slot of root.querySelectorAll("[data-matrix]")) {
-    const name = slot.dataset.matrix;
-    if (!(name in labels)) throw new Error(`liveMatrices: no label for the matrix "${name}"`);
-    (matrices[name] ??= []).push(liveMatrix(slot, {label: labels[name]}));
-  }
-  return matrices;
-}
-
-/** Writes each `values[name]` into every matrix of that name; an unknown name is an error. */
-export function setMatrices(matrices, values) {
-  for (const [name, value] of Object.entries(values)) {
-    if (!(name in matrices)) throw new Error(`setMatrices: no matrix "${name}" on this page`);
-    for (const matrix of matrices[name]) setMatrix(matrix, value);
-  }
+  return slot;
 }

@@ -1,21 +1,14 @@
 // Live numbers in formulas typeset at build time, so no page needs KaTeX's JavaScript.
 // Markdown marks each changing part with \live{key} or \live{key}{initial} (see
-// scripts/markdown-tex.js); a cell fills the slots: setLiveTex({z: step.z, w: liveFactor(w)}).
+// scripts/markdown-tex.js); a cell fills the slots through liveSlot.js, like every other slot:
+// setSlots({z: step.z, w: liveFactor(w)}). This module is its renderer for TeX slots, loaded
+// only by a page that has one: it writes KaTeX's markup, and a page with no formula loads
+// neither it nor KaTeX's stylesheet (scripts/postbuild.js).
 // Numbers are written as KaTeX typesets texNumber(value) (checked against KaTeX by
 // test/components/liveTex.test.ts). KaTeX spaced each slot for its initial value, so give
 // an initial value of the same shape (a number; `+ 0` for a liveSigned term).
 import {texNumber} from "./format.js";
 import {forgetHtml, setHtml} from "./liveDom.js";
-
-/** A number in parentheses when negative or a power of ten (as texFactor), for a product. */
-export function liveFactor(value, {digits = 4} = {}) {
-  return {value, digits, factor: true};
-}
-
-/** A number as a term after another one: "+ 2" or "− 2", the sign as a binary operator. */
-export function liveSigned(value, {digits = 4} = {}) {
-  return {value, digits, signed: true};
-}
 
 const MEDIUM_SPACE = '<span class="mspace" style="margin-right:0.2222em;"></span>';
 
@@ -83,50 +76,25 @@ function slot(element) {
   return state;
 }
 
-/** Every `[data-tex-live=key]` under `root`, found once per root and key. */
-const slotElements = new WeakMap();
-
-function elementsFor(root, key) {
-  let byKey = slotElements.get(root);
-  if (!byKey) slotElements.set(root, (byKey = new Map()));
-  let elements = byKey.get(key);
-  if (!elements?.length || elements.some((element) => !element.isConnected || !root.contains(element))) {
-    elements = [...root.querySelectorAll(`[data-tex-live="${CSS.escape(key)}"]`)];
-    byKey.set(key, elements);
-  }
-  return elements;
-}
-
 /**
- * Writes each value into every `[data-tex-live=key]` slot under `root`: a number, liveFactor(n),
- * liveSigned(n), a string, or a node (formulaFragment, cloned). Unchanged slots are left alone;
- * a key with no slot throws, so a typo cannot fail silently. With `partial`, a key with no
- * slot under `root` is skipped if the page has one elsewhere (one set of values for several
- * formulas, written one formula at a time).
+ * Writes `value` into one \live slot of a formula typeset at build time: a number,
+ * liveFactor(n), liveSigned(n), a string, or a node (formulaFragment, cloned). A slot left as
+ * it was is not touched. liveSlot.js finds the slots and calls this for each.
  */
-export function setLiveTex(values, {root = document, partial = false} = {}) {
-  for (const [key, value] of Object.entries(values)) {
-    const elements = elementsFor(root, key);
-    if (elements.length === 0) {
-      if (partial && root !== document && elementsFor(document, key).length > 0) continue;
-      throw new Error(`setLiveTex: no \\live{${key}} in this formula`);
-    }
-    for (const element of elements) {
-      const state = slot(element);
-      let content;
-      if (value instanceof Node) content = value;
-      else if (typeof value === "string") content = ord(escapeHtml(value));
-      else {
-        const options = typeof value === "number" ? {value} : value;
-        if (state.display === undefined) state.display = element.closest(".katex-display") !== null;
-        content = liveNumberHtml(options.value, {...options, display: state.display});
-      }
-      if (content === state.last) continue;
-      state.last = content;
-      if (content instanceof Node) {
-        forgetHtml(element);
-        element.replaceChildren(...state.lead, content.cloneNode(true), ...state.trail);
-      } else setHtml(element, content, {before: state.lead, after: state.trail});
-    }
+export function writeTex(element, value) {
+  const state = slot(element);
+  let content;
+  if (value instanceof Node) content = value;
+  else if (typeof value === "string") content = ord(escapeHtml(value));
+  else {
+    const options = typeof value === "number" ? {value} : value;
+    if (state.display === undefined) state.display = element.closest(".katex-display") !== null;
+    content = liveNumberHtml(options.value, {...options, display: state.display});
   }
+  if (content === state.last) return;
+  state.last = content;
+  if (content instanceof Node) {
+    forgetHtml(element);
+    element.replaceChildren(...state.lead, content.cloneNode(true), ...state.trail);
+  } else setHtml(element, content, {before: state.lead, after: state.trail});
 }

@@ -81,8 +81,18 @@ function settled() {
   else flushOffscreen();
 }
 
-/** How many elements wait for an update (for tests: the page is settled at zero). */
-export const pendingOffscreen = () => pending.size;
+let loading = 0;
+
+/** Counts `promise` (a module an update waits for) as pending until it settles. */
+export function holdUntil(promise) {
+  loading++;
+  const done = () => loading--;
+  promise.then(done, done);
+  return promise;
+}
+
+/** How many elements wait for an update, or modules for loading (for tests: the page is settled at zero). */
+export const pendingOffscreen = () => pending.size + loading;
 // a page's tests wait for this to reach zero before they read what a slider changed
 globalThis.__pendingOffscreen = pendingOffscreen;
 // printing shows everything: bring it up to date first

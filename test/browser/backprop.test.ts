@@ -103,7 +103,7 @@ async function expectStepTable(page: Page) {
   const params = await neuronParams(page);
   const expected = neuronStep(params);
   for (const key of QUANTITIES) {
-    const shown = await page.locator(`td[data-quantity=${key}]`).textContent();
+    const shown = await page.locator(`td[data-live=step-table-${key}]`).textContent();
     expectShown(shown, expected[key], `${key} for ${JSON.stringify(params)}`);
   }
   return {params, expected};
@@ -155,13 +155,17 @@ describe("/backpropagation", () => {
       const before = await trainerChart(page);
       await page.getByRole("button", {name: "Step", exact: true}).click();
       const first = neuronStep(params);
-      expectShown(await page.locator("[data-trainer=w]").textContent(), first.wAfter, "w after one step");
       expectShown(
-        await page.locator("[data-trainer=loss]").textContent(),
+        await page.locator("[data-live=trainer-w]").textContent(),
+        first.wAfter,
+        "w after one step"
+      );
+      expectShown(
+        await page.locator("[data-live=trainer-loss]").textContent(),
         first.lossAfter,
         "loss after one step"
       );
-      expect(await page.locator("[data-trainer=step]").textContent()).toBe("1");
+      expect(await page.locator("[data-live=trainer-step]").textContent()).toBe("1");
       expect(await trainerChart(page)).not.toEqual(before);
       expect(await trainerDots(page).count()).toBe(2);
 
@@ -169,15 +173,15 @@ describe("/backpropagation", () => {
       expect(await trainerDots(page).count()).toBe(1);
       await page.getByRole("button", {name: "Run 50 steps"}).click();
       expect(await trainerDots(page).count()).toBe(51);
-      expect(await page.locator("[data-trainer=step]").textContent()).toBe("50");
+      expect(await page.locator("[data-live=trainer-step]").textContent()).toBe("50");
       // 50 steps of neuronStep from the same start
       let {w, b} = params;
       for (let k = 0; k < 50; k++) ({wAfter: w, bAfter: b} = neuronStep({...params, w, b}));
-      expectShown(await page.locator("[data-trainer=w]").textContent(), w, "w after 50 steps");
+      expectShown(await page.locator("[data-live=trainer-w]").textContent(), w, "w after 50 steps");
 
       await press(slider(page, "Target t"), "ArrowRight", 1);
       await waitForCells(page);
-      expect(await page.locator("[data-trainer=step]").textContent()).toBe("0");
+      expect(await page.locator("[data-live=trainer-step]").textContent()).toBe("0");
       expect(await trainerDots(page).count()).toBe(1);
     });
   });

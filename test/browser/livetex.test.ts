@@ -33,7 +33,7 @@ async function compare(page: Page, selector: string, tex: string) {
     (element, expectedHtml) => {
       const normalise = (root: Element) => {
         const copy = root.cloneNode(true) as Element;
-        for (const slot of copy.querySelectorAll("[data-tex-live]")) slot.replaceWith(...slot.childNodes);
+        for (const slot of copy.querySelectorAll("[data-live]")) slot.replaceWith(...slot.childNodes);
         for (const strut of copy.querySelectorAll(".katex-strut")) strut.removeAttribute("style");
         copy.normalize();
         return copy.innerHTML;
@@ -167,7 +167,7 @@ describe("/linear's collapsed layer", () => {
         if (times) await press(page, label, key, times);
         const [w1, b1, w2, b2] = await Promise.all(["w₁", "b₁", "w₂", "b₂"].map(value));
         const tex = `\\begin{aligned} w_2(w_1 x + b_1) + b_2 &= ${n(w2)}\\,(${n(w1)}\\,x ${signed(b1)}) ${signed(b2)} \\\\ &= ${n(w2 * w1)}\\,x ${signed(w2 * b1 + b2)} \\end{aligned}`;
-        const {actual, expected} = await compare(page, ".math-display:has([data-tex-live])", tex);
+        const {actual, expected} = await compare(page, ".math-display:has([data-live])", tex);
         expect(actual, `w1 ${w1}, b1 ${b1}, w2 ${w2}, b2 ${b2}`).toBe(expected); // exactly
       }
       expect(problems.pageErrors).toEqual([]);

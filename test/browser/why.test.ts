@@ -111,10 +111,10 @@ describe("why activation functions", () => {
   /** A matrix entry as a reader should see it: 4 decimals at most, a true minus, no −0. */
   const entry = (v: number) => String(Math.round(v * 1e4) / 1e4 || 0).replace("-", "−");
 
-  /** The entries shown in every `[data-matrix=name]` matrix, row by row. */
+  /** The entries shown in every `[data-live=name]` matrix, row by row. */
   async function shownMatrices(page: Page, name: string): Promise<string[][][]> {
     return page
-      .locator(`.collapsed-math [data-matrix="${name}"]`)
+      .locator(`.collapsed-math [data-live="${name}"]`)
       .evaluateAll((matrices) =>
         matrices.map((matrix) =>
           [...matrix.querySelectorAll("[role=row]")].map((row) =>

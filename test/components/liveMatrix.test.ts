@@ -8,6 +8,13 @@ describe("formatEntry", () => {
     expect(formatEntry(0.1 * 3)).toBe("0.3");
     expect(formatEntry(1.9 * -1.9 * 2)).toBe("−7.22");
     expect(formatEntry(1.23456)).toBe("1.2346");
+    expect(formatEntry(-123456.123449)).toBe("−123456.1234");
+  });
+  test("keeps 4 decimals wherever the first digit is: small entries are not written with a power of ten", () => {
+    expect(formatEntry(0.00006)).toBe("0.0001");
+    expect(formatEntry(-0.00004)).toBe("0");
+    expect(formatEntry(0.012345)).toBe("0.0123");
+    expect(formatEntry(9.99996)).toBe("10");
   });
   test("writes a true minus, and never −0", () => {
     expect(formatEntry(-0.5)).toBe("−0.5");

@@ -5,9 +5,9 @@ import {texFactor, texNumber} from "../../src/components/format.js";
 import {liveNumberHtml} from "../../src/components/liveTex.js";
 import {renderTex} from "../../scripts/markdown-tex.js";
 
-/** The inside of the `data-tex-live="z"` span in `html`, without KaTeX's spacing at its edges. */
+/** The inside of the `data-live="z"` span in `html`, without KaTeX's spacing at its edges. */
 function slotContent(html: string): string {
-  const open = html.indexOf('data-tex-live="z">');
+  const open = html.indexOf('data-live="z">');
   expect(open).toBeGreaterThan(-1);
   const start = html.indexOf(">", open) + 1;
   let depth = 1;

@@ -20,7 +20,9 @@ const files: Record<string, string> = {
     "// a comment that minifying drops\nexport const first = () => label(hit());",
   "_import/components/second.5555eeee.js":
     'import {hit} from "../lib/counter.1111aaaa.js";\nimport {ten} from "../../_npm/dep@1.0.0/abcd1234.js";\n' +
-    "export const second = () => hit() + ten;",
+    'export const second = () => hit() + ten;\nexport const onDemand = () => import("../lib/onDemand.8888bbbb.js");',
+  // imported by a bundled module only when it needs it: a chunk of its own, not preloaded
+  "_import/lib/onDemand.8888bbbb.js": 'export const marker = "loaded on demand";',
   "_import/lib/lazy.6666ffff.js":
     'import {hit} from "./counter.1111aaaa.js";\nimport {label} from "./label.2222bbbb.js";\n' +
     "export const lazy = () => label(hit());",
@@ -79,8 +81,12 @@ describe("bundlePages", () => {
     expect(html).toContain('<script type="module" src="./_import/components/kept.3333cccc.js">');
   });
 
+  const chunkText = (file: string) => readFileSync(join(dist, "_import", "pages", file), "utf8");
+  const onDemandChunk = () =>
+    bundleFiles.find((f) => /^chunk\.\w+\.js$/.test(f) && chunkText(f).includes("loaded on demand"));
+
   test("the chunk the page's bundle shares with the lazy one is preloaded; every preload exists", () => {
-    const chunk = bundleFiles.find((f) => /^chunk\.\w+\.js$/.test(f))!;
+    const chunk = bundleFiles.find((f) => /^chunk\.\w+\.js$/.test(f) && f !== onDemandChunk())!;
     expect(chunk).toBeDefined();
     expect(html).toContain(`<link rel="modulepreload" href="./_import/pages/${chunk}">`);
     const hrefs = [...html.matchAll(/modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
@@ -93,6 +99,12 @@ describe("bundlePages", () => {
     expect(lazy).toBeDefined();
     expect(html).toContain(`import("./_import/pages/${lazy}")`);
     expect(html).not.toMatch(/modulepreload" href="[^"]*lazy/);
+  });
+
+  test("a chunk a bundled module imports on demand is not preloaded", () => {
+    const chunk = onDemandChunk();
+    expect(chunk).toBeDefined();
+    expect(html).not.toContain(chunk);
   });
 
   test("every module still runs once: the bundles and the kept module share one counter", async () => {

@@ -57,11 +57,13 @@ export const COURSE_PLOT_EXPORTS = [
 
 /**
  * The parts of d3 the charts use directly, all of which Plot bundles anyway: the tick rules of
- * a linear axis (for re-ticking an axis in place as Plot would draw it) and the symbol
- * generators of the dot mark (for legend swatches and markers drawn in place).
+ * a linear axis (for re-ticking an axis in place as Plot would draw it), and the symbol
+ * generators of the dot mark and the path writer they draw into (for legend swatches and
+ * markers drawn in place).
  */
 export const COURSE_D3_EXPORTS = [
   "nice",
+  "pathRound",
   "tickFormat",
   "ticks",
   "symbol",

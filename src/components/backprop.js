@@ -7,19 +7,20 @@ import {chainSlopes} from "../lib/chain.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
 import {formatNumber, texFactor, texNumber} from "./format.js";
+import {legend} from "./legend.js";
 import {setHtml, setText} from "./liveDom.js";
 import {
-  ensureChildren,
   frameClip,
   linePath,
   linearMap,
-  logMap,
   niceDomain,
   steadyCeiling,
-  setAxisTicks,
   setLinearAxis,
   svgElement
 } from "./liveChart.js";
+import {axesOnly, liveDots, liveLine} from "./liveMark.js";
+import {logAxis, logMap, setLogAxis} from "./logAxis.js";
+import {seriesDash} from "./style.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
@@ -56,26 +57,14 @@ export function lossChart(
     ariaLabel: ariaLabel ?? lossLabel(points),
     x: {domain: domains.x, label: "step", labelAnchor: "right", labelArrow: "none"},
     y: {domain: domains.y, label: "loss L", labelArrow: "none", grid: true},
-    // the empty dot gives Plot an x and a y channel, so it draws both axes; the line and the
-    // dots are drawn below, by update
-    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), Plot.dot([], {x: (d) => d, y: (d) => d})]
+    // the line and the dots are drawn in place, by update
+    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;
   const clip = frameClip(chart, xRange, yRange);
-  const style = {class: "chart-f", fill: "none", stroke: "currentColor", "clip-path": clip};
-  const lineGroup = svgElement("g", {
-    ...style,
-    "stroke-width": 2,
-    "stroke-linecap": "round",
-    "stroke-linejoin": "round",
-    "stroke-miterlimit": 1
-  });
-  const path = svgElement("path");
-  lineGroup.append(path);
-  const dotGroup = svgElement("g", {...style, class: "chart-f loss-dot", "stroke-width": 1.5});
-  chart.append(lineGroup, dotGroup);
-  if (!dots) dotGroup.remove();
+  const path = liveLine(chart, {class: "chart-f", "stroke-width": 2, "clip-path": clip});
+  const dotGroup = dots ? liveDots(chart, {class: "chart-f loss-dot", "clip-path": clip}, {r: 2.5}) : null;
   chart.update = (next, {ariaLabel} = {}) => {
     const nextDomains = lossDomains(next, xMax);
     for (const axis of ["x", "y"]) {
@@ -96,13 +85,10 @@ export function lossChart(
         y
       )
     );
-    if (dots) {
-      const circles = ensureChildren(dotGroup, finite.length, () => svgElement("circle", {r: 2.5}));
-      finite.forEach((p, i) => {
-        circles[i].setAttribute("cx", x(p.step));
-        circles[i].setAttribute("cy", y(p.loss));
-      });
-    }
+    dotGroup?.place(
+      finite.map((p) => x(p.step)),
+      finite.map((p) => y(p.loss))
+    );
     chart.setAttribute("aria-label", ariaLabel ?? lossLabel(next));
     return chart;
   };
@@ -178,20 +164,11 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   return root;
 }
 
-/** The dash pattern of each core activation's line; its colour comes from the CSS class .series-<id> (sets `color`). */
-export const seriesDash = {sigmoid: "none", tanh: "7 3", relu: "2 3", leakyRelu: "9 3 2 3", linear: "1 4"};
-
-/** A legend of the core activations' line styles. */
+/** A legend of the core activations' line styles, for the vanishing-gradient chart. */
 export function seriesLegend(ids = coreActivationIds) {
-  const legend = document.createElement("div");
-  legend.className = "legend";
-  for (const id of ids) {
-    const item = document.createElement("span");
-    item.innerHTML = `<svg width="28" height="10" aria-hidden="true"><line class="series-${id}" stroke="currentColor" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray="${seriesDash[id]}"></line></svg>`;
-    item.append(activations[id].label);
-    legend.append(item);
-  }
-  return legend;
+  return legend(
+    ids.map((id) => ({label: activations[id].label, className: `series-${id}`, line: {dash: seriesDash[id]}}))
+  );
 }
 
 /**
@@ -260,21 +237,6 @@ export function chainsFor(depth, weight, ids = coreActivationIds) {
 
 const logTick = (d) => formatNumber(d, {digits: 2});
 
-/**
- * A log-scale domain of whole decades around [lo, hi] and at most `count` power-of-ten ticks
- * in it. With `snap` > 1 its ends move out to multiples of `snap` decades, so that a slider
- * moving the data re-ticks the axis only now and then.
- */
-export function decades(lo, hi, count = 6, {snap = 1} = {}) {
-  let e0 = Math.floor(Math.floor(Math.log10(lo)) / snap) * snap;
-  let e1 = Math.ceil(Math.ceil(Math.log10(hi)) / snap) * snap;
-  if (e0 === e1) ((e0 -= 1), (e1 += 1));
-  const every = Math.max(1, Math.ceil((e1 - e0) / count));
-  const ticks = [];
-  for (let e = e1; e >= e0; e -= every) ticks.push(10 ** e);
-  return {domain: [10 ** e0, 10 ** e1], ticks};
-}
-
 /** What chainChart draws for these chains: the positive gradients and the axes' domains. */
 function chainLayout(chains, depth) {
   const rows = chains.flatMap(({id, label, gradients}) =>
@@ -282,13 +244,12 @@ function chainLayout(chains, depth) {
   );
   const shown = rows.filter((r) => r.gradient > 0 && Number.isFinite(r.gradient));
   const values = shown.map((r) => r.gradient);
-  const {domain, ticks} = decades(Math.min(...values, 1), Math.max(...values, 1), 6, {snap: 3});
+  const yAxis = logAxis(Math.min(...values, 1), Math.max(...values, 1), {count: 6, snap: 3});
   return {
     shown,
     // in steps of five layers, so the Depth slider re-ticks the axis every fifth layer only
     x: [1, Math.max(5, Math.ceil(depth / 5) * 5)],
-    y: domain,
-    yTicks: ticks,
+    yAxis,
     ariaLabel: `Gradient magnitude at each of ${depth} layers, first layer on the left, log scale: ${chains
       .map((c) => `${c.label} reaches the first layer with ${formatNumber(c.firstLayerGradient)}`)
       .join("; ")}`
@@ -296,13 +257,6 @@ function chainLayout(chains, depth) {
 }
 
 const sameDomain = (a, b) => a[0] === b[0] && a[1] === b[1];
-
-/** Re-ticks a log axis of `chart` in place when its domain or its ticks changed. */
-function updateLogAxis(chart, axis, [domain, ticks], [previousDomain, previousTicks], range) {
-  if (!sameDomain(domain, previousDomain) || ticks.join() !== previousTicks.join()) {
-    setAxisTicks(chart, axis, ticks, logMap(domain, range), logTick);
-  }
-}
 
 /**
  * The gradient magnitude at every layer of each chain, on a log scale (zeros cannot show).
@@ -326,40 +280,29 @@ export function chainChart(chains, {width = 640, depth}) {
     },
     y: {
       type: "log",
-      domain: layout.y,
-      ticks: layout.yTicks,
+      domain: layout.yAxis.domain,
+      ticks: layout.yAxis.ticks,
       label: "|∂L/∂b| at the layer",
       labelArrow: "none",
       grid: true,
       tickFormat: logTick
     },
-    // the empty dot gives Plot the x and y channels for the axes; update draws the data
-    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
+    // update draws the data in place
+    marks: [axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;
   const paths = new Map();
   for (const {id} of chains) {
-    const group = svgElement("g", {
-      class: `series-${id}`,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-width": 2.5,
-      "stroke-dasharray": seriesDash[id],
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "stroke-miterlimit": 1,
-      transform: "translate(0.5,0.5)"
-    });
-    group.append(svgElement("path"));
-    chart.append(group);
-    paths.set(id, group.firstChild);
+    paths.set(
+      id,
+      liveLine(chart, {class: `series-${id}`, "stroke-width": 2.5, "stroke-dasharray": seriesDash[id]})
+    );
   }
-  const dots = svgElement("g", {class: "series-dot", fill: "currentColor", transform: "translate(0.5,0.5)"});
-  chart.append(dots);
+  const dots = liveDots(chart, {class: "series-dot", fill: "currentColor", stroke: null}, {r: 3.5});
   const draw = () => {
     const x = linearMap(layout.x, xRange);
-    const y = logMap(layout.y, yRange);
+    const y = logMap(layout.yAxis.domain, yRange);
     for (const [id, path] of paths) {
       const rows = layout.shown.filter((r) => r.id === id);
       path.setAttribute(
@@ -373,16 +316,15 @@ export function chainChart(chains, {width = 640, depth}) {
       );
     }
     const first = layout.shown.filter((r) => r.layer === 1);
-    const circles = ensureChildren(dots, first.length, () => svgElement("circle", {r: 3.5}));
-    first.forEach((r, i) => {
-      circles[i].setAttribute("cx", x(r.layer));
-      circles[i].setAttribute("cy", y(r.gradient));
-    });
+    dots.place(
+      first.map((r) => x(r.layer)),
+      first.map((r) => y(r.gradient))
+    );
   };
   chart.update = (next, {depth}) => {
     const nextLayout = chainLayout(next, depth);
     if (!sameDomain(nextLayout.x, layout.x)) setLinearAxis(chart, "x", nextLayout.x, xRange);
-    updateLogAxis(chart, "y", [nextLayout.y, nextLayout.yTicks], [layout.y, layout.yTicks], yRange);
+    setLogAxis(chart, "y", nextLayout.yAxis, layout.yAxis, yRange, logTick);
     layout = nextLayout;
     chart.setAttribute("aria-label", layout.ariaLabel);
     draw();
@@ -397,14 +339,13 @@ function firstLayerLayout(chains) {
   const data = chains.map(({id, label, firstLayerGradient}) => ({id, label, gradient: firstLayerGradient}));
   const positive = data.filter((d) => d.gradient > 0 && Number.isFinite(d.gradient));
   const values = positive.map((d) => d.gradient);
-  const {domain, ticks} = decades(Math.min(1e-3, ...values), Math.max(1, ...values), 5, {snap: 3});
-  const [lo, hi] = domain;
+  const xAxis = logAxis(Math.min(1e-3, ...values), Math.max(1, ...values), {count: 5, snap: 3});
+  const [lo, hi] = xAxis.domain;
   return {
     data,
     lo,
-    // room on the right for the value labels
-    x: [lo, hi * Math.max(30, (hi / lo) ** 0.3)],
-    xTicks: ticks,
+    // its domain, with room on the right for the value labels, and its ticks
+    xAxis: {domain: [lo, hi * Math.max(30, (hi / lo) ** 0.3)], ticks: xAxis.ticks},
     ariaLabel: `Gradient reaching the first layer, log scale: ${data.map((d) => `${d.label} ${formatNumber(d.gradient)}`).join(", ")}`
   };
 }
@@ -425,16 +366,16 @@ export function firstLayerChart(chains, {width = 640}) {
     ariaLabel: layout.ariaLabel,
     x: {
       type: "log",
-      domain: layout.x,
+      domain: layout.xAxis.domain,
       label: "gradient at the first layer (log scale)",
       labelAnchor: "right",
       labelArrow: "none",
       grid: true,
       tickFormat: logTick,
-      ticks: layout.xTicks
+      ticks: layout.xAxis.ticks
     },
     y: {domain: layout.data.map((d) => d.label), label: null},
-    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
+    marks: [axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const sy = chart.scale("y");
@@ -470,7 +411,7 @@ export function firstLayerChart(chains, {width = 640}) {
     return text;
   });
   const draw = () => {
-    const x = logMap(layout.x, xRange);
+    const x = logMap(layout.xAxis.domain, xRange);
     layout.data.forEach((d, i) => {
       const {rule, dot} = rows[i];
       const shown = d.gradient > 0 && Number.isFinite(d.gradient);
@@ -491,7 +432,7 @@ export function firstLayerChart(chains, {width = 640}) {
   };
   chart.update = (next) => {
     const nextLayout = firstLayerLayout(next);
-    updateLogAxis(chart, "x", [nextLayout.x, nextLayout.xTicks], [layout.x, layout.xTicks], xRange);
+    setLogAxis(chart, "x", nextLayout.xAxis, layout.xAxis, xRange, logTick);
     layout = nextLayout;
     chart.setAttribute("aria-label", layout.ariaLabel);
     draw();

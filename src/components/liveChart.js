@@ -44,13 +44,6 @@ export function linearMap([d0, d1], [r0, r1]) {
   return (v) => r0 + (v - d0) * k;
 }
 
-/** value ↦ pixel for a log scale (positive values). */
-export function logMap([d0, d1], [r0, r1]) {
-  const l0 = Math.log10(d0);
-  const k = (r1 - r0) / (Math.log10(d1) - l0 || 1);
-  return (v) => r0 + (Math.log10(v) - l0) * k;
-}
-
 /**
  * How far (pixels) from the origin a point of a path may lie: beyond it a coordinate is
  * clamped. SVG reads path numbers as single-precision floats, so a value near 1e38 px or
@@ -125,6 +118,22 @@ export function linePath(xs, ys, x, y) {
     start = end + 1;
   }
   return d;
+}
+
+/**
+ * The ends, in pixels, of the straight line through (px, py) with slope `slope` (pixels down
+ * per pixel across) over the x-pixels [x0, x1], cut short where it would go more than FAR px
+ * from (px, py), so its numbers stay ones SVG reads however steep it is (a vertical one when
+ * it is steeper than 10⁹). Null when the point itself is not a finite pixel within FAR.
+ */
+export function lineThrough(px, py, slope, [x0, x1]) {
+  if (!(Math.abs(px) <= FAR && Math.abs(py) <= FAR) || Number.isNaN(slope)) return null;
+  // so steep it leaves FAR px within a thousandth of a pixel across: vertical
+  if (!(Math.abs(slope) < FAR * 1000)) return [px, py - FAR, px, py + FAR];
+  const reach = slope === 0 ? Infinity : FAR / Math.abs(slope);
+  const a = Math.max(Math.min(x0, x1), px - reach);
+  const b = Math.min(Math.max(x0, x1), px + reach);
+  return [a, py + slope * (a - px), b, py + slope * (b - px)];
 }
 
 /** The first number pair of a `translate(a,b)` transform. */

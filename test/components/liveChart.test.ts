@@ -10,7 +10,7 @@ import {
   steadyCeiling,
   linePath,
   linearMap,
-  logMap,
+  lineThrough,
   niceDomain,
   setLinearAxis,
   tickCount
@@ -118,15 +118,12 @@ describe("niceDomain", () => {
 });
 
 describe("maps and paths", () => {
-  test("linear and log maps", () => {
+  test("a linear map", () => {
     const x = linearMap([-2, 2], [40, 440]);
     expect(x(-2)).toBe(40);
     expect(x(0)).toBe(240);
     expect(x(2)).toBe(440);
-    const y = logMap([1e-3, 1e3], [300, 0]);
-    expect(y(1e-3)).toBeCloseTo(300, 9);
-    expect(y(1)).toBeCloseTo(150, 9);
-    expect(y(1e3)).toBeCloseTo(0, 9);
+    expect(linearMap([1, 1], [0, 100])(5)).toBe(0);
   });
   test("a line path leaves a gap where a value is not finite", () => {
     const id = (v: number) => v;
@@ -222,5 +219,30 @@ describe("maps and paths", () => {
       const nearest = Math.min(...vertices.slice(1).map((b, k) => distance(point, vertices[k], b)));
       expect(nearest).toBeLessThanOrEqual(0.05 + 1e-9);
     }
+  });
+});
+
+describe("lineThrough", () => {
+  test("spans the x-range at an ordinary slope", () => {
+    expect(lineThrough(100, 50, 0.5, [0, 400])).toEqual([0, 0, 400, 200]);
+    expect(lineThrough(100, 50, 0, [400, 0])).toEqual([0, 50, 400, 50]);
+    expect(lineThrough(100, 50, -0, [0, 400])).toEqual([0, 50, 400, 50]);
+  });
+  test("is cut short a million pixels from its point when steep, and vertical when infinite", () => {
+    // steep: still the line through (100, 50) with that slope, 1e6 px each way
+    const [x1, y1, x2, y2] = lineThrough(100, 50, 1e4, [0, 400])!;
+    expect([x1, x2]).toEqual([0, 200]);
+    expect([y1, y2]).toEqual([50 - 1e6, 50 + 1e6]);
+    // steeper than 1e9: a vertical line 1e6 px each way
+    for (const slope of [2e9, 1e38, 1e60, 1e308, -1e308])
+      expect(lineThrough(100, 50, slope, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+    expect(lineThrough(100, 50, Infinity, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+    expect(lineThrough(100, 50, -Infinity, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+  });
+  test("is null for a slope or a point that cannot be drawn", () => {
+    expect(lineThrough(100, 50, NaN, [0, 400])).toBeNull();
+    expect(lineThrough(100, NaN, 1, [0, 400])).toBeNull();
+    expect(lineThrough(100, 1e60, 1, [0, 400])).toBeNull();
+    expect(lineThrough(-Infinity, 50, 1, [0, 400])).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 export {areaY, cell, dot, frame, line, lineY, plot, rect, ruleX, ruleY, text} from "@observablehq/plot";
 export {
   nice,
+  pathRound,
   symbol,
   symbolAsterisk,
   symbolCircle,

@@ -5,15 +5,17 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {ensureChildren, svgElement} from "./liveChart.js";
 
-/** Plot's line defaults (src/marks/line.js), as SVG attributes. */
+/**
+ * Plot's line defaults (src/marks/line.js) as the SVG attributes Plot renders: its
+ * strokeMiterlimit of 1 is not written out (a round join has no miter).
+ */
 export const lineDefaults = {
   "aria-label": "line",
   fill: "none",
   stroke: "currentColor",
   "stroke-width": 1.5,
   "stroke-linecap": "round",
-  "stroke-linejoin": "round",
-  "stroke-miterlimit": 1
+  "stroke-linejoin": "round"
 };
 
 /** Plot's dot defaults (src/marks/dot.js), as SVG attributes: hollow circles of radius 3. */

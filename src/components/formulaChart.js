@@ -2,7 +2,7 @@ import * as Plot from "npm:@observablehq/plot/course";
 import {gradcheck} from "../lib/gradcheck.js";
 import {linspace} from "../lib/sample.js";
 import {nonFiniteIntervals} from "../lib/expression.js";
-import {withMarker} from "./activationChart.js";
+import {withMarker} from "./tangentMarker.js";
 import {legend} from "./legend.js";
 import {frameClip, linePath, linearMap} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";

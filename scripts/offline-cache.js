@@ -55,8 +55,17 @@ export const COURSE_PLOT_EXPORTS = [
   "text"
 ];
 
-/** d3's symbol generators, which Plot's dot mark bundles anyway, for drawing legend swatches. */
+/**
+ * The parts of d3 the charts use directly, all of which Plot bundles anyway: the tick rules of
+ * a linear axis (for re-ticking an axis in place as Plot would draw it), and the symbol
+ * generators of the dot mark and the path writer they draw into (for legend swatches and
+ * markers drawn in place).
+ */
 export const COURSE_D3_EXPORTS = [
+  "nice",
+  "pathRound",
+  "tickFormat",
+  "ticks",
   "symbol",
   "symbolAsterisk",
   "symbolCircle",
@@ -138,7 +147,7 @@ async function bundleCoursePlot(npmCache) {
       throw new Error(`Plot ${packageVersion("@observablehq/plot")} exports no ${name}`);
     return `export {${name}} from ${JSON.stringify(sources.get(name))};`;
   }).join("\n");
-  const d3Exports = `export {${COURSE_D3_EXPORTS.join(", ")}} from "d3-shape";`;
+  const d3Exports = `export {${COURSE_D3_EXPORTS.join(", ")}} from "d3";`;
   await esbuild.build({
     stdin: {contents: `${contents}\n${d3Exports}`, resolveDir: projectRoot, sourcefile: "plot-course.js"},
     outfile: join(npmCache, `@observablehq/plot@${packageVersion("@observablehq/plot")}`, "course._esm.js"),

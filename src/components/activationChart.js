@@ -3,8 +3,12 @@ import {svg} from "npm:htl";
 import {deadRegions, vanishingRegions} from "../lib/regions.js";
 import {sampleActivation} from "../lib/sample.js";
 import {formatPowerOfTen} from "./format.js";
+import {legend} from "./legend.js";
 import {linePath, linearMap} from "./liveChart.js";
 import {setText} from "./liveDom.js";
+import {logAxis} from "./logAxis.js";
+import {curveDash} from "./style.js";
+import {withMarker} from "./tangentMarker.js";
 
 /** A y-domain that holds both curves, with a little air. */
 function curvesExtent({f, df}) {
@@ -65,7 +69,7 @@ export function activationChart(
         y: dfs,
         className: "chart-df",
         strokeWidth: 2.5,
-        strokeDasharray: "7 4",
+        strokeDasharray: curveDash.df,
         clip: true
       })
     ]
@@ -171,12 +175,10 @@ export function slopeLogChart(
   const positive = abs.filter(Number.isFinite);
   const smallest = positive.length ? Math.min(...positive) : 1;
   const largest = positive.length ? Math.max(...positive) : 1;
-  const lo = 10 ** Math.floor(Math.log10(Math.min(smallest, vanishingThreshold / 10)));
-  const hi = 10 ** Math.ceil(Math.log10(largest * 1.5));
-  const decades = Math.round(Math.log10(hi / lo));
-  const every = Math.max(1, Math.ceil(decades / (width < 500 ? 4 : 6)));
-  const ticks = [];
-  for (let k = Math.round(Math.log10(hi)); k >= Math.round(Math.log10(lo)); k -= every) ticks.push(10 ** k);
+  const yAxis = logAxis(Math.min(smallest, vanishingThreshold / 10), largest * 1.5, {
+    count: width < 500 ? 4 : 6
+  });
+  const [lo, hi] = yAxis.domain;
   const name = activation.label;
   const shaded = slopeZones(activation, domain, {zones, vanishingThreshold, shadeDead});
   const chart = Plot.plot({
@@ -193,7 +195,7 @@ export function slopeLogChart(
       label: "|f′(x)| (log scale)",
       labelArrow: "none",
       grid: true,
-      ticks,
+      ticks: yAxis.ticks,
       tickFormat: formatPowerOfTen
     },
     marks: [
@@ -212,7 +214,7 @@ export function slopeLogChart(
         y: abs,
         className: "chart-df",
         strokeWidth: 2.5,
-        strokeDasharray: "7 4",
+        strokeDasharray: curveDash.df,
         clip: true
       })
     ]
@@ -257,92 +259,13 @@ function withLogMarker(chart, activation, x0) {
 }
 
 /**
- * Adds the point-and-tangent overlay to a Plot chart of a function {f, df}, and
- * `chart.update(x)` to move it without redrawing the chart. A dot (or the tangent) is hidden
- * where f or f′ is not finite.
+ * A legend telling f and f′ apart by colour and dash (a label of null leaves its curve out),
+ * and the shaded stretches `zones` ({className: "chart-zone" | "chart-dead", label}).
  */
-export function withMarker(chart, fn, x0) {
-  const sx = chart.scale("x");
-  const sy = chart.scale("y");
-  const [left, right] = sx.range;
-  const [bottom, top] = sy.range;
-  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
-  const marker = svg`<g class="chart-marker" aria-hidden="true">
-    <clipPath id=${clipId}><rect x=${left} y=${top} width=${Math.max(0, right - left)} height=${Math.max(0, bottom - top)}></rect></clipPath>
-    <line class="chart-guide" y1=${top} y2=${bottom}></line>
-    <line class="chart-tangent" clip-path=${`url(#${clipId})`}></line>
-    <circle class="chart-df" r="5"></circle>
-    <circle class="chart-f" r="6"></circle>
-  </g>`;
-  chart.append(marker);
-  const [guide, tangent, dfDot, fDot] = marker.querySelectorAll("line, circle");
-  const [xmin, xmax] = sx.domain;
-  const clampY = (y) => Math.max(top - 20, Math.min(bottom + 20, y));
-  const show = (element, visible) => element.setAttribute("visibility", visible ? "visible" : "hidden");
-  let lastX = x0;
-  /** Swaps the function the marker reads (after its curves were redrawn) and re-marks x. */
-  chart.setFunction = (next) => ((fn = next), chart.update(lastX));
-  chart.update = (x) => {
-    lastX = x;
-    const fx = fn.f(x);
-    const dfx = fn.df(x);
-    const px = sx.apply(x);
-    guide.setAttribute("x1", px);
-    guide.setAttribute("x2", px);
-    const fOk = Number.isFinite(fx);
-    const dfOk = Number.isFinite(dfx);
-    show(fDot, fOk);
-    show(dfDot, dfOk);
-    show(tangent, fOk && dfOk);
-    if (fOk) {
-      fDot.setAttribute("cx", px);
-      fDot.setAttribute("cy", clampY(sy.apply(fx)));
-    }
-    if (dfOk) {
-      dfDot.setAttribute("cx", px);
-      dfDot.setAttribute("cy", clampY(sy.apply(dfx)));
-    }
-    if (fOk && dfOk) {
-      const y1 = sy.apply(fx + dfx * (xmin - x));
-      const y2 = sy.apply(fx + dfx * (xmax - x));
-      if (Number.isFinite(y1) && Number.isFinite(y2)) {
-        tangent.setAttribute("x1", sx.apply(xmin));
-        tangent.setAttribute("y1", y1);
-        tangent.setAttribute("x2", sx.apply(xmax));
-        tangent.setAttribute("y2", y2);
-      } else show(tangent, false);
-    }
-    marker.dataset.x = x;
-    marker.dataset.f = fx;
-    marker.dataset.df = dfx;
-    return chart;
-  };
-  return chart.update(x0);
-}
-
-/** A legend telling f and f′ apart by colour and dash, for placing above a chart. */
 export function curveLegend({f = "f(x)", df = "f′(x)", zones = []} = {}) {
-  const swatch = (className, dash) =>
-    svg`<svg width="28" height="10" aria-hidden="true"><line class=${className} x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray=${dash}></line></svg>`;
-  const legend = document.createElement("div");
-  legend.className = "legend";
-  for (const [className, dash, label] of [
-    ["chart-f", "none", f],
-    ["chart-df", "7 4", df]
-  ]) {
-    if (label === null) continue;
-    const item = document.createElement("span");
-    item.append(swatch(className, dash), label);
-    legend.append(item);
-  }
-  // Shaded stretches: {className: "chart-zone" | "chart-dead", label}
-  for (const {className, label} of zones) {
-    const item = document.createElement("span");
-    item.append(
-      svg`<svg width="16" height="12" aria-hidden="true"><rect class=${className} width="16" height="12"></rect></svg>`,
-      label
-    );
-    legend.append(item);
-  }
-  return legend;
+  return legend([
+    {label: f, className: "chart-f", line: {dash: curveDash.f}},
+    {label: df, className: "chart-df", line: {dash: curveDash.df}},
+    ...zones.map(({className, label}) => ({label, className, area: true}))
+  ]);
 }

@@ -1,26 +1,15 @@
-// Components of the backpropagation page: the one-neuron trainer with
-// its loss-by-step chart, loss-by-step small multiples for every core activation, and the
-// vanishing-gradient charts. All numbers come from lib/ (neuronStep, runNeuron, chainSlopes).
+// The one-neuron trainer of the backpropagation page, with its loss-by-step chart, and
+// loss-by-step small multiples for every core activation. All numbers come from lib/
+// (neuronStep, runNeuron). The vanishing-gradient charts are in vanishingCharts.js.
 import * as Plot from "npm:@observablehq/plot/course";
 import {activations, coreActivationIds} from "../lib/activations.js";
-import {chainSlopes} from "../lib/chain.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
-import {formatNumber, texFactor, texNumber} from "./format.js";
+import {formatNumber} from "./format.js";
 import {setHtml, setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
-import {
-  ensureChildren,
-  frameClip,
-  linePath,
-  linearMap,
-  logMap,
-  niceDomain,
-  steadyCeiling,
-  setAxisTicks,
-  setLinearAxis,
-  svgElement
-} from "./liveChart.js";
+import {frameClip, linePath, linearMap, niceDomain, steadyCeiling, setLinearAxis} from "./liveChart.js";
+import {axesOnly, liveDots, liveLine} from "./liveMark.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
@@ -57,26 +46,14 @@ export function lossChart(
     ariaLabel: ariaLabel ?? lossLabel(points),
     x: {domain: domains.x, label: "step", labelAnchor: "right", labelArrow: "none"},
     y: {domain: domains.y, label: "loss L", labelArrow: "none", grid: true},
-    // the empty dot gives Plot an x and a y channel, so it draws both axes; the line and the
-    // dots are drawn below, by update
-    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), Plot.dot([], {x: (d) => d, y: (d) => d})]
+    // the line and the dots are drawn in place, by update
+    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;
   const clip = frameClip(chart, xRange, yRange);
-  const style = {class: "chart-f", fill: "none", stroke: "currentColor", "clip-path": clip};
-  const lineGroup = svgElement("g", {
-    ...style,
-    "stroke-width": 2,
-    "stroke-linecap": "round",
-    "stroke-linejoin": "round",
-    "stroke-miterlimit": 1
-  });
-  const path = svgElement("path");
-  lineGroup.append(path);
-  const dotGroup = svgElement("g", {...style, class: "chart-f loss-dot", "stroke-width": 1.5});
-  chart.append(lineGroup, dotGroup);
-  if (!dots) dotGroup.remove();
+  const path = liveLine(chart, {class: "chart-f", "stroke-width": 2, "clip-path": clip});
+  const dotGroup = dots ? liveDots(chart, {class: "chart-f loss-dot", "clip-path": clip}, {r: 2.5}) : null;
   chart.update = (next, {ariaLabel} = {}) => {
     const nextDomains = lossDomains(next, xMax);
     for (const axis of ["x", "y"]) {
@@ -97,13 +74,10 @@ export function lossChart(
         y
       )
     );
-    if (dots) {
-      const circles = ensureChildren(dotGroup, finite.length, () => svgElement("circle", {r: 2.5}));
-      finite.forEach((p, i) => {
-        circles[i].setAttribute("cx", x(p.step));
-        circles[i].setAttribute("cy", y(p.loss));
-      });
-    }
+    dotGroup?.place(
+      finite.map((p) => x(p.step)),
+      finite.map((p) => y(p.loss))
+    );
     chart.setAttribute("aria-label", ariaLabel ?? lossLabel(next));
     return chart;
   };
@@ -180,22 +154,6 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   return root;
 }
 
-/** The dash pattern of each core activation's line; its colour comes from the CSS class .series-<id> (sets `color`). */
-export const seriesDash = {sigmoid: "none", tanh: "7 3", relu: "2 3", leakyRelu: "9 3 2 3", linear: "1 4"};
-
-/** A legend of the core activations' line styles. */
-export function seriesLegend(ids = coreActivationIds) {
-  const legend = document.createElement("div");
-  legend.className = "legend";
-  for (const id of ids) {
-    const item = document.createElement("span");
-    item.innerHTML = `<svg width="28" height="10" aria-hidden="true"><line class="series-${id}" stroke="currentColor" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray="${seriesDash[id]}"></line></svg>`;
-    item.append(activations[id].label);
-    legend.append(item);
-  }
-  return legend;
-}
-
 /**
  * Loss by step for the same start (x, w, b, target, learning rate) under every core
  * activation: one small chart each, captioned with the starting slope f′(z) and the loss
@@ -253,252 +211,4 @@ export function lossMultiples(params, {width = 640, steps = 50} = {}) {
     return grid;
   };
   return grid.update(params);
-}
-
-/** chainSlopes for every core activation at this depth and weight. */
-export function chainsFor(depth, weight, ids = coreActivationIds) {
-  return ids.map((id) => ({id, label: activations[id].label, ...chainSlopes(id, depth, {weight})}));
-}
-
-const logTick = (d) => formatNumber(d, {digits: 2});
-
-/**
- * A log-scale domain of whole decades around [lo, hi] and at most `count` power-of-ten ticks
- * in it. With `snap` > 1 its ends move out to multiples of `snap` decades, so that a slider
- * moving the data re-ticks the axis only now and then.
- */
-export function decades(lo, hi, count = 6, {snap = 1} = {}) {
-  let e0 = Math.floor(Math.floor(Math.log10(lo)) / snap) * snap;
-  let e1 = Math.ceil(Math.ceil(Math.log10(hi)) / snap) * snap;
-  if (e0 === e1) ((e0 -= 1), (e1 += 1));
-  const every = Math.max(1, Math.ceil((e1 - e0) / count));
-  const ticks = [];
-  for (let e = e1; e >= e0; e -= every) ticks.push(10 ** e);
-  return {domain: [10 ** e0, 10 ** e1], ticks};
-}
-
-/** What chainChart draws for these chains: the positive gradients and the axes' domains. */
-function chainLayout(chains, depth) {
-  const rows = chains.flatMap(({id, label, gradients}) =>
-    gradients.map((gradient, i) => ({id, label, layer: i + 1, gradient}))
-  );
-  const shown = rows.filter((r) => r.gradient > 0 && Number.isFinite(r.gradient));
-  const values = shown.map((r) => r.gradient);
-  const {domain, ticks} = decades(Math.min(...values, 1), Math.max(...values, 1), 6, {snap: 3});
-  return {
-    shown,
-    // in steps of five layers, so the Depth slider re-ticks the axis every fifth layer only
-    x: [1, Math.max(5, Math.ceil(depth / 5) * 5)],
-    y: domain,
-    yTicks: ticks,
-    ariaLabel: `Gradient magnitude at each of ${depth} layers, first layer on the left, log scale: ${chains
-      .map((c) => `${c.label} reaches the first layer with ${formatNumber(c.firstLayerGradient)}`)
-      .join("; ")}`
-  };
-}
-
-const sameDomain = (a, b) => a[0] === b[0] && a[1] === b[1];
-
-/** Re-ticks a log axis of `chart` in place when its domain or its ticks changed. */
-function updateLogAxis(chart, axis, [domain, ticks], [previousDomain, previousTicks], range) {
-  if (!sameDomain(domain, previousDomain) || ticks.join() !== previousTicks.join()) {
-    setAxisTicks(chart, axis, ticks, logMap(domain, range), logTick);
-  }
-}
-
-/**
- * The gradient magnitude at every layer of each chain, on a log scale (zeros cannot show).
- * Plot draws the axes; `chart.update(chains, {depth})` redraws the lines, the dots and the
- * axes in place, for the depth and weight sliders.
- */
-export function chainChart(chains, {width = 640, depth}) {
-  width = Math.max(width, MIN_WIDTH);
-  let layout = chainLayout(chains, depth);
-  const chart = Plot.plot({
-    width,
-    height: Math.round(Math.max(240, Math.min(360, width * 0.5))),
-    marginLeft: 62,
-    marginBottom: 36,
-    ariaLabel: layout.ariaLabel,
-    x: {
-      domain: layout.x,
-      label: "layer (1 = first, farthest from the output)",
-      labelAnchor: "right",
-      labelArrow: "none"
-    },
-    y: {
-      type: "log",
-      domain: layout.y,
-      ticks: layout.yTicks,
-      label: "|∂L/∂b| at the layer",
-      labelArrow: "none",
-      grid: true,
-      tickFormat: logTick
-    },
-    // the empty dot gives Plot the x and y channels for the axes; update draws the data
-    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
-  });
-  const xRange = chart.scale("x").range;
-  const yRange = chart.scale("y").range;
-  const paths = new Map();
-  for (const {id} of chains) {
-    const group = svgElement("g", {
-      class: `series-${id}`,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-width": 2.5,
-      "stroke-dasharray": seriesDash[id],
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "stroke-miterlimit": 1,
-      transform: "translate(0.5,0.5)"
-    });
-    group.append(svgElement("path"));
-    chart.append(group);
-    paths.set(id, group.firstChild);
-  }
-  const dots = svgElement("g", {class: "series-dot", fill: "currentColor", transform: "translate(0.5,0.5)"});
-  chart.append(dots);
-  const draw = () => {
-    const x = linearMap(layout.x, xRange);
-    const y = logMap(layout.y, yRange);
-    for (const [id, path] of paths) {
-      const rows = layout.shown.filter((r) => r.id === id);
-      path.setAttribute(
-        "d",
-        linePath(
-          rows.map((r) => r.layer),
-          rows.map((r) => r.gradient),
-          x,
-          y
-        )
-      );
-    }
-    const first = layout.shown.filter((r) => r.layer === 1);
-    const circles = ensureChildren(dots, first.length, () => svgElement("circle", {r: 3.5}));
-    first.forEach((r, i) => {
-      circles[i].setAttribute("cx", x(r.layer));
-      circles[i].setAttribute("cy", y(r.gradient));
-    });
-  };
-  chart.update = (next, {depth}) => {
-    const nextLayout = chainLayout(next, depth);
-    if (!sameDomain(nextLayout.x, layout.x)) setLinearAxis(chart, "x", nextLayout.x, xRange);
-    updateLogAxis(chart, "y", [nextLayout.y, nextLayout.yTicks], [layout.y, layout.yTicks], yRange);
-    layout = nextLayout;
-    chart.setAttribute("aria-label", layout.ariaLabel);
-    draw();
-    return chart;
-  };
-  draw();
-  return chart;
-}
-
-/** What firstLayerChart draws: each chain's first-layer gradient and the x-axis. */
-function firstLayerLayout(chains) {
-  const data = chains.map(({id, label, firstLayerGradient}) => ({id, label, gradient: firstLayerGradient}));
-  const positive = data.filter((d) => d.gradient > 0 && Number.isFinite(d.gradient));
-  const values = positive.map((d) => d.gradient);
-  const {domain, ticks} = decades(Math.min(1e-3, ...values), Math.max(1, ...values), 5, {snap: 3});
-  const [lo, hi] = domain;
-  return {
-    data,
-    lo,
-    // room on the right for the value labels
-    x: [lo, hi * Math.max(30, (hi / lo) ** 0.3)],
-    xTicks: ticks,
-    ariaLabel: `Gradient reaching the first layer, log scale: ${data.map((d) => `${d.label} ${formatNumber(d.gradient)}`).join(", ")}`
-  };
-}
-
-/**
- * A dot per activation: the gradient that reaches the first layer, on a log scale. Plot
- * draws the axes; `chart.update(chains)` moves the dots, rules and labels in place.
- */
-export function firstLayerChart(chains, {width = 640}) {
-  width = Math.max(width, MIN_WIDTH);
-  let layout = firstLayerLayout(chains);
-  const chart = Plot.plot({
-    width,
-    height: 200,
-    marginLeft: 90,
-    marginRight: 16,
-    marginBottom: 36,
-    ariaLabel: layout.ariaLabel,
-    x: {
-      type: "log",
-      domain: layout.x,
-      label: "gradient at the first layer (log scale)",
-      labelAnchor: "right",
-      labelArrow: "none",
-      grid: true,
-      tickFormat: logTick,
-      ticks: layout.xTicks
-    },
-    y: {domain: layout.data.map((d) => d.label), label: null},
-    marks: [Plot.dot([], {x: (d) => d, y: (d) => d})]
-  });
-  const xRange = chart.scale("x").range;
-  const sy = chart.scale("y");
-  const yOf = (label) => sy.apply(label) + (sy.bandwidth ?? 0) / 2;
-  const rules = svgElement("g", {
-    stroke: "currentColor",
-    "stroke-opacity": 0.25,
-    transform: "translate(0,0.5)"
-  });
-  chart.append(rules);
-  const rows = layout.data.map(({id}) => {
-    const rule = svgElement("line");
-    rules.append(rule);
-    const group = svgElement("g", {
-      class: `series-${id}`,
-      fill: "currentColor",
-      transform: "translate(0.5,0.5)"
-    });
-    const dot = svgElement("circle", {r: 5});
-    group.append(dot);
-    chart.append(group);
-    return {id, rule, dot};
-  });
-  const labels = svgElement("g", {
-    "text-anchor": "start",
-    fill: "currentColor",
-    transform: "translate(9.5,0.5)"
-  });
-  chart.append(labels);
-  const texts = layout.data.map(() => {
-    const text = svgElement("text", {y: "0.32em"});
-    labels.append(text);
-    return text;
-  });
-  const draw = () => {
-    const x = logMap(layout.x, xRange);
-    layout.data.forEach((d, i) => {
-      const {rule, dot} = rows[i];
-      const shown = d.gradient > 0 && Number.isFinite(d.gradient);
-      const py = yOf(d.label);
-      rule.style.display = shown ? "" : "none";
-      dot.style.display = shown ? "" : "none";
-      if (shown) {
-        rule.setAttribute("x1", x(layout.lo));
-        rule.setAttribute("x2", x(d.gradient));
-        rule.setAttribute("y1", py);
-        rule.setAttribute("y2", py);
-        dot.setAttribute("cx", x(d.gradient));
-        dot.setAttribute("cy", py);
-      }
-      texts[i].setAttribute("transform", `translate(${x(d.gradient > 0 ? d.gradient : layout.lo)},${py})`);
-      setText(texts[i], formatNumber(d.gradient, {digits: 3}));
-    });
-  };
-  chart.update = (next) => {
-    const nextLayout = firstLayerLayout(next);
-    updateLogAxis(chart, "x", [nextLayout.x, nextLayout.xTicks], [layout.x, layout.xTicks], xRange);
-    layout = nextLayout;
-    chart.setAttribute("aria-label", layout.ariaLabel);
-    draw();
-    return chart;
-  };
-  draw();
-  return chart;
 }

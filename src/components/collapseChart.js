@@ -2,7 +2,9 @@
 // two linear layers (circles, with the grid's lines) and through the one layer they collapse
 // to (crosses). Every cross lands in its circle, and the grid stays straight.
 import * as Plot from "npm:@observablehq/plot/course";
-import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
+import {linearMap, linePath, setLinearAxis, steadyCeiling} from "./liveChart.js";
+import {liveLine} from "./liveMark.js";
+import {symbolsAt} from "./symbols.js";
 
 /**
  * Half the side of collapseChart's square domain: every input and output, with 12% of air,
@@ -40,52 +42,19 @@ export function collapseChart(points, {width}) {
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;
-  const group = (attributes) => {
-    const g = svgElement("g", {transform: "translate(0.5,0.5)", ...attributes});
-    chart.append(g);
-    return g;
-  };
-  const lineStyle = {
-    fill: "none",
-    "stroke-linecap": "round",
-    "stroke-linejoin": "round",
-    "stroke-miterlimit": 1
-  };
   // one path per layer of marks (not one element per point): a slider rewrites five
-  // attributes per update instead of about eighty
-  const inputLines = svgElement("path");
-  const inputDots = svgElement("path");
-  const stackLines = svgElement("path");
-  const stackDots = svgElement("path");
-  const crosses = svgElement("path");
-  group({
-    ...lineStyle,
-    stroke: "currentColor",
-    "stroke-width": 1.5,
-    "stroke-opacity": 0.5,
-    "stroke-dasharray": "3 3"
-  }).append(inputLines);
-  group({fill: "currentColor", "fill-opacity": 0.5}).append(inputDots);
-  group({...lineStyle, class: "chart-f", stroke: "currentColor", "stroke-width": 1.5}).append(stackLines);
-  group({class: "chart-f", fill: "none", stroke: "currentColor", "stroke-width": 2}).append(stackDots);
-  group({class: "chart-df", fill: "none", stroke: "currentColor", "stroke-width": 2}).append(crosses);
-  // d3's "times" symbol of Plot's r = 4
-  const arm = Math.sqrt(16 * Math.PI - Math.min((16 * Math.PI) / 6, 1.7)) * 0.6189;
-  const r2 = (v) => Math.round(v * 100) / 100;
-  const circlesPath = (xs, ys, r) =>
-    xs
-      .map(
-        (cx, i) =>
-          `M${r2(cx + r)},${r2(ys[i])}A${r},${r},0,1,1,${r2(cx - r)},${r2(ys[i])}A${r},${r},0,1,1,${r2(cx + r)},${r2(ys[i])}Z`
-      )
-      .join("");
-  const crossesPath = (xs, ys) =>
-    xs
-      .map((cx, i) => {
-        const [x0, x1, y0, y1] = [r2(cx - arm), r2(cx + arm), r2(ys[i] - arm), r2(ys[i] + arm)];
-        return `M${x0},${y0}L${x1},${y1}M${x0},${y1}L${x1},${y0}`;
-      })
-      .join("");
+  // attributes per update instead of about eighty. Lines as Plot's line mark draws them;
+  // circles and crosses as its dot mark draws the symbols "circle" and "times".
+  const inputLines = liveLine(chart, {"stroke-opacity": 0.5, "stroke-dasharray": "3 3"});
+  const inputDots = liveLine(chart, {
+    "aria-label": "dot",
+    fill: "currentColor",
+    "fill-opacity": 0.5,
+    stroke: "none"
+  });
+  const stackLines = liveLine(chart, {class: "chart-f"});
+  const stackDots = liveLine(chart, {"aria-label": "dot", class: "chart-f", "stroke-width": 2});
+  const crosses = liveLine(chart, {"aria-label": "dot", class: "chart-df", "stroke-width": 2});
   let drawnExtent = null;
   chart.update = (next) => {
     const nextExtent = collapseExtent(next);
@@ -119,11 +88,11 @@ export function collapseChart(points, {width}) {
     if (extent !== drawnExtent) {
       drawnExtent = extent;
       inputLines.setAttribute("d", gridLines("input"));
-      inputDots.setAttribute("d", circlesPath(xs("input"), ys("input"), 2));
+      inputDots.setAttribute("d", symbolsAt("circle", 2, xs("input"), ys("input")));
     }
     stackLines.setAttribute("d", gridLines("stack"));
-    stackDots.setAttribute("d", circlesPath(xs("stack"), ys("stack"), 6));
-    crosses.setAttribute("d", crossesPath(xs("single"), ys("single")));
+    stackDots.setAttribute("d", symbolsAt("circle", 6, xs("stack"), ys("stack")));
+    crosses.setAttribute("d", symbolsAt("times", 4, xs("single"), ys("single")));
     return chart;
   };
   return chart.update(points);

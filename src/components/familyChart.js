@@ -2,50 +2,9 @@ import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {sampleActivation} from "../lib/sample.js";
-import {seriesDash} from "./backprop.js";
-
-/** The marker symbol of each core activation, so lines differ by colour, dash AND marker. */
-export const seriesSymbol = {
-  sigmoid: "circle",
-  tanh: "square",
-  relu: "triangle",
-  leakyRelu: "diamond",
-  linear: "star"
-};
-
-/** The path of a Plot symbol of about `size` px, centred on 0, for legends and overlays. */
-function symbolPath(name, size = 7) {
-  const area = size * size;
-  // d3 symbol paths, as Plot uses them
-  const r = Math.sqrt(area / Math.PI);
-  switch (name) {
-    case "square": {
-      const s = Math.sqrt(area) / 2;
-      return `M${-s},${-s}h${2 * s}v${2 * s}h${-2 * s}Z`;
-    }
-    case "triangle": {
-      const y = -Math.sqrt(area / (3 * Math.sqrt(3)));
-      return `M0,${2 * y}L${-Math.sqrt(3) * y},${-y}L${Math.sqrt(3) * y},${-y}Z`;
-    }
-    case "diamond": {
-      const d = Math.sqrt(area / 2) * 1.2;
-      return `M0,${-d}L${d * 0.7},0L0,${d}L${-d * 0.7},0Z`;
-    }
-    case "star": {
-      const outer = r * 1.5;
-      const inner = outer * 0.45;
-      let path = "";
-      for (let k = 0; k < 10; k++) {
-        const rr = k % 2 ? inner : outer;
-        const a = (Math.PI * k) / 5 - Math.PI / 2;
-        path += `${k ? "L" : "M"}${(rr * Math.cos(a)).toFixed(2)},${(rr * Math.sin(a)).toFixed(2)}`;
-      }
-      return path + "Z";
-    }
-    default:
-      return `M${r},0A${r},${r},0,1,1,${-r},0A${r},${r},0,1,1,${r},0`;
-  }
-}
+import {legend} from "./legend.js";
+import {seriesDash, seriesSymbol} from "./style.js";
+import {symbolPath} from "./symbols.js";
 
 /** The y-domain of each view: the functions, or their slopes. */
 const Y_DOMAINS = {f: [-1.6, 3], df: [-0.1, 1.15]};
@@ -131,7 +90,7 @@ function withGuide(chart, ids, key, x0) {
     <line class="chart-guide" y1=${top} y2=${bottom}></line>
     ${ids.map(
       (id) =>
-        svg`<path class=${`series-${id}`} fill="currentColor" d=${symbolPath(seriesSymbol[id], 10)}></path>`
+        svg`<path class=${`series-${id}`} fill="currentColor" d=${symbolPath(seriesSymbol[id], 5.6)}></path>`
     )}
   </g>`;
   chart.append(overlay);
@@ -154,15 +113,13 @@ function withGuide(chart, ids, key, x0) {
 
 /** A legend of the lines: a swatch with each activation's colour, dash and marker, then its label. */
 export function familyLegend(ids = coreActivationIds) {
-  const legend = document.createElement("div");
-  legend.className = "legend family-legend";
-  for (const id of ids) {
-    const item = document.createElement("span");
-    item.append(
-      svg`<svg width="34" height="14" aria-hidden="true" class=${`series-${id}`}><line stroke="currentColor" x1="1" x2="33" y1="7" y2="7" stroke-width="2.5" stroke-dasharray=${seriesDash[id]}></line><path fill="currentColor" transform="translate(17,7)" d=${symbolPath(seriesSymbol[id], 8)}></path></svg>`,
-      activations[id].label
-    );
-    legend.append(item);
-  }
-  return legend;
+  return legend(
+    ids.map((id) => ({
+      label: activations[id].label,
+      className: `series-${id}`,
+      line: {dash: seriesDash[id]},
+      symbol: seriesSymbol[id]
+    })),
+    {className: "legend family-legend"}
+  );
 }

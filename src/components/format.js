@@ -1,18 +1,31 @@
-// How the course writes numbers: for reading in prose (formatNumber), inside live TeX
-// (texNumber, texFactor), and as powers of ten on log axes (formatPowerOfTen).
+// How the course writes numbers: one rounding (roundNumber), written for reading in prose
+// and in matrix entries (formatNumber), inside live TeX (texNumber, texFactor), and as
+// powers of ten on log axes (formatPowerOfTen).
 
 /**
- * A number rounded to `digits` significant digits, trailing zeros dropped, as a mantissa and
- * a power of ten when the magnitude is very large or small ({mantissa: "4.54", exponent: -5}),
- * else as plain decimal text ({mantissa: "0.0417", exponent: null}).
+ * The one rounding of the course's numbers, which every writer below spells out in its own
+ * notation: the sign, the digits and the power of ten of `value` (finite, non-zero) rounded
+ * to `digits` significant digits, or with `decimals` to that many decimal places, trailing
+ * zeros dropped. Very large or small magnitudes get a power of ten ({negative: false,
+ * mantissa: "4.54", exponent: -5}), others plain decimals ({mantissa: "0.0417", exponent:
+ * null}); with `decimals`, plain decimals up to 10²¹. Null when the value rounds to zero.
  */
-function roundedParts(value, digits) {
+export function roundNumber(value, {digits = 4, decimals} = {}) {
+  if (decimals !== undefined) {
+    const scale = 10 ** decimals;
+    const rounded = Math.round(value * scale) / scale;
+    if (rounded === 0) return null;
+    if (Math.abs(rounded) < 1e21)
+      return {negative: rounded < 0, mantissa: String(Math.abs(rounded)), exponent: null};
+    value = rounded;
+  }
+  if (value === 0) return null;
   const magnitude = Math.abs(value);
   if (magnitude >= 1e6 || magnitude < 1e-4) {
-    const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
-    return {mantissa: mantissa.replace(/\.?0+$/, ""), exponent: Number(exponent)};
+    const [mantissa, exponent] = magnitude.toExponential(digits - 1).split("e");
+    return {negative: value < 0, mantissa: mantissa.replace(/\.?0+$/, ""), exponent: Number(exponent)};
   }
-  return {mantissa: String(Number(value.toPrecision(digits))), exponent: null};
+  return {negative: value < 0, mantissa: String(Number(magnitude.toPrecision(digits))), exponent: null};
 }
 
 const SUPERSCRIPT = {
@@ -35,27 +48,30 @@ export function superscript(n) {
 }
 
 /**
- * Formats a live number for reading: up to `digits` significant digits, trailing zeros
- * dropped, a true minus sign, "×10⁻⁵" exponents for very large or small magnitudes, and a
- * word for values that are not finite (so NaN never shows as a number).
+ * Formats a live number for reading: up to `digits` significant digits (or, with `decimals`,
+ * that many decimal places: a matrix entry), trailing zeros dropped, a true minus sign,
+ * "×10⁻⁵" exponents for very large or small magnitudes, and a word for values that are not
+ * finite (so NaN never shows as a number).
  */
-export function formatNumber(value, {digits = 4} = {}) {
-  if (Number.isNaN(value)) return "undefined";
+export function formatNumber(value, options) {
+  if (typeof value !== "number" || Number.isNaN(value)) return "undefined";
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "−∞";
-  if (value === 0) return "0";
-  const {mantissa, exponent} = roundedParts(value, digits);
-  return (exponent === null ? mantissa : `${mantissa}×10${superscript(exponent)}`).replace(/-/g, "−");
+  const parts = roundNumber(value, options);
+  if (parts === null) return "0";
+  const {negative, mantissa, exponent} = parts;
+  return `${negative ? "−" : ""}${mantissa}${exponent === null ? "" : `×10${superscript(exponent)}`}`;
 }
 
-/** A number as TeX, rounded like formatNumber: "-0.0417", "4.54 \times 10^{-5}", "\text{undefined}". */
-export function texNumber(value, {digits = 4} = {}) {
-  if (Number.isNaN(value)) return "\\text{undefined}";
+/** A number as TeX, rounded as formatNumber rounds it: "-0.0417", "4.54 \\times 10^{-5}", "\\text{undefined}". */
+export function texNumber(value, options) {
+  if (typeof value !== "number" || Number.isNaN(value)) return "\\text{undefined}";
   if (value === Infinity) return "\\infty";
   if (value === -Infinity) return "-\\infty";
-  if (value === 0) return "0";
-  const {mantissa, exponent} = roundedParts(value, digits);
-  return exponent === null ? mantissa : `${mantissa} \\times 10^{${exponent}}`;
+  const parts = roundNumber(value, options);
+  if (parts === null) return "0";
+  const {negative, mantissa, exponent} = parts;
+  return `${negative ? "-" : ""}${mantissa}${exponent === null ? "" : ` \\times 10^{${exponent}}`}`;
 }
 
 /** texNumber in parentheses when negative or in scientific form, for substituting into a product. */

@@ -1,9 +1,12 @@
 import * as Plot from "npm:@observablehq/plot/course";
-import {svg} from "npm:htl";
 import {gradcheck} from "../lib/gradcheck.js";
 import {linspace} from "../lib/sample.js";
 import {nonFiniteIntervals} from "../lib/expression.js";
-import {withMarker} from "./activationChart.js";
+import {withMarker} from "./tangentMarker.js";
+import {legend} from "./legend.js";
+import {frameClip, linePath, linearMap} from "./liveChart.js";
+import {liveLine} from "./liveMark.js";
+import {curveDash} from "./style.js";
 
 /** A y-domain for f and f′ that ignores a few extreme values (e.g. near a pole of 1/x). */
 function robustExtent(values) {
@@ -30,14 +33,13 @@ function robustExtent(values) {
  */
 export function formulaChart(
   fn,
-  {width = 640, height, domain = [-6, 6], x = 0, count = 241, checkEvery = 8} = {}
+  {width = 640, height, domain = [-6, 6], x: x0 = 0, count = 241, checkEvery = 8} = {}
 ) {
   width = Math.max(240, width);
   height ??= Math.round(Math.max(240, Math.min(400, width * 0.58)));
   const xs = linspace(domain[0], domain[1], count);
   const fs = Array.from(xs, (t) => fn.f(t));
   const dfs = Array.from(xs, (t) => fn.df(t));
-  const plotted = (v) => (Number.isFinite(v) ? v : NaN); // NaN and ±∞ become gaps
   const checks = [];
   for (let i = Math.floor(checkEvery / 2); i < count; i += checkEvery) {
     const t = xs[i];
@@ -66,50 +68,35 @@ export function formulaChart(
       Plot.rect(gaps, {x1: "from", x2: "to", y1: yDomain[0], y2: yDomain[1], className: "chart-undefined"}),
       Plot.ruleY([0], {strokeOpacity: 0.4}),
       Plot.ruleX([0], {strokeOpacity: 0.4}),
-      Plot.line(xs, {x: xs, y: fs.map(plotted), className: "chart-f", strokeWidth: 2.5, clip: true}),
-      Plot.line(xs, {
-        x: xs,
-        y: dfs.map(plotted),
-        className: "chart-df",
-        strokeWidth: 2.5,
-        strokeDasharray: "7 4",
-        clip: true
-      }),
       Plot.dot(checks, {x: "x", y: "y", r: 3.5, className: "chart-check", clip: true})
     ]
   });
+  // f and f′ are drawn under the check dots with linePath, which leaves a gap where a value
+  // is not finite and keeps a value far off the chart (1e60) to numbers SVG can read
+  const sx = chart.scale("x");
+  const sy = chart.scale("y");
+  const x = linearMap(sx.domain, sx.range);
+  const y = linearMap(sy.domain, sy.range);
+  const clip = frameClip(chart, sx.range, sy.range);
+  const checkDots = chart.querySelector("g.chart-check");
+  const line = (className, dash) =>
+    liveLine(
+      chart,
+      {class: className, "stroke-width": 2.5, "stroke-dasharray": dash, "clip-path": clip},
+      {before: checkDots}
+    );
+  line("chart-f", null).setAttribute("d", linePath(xs, fs, x, y));
+  line("chart-df", curveDash.df).setAttribute("d", linePath(xs, dfs, x, y));
   chart.dataset.gaps = String(gaps.length);
-  return withMarker(chart, fn, x);
+  return withMarker(chart, fn, x0);
 }
 
 /** Legend: f solid, f′ (autodiff) dashed, central differences as hollow dots, undefined band. */
 export function formulaLegend({gaps = false} = {}) {
-  const legend = document.createElement("div");
-  legend.className = "legend";
-  const items = [
-    [
-      svg`<svg width="28" height="10" aria-hidden="true"><line class="chart-f" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5"></line></svg>`,
-      "f(x)"
-    ],
-    [
-      svg`<svg width="28" height="10" aria-hidden="true"><line class="chart-df" x1="1" x2="27" y1="5" y2="5" stroke-width="2.5" stroke-dasharray="7 4"></line></svg>`,
-      "f′(x) by autodiff"
-    ],
-    [
-      svg`<svg width="14" height="12" aria-hidden="true"><circle class="chart-check" cx="7" cy="6" r="3.5"></circle></svg>`,
-      "f′(x) by central differences"
-    ]
-  ];
-  if (gaps) {
-    items.push([
-      svg`<svg width="16" height="12" aria-hidden="true"><rect class="chart-undefined" width="16" height="12"></rect></svg>`,
-      "f undefined"
-    ]);
-  }
-  for (const [swatch, label] of items) {
-    const item = document.createElement("span");
-    item.append(swatch, label);
-    legend.append(item);
-  }
-  return legend;
+  return legend([
+    {label: "f(x)", className: "chart-f", line: {dash: curveDash.f}},
+    {label: "f′(x) by autodiff", className: "chart-df", line: {dash: curveDash.df}},
+    {label: "f′(x) by central differences", className: "chart-check", dot: 3.5},
+    {label: gaps ? "f undefined" : null, className: "chart-undefined", area: true}
+  ]);
 }

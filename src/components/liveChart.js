@@ -3,78 +3,18 @@
 // position, an axis's ticks. A whole Plot render costs about 9 ms; these updates cost a
 // small fraction of that, so a slider stays within one frame.
 //
-// The ticks and tick labels follow d3's rules (the ones Plot uses by default), so a chart
-// looks the same after an update as a fresh Plot render of the same data would.
+// The ticks and tick labels are d3's own (ticks, nice, tickFormat, from the course's Plot
+// bundle, which Plot uses for its axes), so a chart looks the same after an update as a
+// fresh Plot render of the same data would.
 
+import {nice, tickFormat, ticks} from "npm:@observablehq/plot/course";
 import {setText} from "./liveDom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const e10 = Math.sqrt(50);
-const e5 = Math.sqrt(10);
-const e2 = Math.sqrt(2);
-
-/** d3-array's tickSpec: [i1, i2, inc] for about `count` ticks over [start, stop]. */
-function tickSpec(start, stop, count) {
-  const step = (stop - start) / Math.max(0, count);
-  const power = Math.floor(Math.log10(step));
-  const error = step / 10 ** power;
-  const factor = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1;
-  let i1;
-  let i2;
-  let inc;
-  if (power < 0) {
-    inc = 10 ** -power / factor;
-    i1 = Math.round(start * inc);
-    i2 = Math.round(stop * inc);
-    if (i1 / inc < start) ++i1;
-    if (i2 / inc > stop) --i2;
-    inc = -inc;
-  } else {
-    inc = 10 ** power * factor;
-    i1 = Math.round(start / inc);
-    i2 = Math.round(stop / inc);
-    if (i1 * inc < start) ++i1;
-    if (i2 * inc > stop) --i2;
-  }
-  if (i2 < i1 && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
-  return [i1, i2, inc];
-}
-
-/** About `count` round tick values in [lo, hi] (d3.ticks, lo ≤ hi). */
-export function ticks(lo, hi, count) {
-  if (!(count > 0) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
-  if (lo === hi) return [lo];
-  const [i1, i2, inc] = tickSpec(lo, hi, count);
-  if (!(i2 >= i1)) return [];
-  return Array.from({length: i2 - i1 + 1}, (_, i) => (inc < 0 ? (i1 + i) / -inc : (i1 + i) * inc));
-}
-
-function tickIncrement(lo, hi, count) {
-  return tickSpec(lo, hi, count)[2];
-}
-
-/** The tick spacing d3 uses for about `count` ticks in [lo, hi]. */
-export function tickStep(lo, hi, count) {
-  const inc = tickIncrement(lo, hi, count);
-  return inc < 0 ? 1 / -inc : inc;
-}
 
 /** The domain extended to round values, as d3's scale.nice() (and Plot's `nice: true`) does. */
 export function niceDomain([lo, hi], count = 10) {
-  let previous;
-  for (let i = 0; i < 10; i++) {
-    const step = tickIncrement(lo, hi, count);
-    if (step === previous) break;
-    if (step > 0) {
-      lo = Math.floor(lo / step) * step;
-      hi = Math.ceil(hi / step) * step;
-    } else if (step < 0) {
-      lo = Math.ceil(lo * step) / step;
-      hi = Math.floor(hi * step) / step;
-    } else break;
-    previous = step;
-  }
-  return [lo, hi];
+  return nice(lo, hi, count);
 }
 
 /**
@@ -93,25 +33,6 @@ export function steadyCeiling(top, {headroom = 1.08} = {}) {
   return scaled(15);
 }
 
-/**
- * The tick label format d3 (and so Plot) gives a linear axis over [lo, hi] with about
- * `count` ticks: fixed decimals for the tick step, thousands grouped, a true minus sign.
- */
-export function linearTickFormat(lo, hi, count) {
-  const step = Math.abs(tickStep(lo, hi, count));
-  const digits =
-    step > 0 && Number.isFinite(step) ? Math.min(20, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 0;
-  const format = (numberFormats[digits] ??= new Intl.NumberFormat("en-US", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits
-  }));
-  return (value) => {
-    const text = format.format(Math.abs(value));
-    return value < 0 && /[1-9]/.test(text) ? `−${text}` : text;
-  };
-}
-const numberFormats = [];
-
 /** The tick count Plot aims for along a pixel range: one per 35 px vertically, 80 px across. */
 export function tickCount([r0, r1], axis = "y") {
   return Math.abs(r1 - r0) / (axis === "x" ? 80 : 35);
@@ -123,14 +44,17 @@ export function linearMap([d0, d1], [r0, r1]) {
   return (v) => r0 + (v - d0) * k;
 }
 
-/** value ↦ pixel for a log scale (positive values). */
-export function logMap([d0, d1], [r0, r1]) {
-  const l0 = Math.log10(d0);
-  const k = (r1 - r0) / (Math.log10(d1) - l0 || 1);
-  return (v) => r0 + (Math.log10(v) - l0) * k;
-}
+/**
+ * How far (pixels) from the origin a point of a path may lie: beyond it a coordinate is
+ * clamped. SVG reads path numbers as single-precision floats, so a value near 1e38 px or
+ * beyond (a formula reaching 1e60) breaks the whole path; a million pixels is far outside
+ * any chart, and the segment towards such a point still leaves the frame at the same angle
+ * to within a thousandth of a pixel.
+ */
+const FAR = 1e6;
 
-const round = (v) => Math.round(v * 100) / 100;
+/** A pixel coordinate as a path writes it: to 0.01 px, clamped to ±FAR, NaN kept (a gap). */
+const pixel = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : Math.round(v * 100) / 100);
 
 /** How far (pixels) a point may lie off a segment and still be left out of the path. */
 const STRAIGHT = 0.05;
@@ -155,8 +79,11 @@ function straight(a, c) {
 }
 
 /**
- * Path data through points mapped to pixels, with a gap wherever a point is not finite
- * (as Plot's line mark leaves one). A single point draws nothing, as in Plot. Points that
+ * Path data through points mapped to pixels, with a gap wherever a value is not finite
+ * (NaN, ±Infinity: as Plot's line mark leaves one). A finite value that lands far outside
+ * the chart (1e60, whose pixel may even overflow to ±Infinity) is clamped to FAR px, so
+ * the line runs off the frame towards it and the clip hides the rest, as Plot draws it.
+ * A single point draws nothing, as in Plot. Points that
  * lie on a segment between two others (within STRAIGHT px) are left out: the line still
  * passes through them, and a straight stretch (a linear function, a ReLU's arms) costs one
  * segment instead of a hundred to build, lay out and dash.
@@ -165,8 +92,8 @@ export function linePath(xs, ys, x, y) {
   const n = xs.length;
   if (pxs.length < n) ((pxs = new Float64Array(n)), (pys = new Float64Array(n)));
   for (let i = 0; i < n; i++) {
-    pxs[i] = round(x(xs[i]));
-    pys[i] = round(y(ys[i]));
+    pxs[i] = Number.isFinite(xs[i]) ? pixel(x(xs[i])) : NaN;
+    pys[i] = Number.isFinite(ys[i]) ? pixel(y(ys[i])) : NaN;
   }
   const finite = (i) => Number.isFinite(pxs[i]) && Number.isFinite(pys[i]);
   let d = "";
@@ -191,6 +118,22 @@ export function linePath(xs, ys, x, y) {
     start = end + 1;
   }
   return d;
+}
+
+/**
+ * The ends, in pixels, of the straight line through (px, py) with slope `slope` (pixels down
+ * per pixel across) over the x-pixels [x0, x1], cut short where it would go more than FAR px
+ * from (px, py), so its numbers stay ones SVG reads however steep it is (a vertical one when
+ * it is steeper than 10⁹). Null when the point itself is not a finite pixel within FAR.
+ */
+export function lineThrough(px, py, slope, [x0, x1]) {
+  if (!(Math.abs(px) <= FAR && Math.abs(py) <= FAR) || Number.isNaN(slope)) return null;
+  // so steep it leaves FAR px within a thousandth of a pixel across: vertical
+  if (!(Math.abs(slope) < FAR * 1000)) return [px, py - FAR, px, py + FAR];
+  const reach = slope === 0 ? Infinity : FAR / Math.abs(slope);
+  const a = Math.max(Math.min(x0, x1), px - reach);
+  const b = Math.min(Math.max(x0, x1), px + reach);
+  return [a, py + slope * (a - px), b, py + slope * (b - px)];
 }
 
 /** The first number pair of a `translate(a,b)` transform. */
@@ -246,13 +189,7 @@ export function setAxisTicks(chart, axis, values, position, format) {
  * `range` (pixels): the ticks, their positions and their labels.
  */
 export function setLinearAxis(chart, axis, [lo, hi], range, count = tickCount(range, axis)) {
-  setAxisTicks(
-    chart,
-    axis,
-    ticks(lo, hi, count),
-    linearMap([lo, hi], range),
-    linearTickFormat(lo, hi, count)
-  );
+  setAxisTicks(chart, axis, ticks(lo, hi, count), linearMap([lo, hi], range), tickFormat(lo, hi, count));
 }
 
 /** Sets an attribute only when its value changes (no mutation, no relayout otherwise). */

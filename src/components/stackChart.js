@@ -1,6 +1,8 @@
 import * as Plot from "npm:@observablehq/plot/course";
-import {html, svg} from "npm:htl";
+import {legend} from "./legend.js";
 import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
+import {liveLine} from "./liveMark.js";
+import {curveDash} from "./style.js";
 
 /**
  * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, each end
@@ -15,6 +17,13 @@ function stackDomain(curves) {
   }
   return [-steadyCeiling(-lo), steadyCeiling(hi)];
 }
+
+/** The three lines' strokes, on the chart and in its legend. */
+const STYLES = {
+  linear: {"stroke-width": 7, "stroke-opacity": 0.45},
+  single: {"stroke-width": 2.5, "stroke-dasharray": curveDash.df},
+  relu: {"stroke-width": 2.5, "stroke-dasharray": "1.5 4"}
+};
 
 /**
  * Two stacked layers against one: the output of the linear stack (wide, solid), the single
@@ -44,23 +53,9 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
   });
   const sx = chart.scale("x");
   const yRange = chart.scale("y").range;
-  const line = (className, attributes) => {
-    const group = svgElement("g", {
-      class: className,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "stroke-miterlimit": 1,
-      ...attributes
-    });
-    group.append(svgElement("path"));
-    chart.append(group);
-    return group.firstChild;
-  };
-  const linearPath = line("chart-f stack-linear", {"stroke-width": 7, "stroke-opacity": 0.45});
-  const singlePath = line("chart-df stack-single", {"stroke-width": 2.5, "stroke-dasharray": "7 4"});
-  const reluPath = line("chart-alt stack-relu", {"stroke-width": 2.5, "stroke-dasharray": "1.5 4"});
+  const linearPath = liveLine(chart, {class: "chart-f stack-linear", ...STYLES.linear});
+  const singlePath = liveLine(chart, {class: "chart-df stack-single", ...STYLES.single});
+  const reluPath = liveLine(chart, {class: "chart-alt stack-relu", ...STYLES.relu});
   const kinkGroup = svgElement("g", {class: "chart-alt stack-kink"});
   const kinkDot = svgElement("circle", {r: 4});
   kinkGroup.append(kinkDot);
@@ -92,13 +87,19 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
 
 /** The legend of stackChart. */
 export function stackLegend() {
-  const item = (className, dash, widthPx, opacity, label) =>
-    html`<span
-      >${svg`<svg width="28" height="10" aria-hidden="true"><line class=${className} x1="2" x2="26" y1="5" y2="5" stroke-width=${widthPx} stroke-opacity=${opacity} stroke-dasharray=${dash} stroke-linecap="round"></line></svg>`}${label}</span
-    >`;
-  return html`<div class="legend">
-    ${item("chart-f", "none", 7, 0.45, "two linear layers")}
-    ${item("chart-df", "7 4", 2.5, 1, "one equivalent layer")}
-    ${item("chart-alt", "1.5 4", 2.5, 1, "two layers with ReLU between")}
-  </div>`;
+  const item = (label, className, style) => ({
+    label,
+    className,
+    line: {
+      width: style["stroke-width"],
+      dash: style["stroke-dasharray"],
+      opacity: style["stroke-opacity"],
+      cap: "round"
+    }
+  });
+  return legend([
+    item("two linear layers", "chart-f", STYLES.linear),
+    item("one equivalent layer", "chart-df", STYLES.single),
+    item("two layers with ReLU between", "chart-alt", STYLES.relu)
+  ]);
 }

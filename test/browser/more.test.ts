@@ -91,6 +91,38 @@ describe("/your-own", () => {
     }
   });
 
+  test("values of 1e38 and beyond keep both lines whole, with numbers SVG reads", async () => {
+    // a spike to 1e60 at x = 0, and a tower of powers that overflows to Infinity for x > 2
+    for (const formula of ["x + 1e60*exp(-10000*x^2)", "2^3^x / 1000 - e"]) {
+      const {page, problems} = await openPage(
+        browser,
+        inject("baseUrl") + "/your-own?formula=" + encodeURIComponent(formula)
+      );
+      try {
+        await expect(page.locator(".formula-input input").inputValue()).resolves.toBe(formula);
+        const [frameLeft, frameRight] = await page
+          .locator(".formula-figure svg[class^='plot']")
+          .first()
+          .evaluate((svg: SVGSVGElement & {scale: (n: string) => {range: number[]}}) => svg.scale("x").range);
+        for (const curve of ["chart-f", "chart-df"]) {
+          const d = (await page.locator(`.formula-figure g.${curve} path`).getAttribute("d")) ?? "";
+          const numbers = (d.match(/-?[\d.]+(?:e[-+]?\d+)?/g) ?? []).map(Number);
+          expect(numbers.length, `${formula}: ${curve}`).toBeGreaterThan(4);
+          for (const n of numbers) expect(Math.abs(n), `${formula}: ${curve}`).toBeLessThanOrEqual(1e6);
+          // the line starts at the left edge of the frame; the spike's line runs on to the right edge
+          const xs = numbers.filter((_, i) => i % 2 === 0);
+          expect(Math.min(...xs)).toBeCloseTo(frameLeft, 0);
+          if (formula.startsWith("x +")) expect(Math.max(...xs)).toBeCloseTo(frameRight, 0);
+          else expect(Math.max(...xs)).toBeGreaterThan((frameLeft + frameRight) / 2);
+        }
+        expect(problems.pageErrors).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+
   test("log(x) draws a gap where f is undefined, without a crash", async () => {
     const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(x)");
     try {

@@ -2,6 +2,7 @@ import {describe, expect, test} from "vitest";
 import {
   formatNumber,
   formatPowerOfTen,
+  roundNumber,
   superscript,
   texFactor,
   texNumber
@@ -50,5 +51,47 @@ describe("superscript and formatPowerOfTen", () => {
     expect(formatPowerOfTen(1)).toBe("1");
     expect(formatPowerOfTen(1e-3)).toBe("10⁻³");
     expect(formatPowerOfTen(1e5)).toBe("10⁵");
+  });
+});
+
+describe("one rounding for every writer", () => {
+  const values = [0.7310585786300049, -0.0417, 4.54e-5, -2e7, 123.456, 1e-300, -9.99999e5, 0.1 + 0.2];
+  test("formatNumber and texNumber write the same digits, sign and power of ten", () => {
+    for (const v of values) {
+      for (const digits of [2, 3, 4, 6]) {
+        const {negative, mantissa, exponent} = roundNumber(v, {digits})!;
+        const text = formatNumber(v, {digits});
+        const tex = texNumber(v, {digits});
+        expect(text.startsWith("−")).toBe(negative);
+        expect(tex.startsWith("-")).toBe(negative);
+        expect(text).toContain(mantissa);
+        expect(tex).toContain(mantissa);
+        expect(tex.includes("\\times")).toBe(exponent !== null);
+        // and the digits are the value to that many significant digits
+        expect(Number(mantissa) * 10 ** (exponent ?? 0) * (negative ? -1 : 1)).toBeCloseTo(
+          Number(v.toPrecision(digits)),
+          10
+        );
+      }
+    }
+  });
+  test("with decimals: a matrix entry, at most that many decimals, round-off reads 0", () => {
+    expect(formatNumber(1.23456, {decimals: 4})).toBe("1.2346");
+    expect(formatNumber(-2.5, {decimals: 4})).toBe("−2.5");
+    expect(formatNumber(1e-17, {decimals: 4})).toBe("0");
+    expect(formatNumber(-0.00001, {decimals: 4})).toBe("0");
+    expect(formatNumber(20000000, {decimals: 4})).toBe("20000000");
+    expect(formatNumber(2e-5, {decimals: 4})).toBe("0");
+    expect(formatNumber(NaN, {decimals: 4})).toBe("undefined");
+    expect(formatNumber(-Infinity, {decimals: 4})).toBe("−∞");
+    expect(formatNumber(3e25, {decimals: 4})).toBe("3×10²⁵");
+    expect(texNumber(-0.12345, {decimals: 2})).toBe("-0.12");
+  });
+  test("zero, −0 and values that are not numbers", () => {
+    expect(roundNumber(0)).toBeNull();
+    expect(roundNumber(-0)).toBeNull();
+    expect(formatNumber(undefined as unknown as number)).toBe("undefined");
+    expect(texNumber(undefined as unknown as number)).toBe("\\text{undefined}");
+    expect(texNumber(-0)).toBe("0");
   });
 });

@@ -1,39 +1,79 @@
-// The in-place chart helpers give the ticks, tick labels and nice domains d3 gives (so a
-// chart updated in place looks as Plot would draw it afresh), and line paths with gaps.
+// @vitest-environment jsdom
+// The in-place chart helpers: an axis re-ticked in place reads as Plot draws it afresh (d3's
+// own ticks and labels), nice domains are d3's, and line paths have gaps and stay within
+// what SVG can read.
 // @ts-expect-error d3 ships no type declarations (no @types/d3 here); it is the reference
 import * as d3 from "d3";
+import * as Plot from "@observablehq/plot";
 import {describe, expect, test} from "vitest";
 import {
   steadyCeiling,
   linePath,
   linearMap,
-  linearTickFormat,
-  logMap,
+  lineThrough,
   niceDomain,
-  tickStep,
-  ticks
+  setLinearAxis,
+  tickCount
 } from "../../src/components/liveChart.js";
 
-const domains: [number, number, number][] = [
-  [0, 1, 10],
-  [-1.344, 1.344, 8.6],
-  [-9.5, 6.2, 7.4],
-  [0, 0.000167, 5],
-  [-22.1, 22.1, 12],
-  [1, 30, 9.6],
-  [0.5, 0.5000001, 4],
-  [-3.7, 1234.5, 6]
+const domains: [number, number][] = [
+  [0, 1],
+  [-1.344, 1.344],
+  [-9.5, 6.2],
+  [0, 0.000167],
+  [-22.1, 22.1],
+  [1, 30],
+  [0.5, 0.5000001],
+  [-3.7, 1234.5],
+  [-2.5e6, 7e6]
 ];
 
-describe("ticks", () => {
-  test.each(domains)("over [%d, %d], about %d ticks, as d3.ticks", (lo, hi, count) => {
-    expect(ticks(lo, hi, count)).toEqual(d3.ticks(lo, hi, count));
-    expect(tickStep(lo, hi, count)).toBe(d3.tickStep(lo, hi, count));
+/** Every tick of a Plot chart's axis: its label, and the position of tick, label and grid line. */
+function axisOf(chart: Element, axis: "x" | "y") {
+  const part = (name: string) => [...chart.querySelectorAll(`g[aria-label="${axis}-${name}"] > *`)];
+  return {
+    labels: part("axis tick label").map((e) => e.textContent),
+    labelAt: part("axis tick label").map((e) => e.getAttribute("transform")),
+    tickAt: part("axis tick").map((e) => e.getAttribute("transform")),
+    gridAt: part("grid").map((e) => [e.getAttribute(`${axis}1`), e.getAttribute(`${axis}2`)].map(Number))
+  };
+}
+
+const chartOf = (x: [number, number], y: [number, number]) =>
+  Plot.plot({
+    width: 480,
+    height: 300,
+    x: {domain: x, grid: true},
+    y: {domain: y, grid: true},
+    marks: [Plot.dot([], {x: (d: number) => d, y: (d: number) => d})]
   });
-  test("a degenerate or invalid domain", () => {
-    expect(ticks(2, 2, 5)).toEqual([2]);
-    expect(ticks(0, 1, 0)).toEqual([]);
-    expect(ticks(0, NaN, 5)).toEqual([]);
+
+describe("an axis re-ticked in place", () => {
+  test.each(domains)("to [%d, %d] reads as Plot draws it afresh", (lo, hi) => {
+    for (const axis of ["x", "y"] as const) {
+      const fresh = chartOf(axis === "x" ? [lo, hi] : [0, 1], axis === "y" ? [lo, hi] : [0, 1]);
+      const updated = chartOf([-7, 3], [-7, 3]);
+      const range = updated.scale(axis)!.range as [number, number];
+      setLinearAxis(updated, axis, [lo, hi], range);
+      const ours = axisOf(updated, axis);
+      const theirs = axisOf(fresh, axis);
+      expect(ours.labels.length).toBeGreaterThan(0);
+      expect(ours.labels).toEqual(theirs.labels);
+      // positions agree to within a rounding of Plot's own
+      for (const key of ["labelAt", "tickAt"] as const) {
+        const numbers = (list: (string | null)[]) => list.flatMap((t) => (t ?? "").match(/-?\d[\d.]*(?:e[-+]?\d+)?/g)!.map(Number));
+        const a = numbers(ours[key]);
+        const b = numbers(theirs[key]);
+        expect(a.length).toBe(b.length);
+        a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
+      }
+      ours.gridAt.flat().forEach((v, i) => expect(v).toBeCloseTo(theirs.gridAt.flat()[i], 6));
+    }
+  });
+
+  test("tick count follows Plot's spacing: one per 35 px up, one per 80 px across", () => {
+    expect(tickCount([270, 20], "y")).toBeCloseTo(250 / 35, 12);
+    expect(tickCount([40, 440], "x")).toBe(5);
   });
 });
 
@@ -77,24 +117,13 @@ describe("niceDomain", () => {
   });
 });
 
-describe("linearTickFormat", () => {
-  test.each(domains)("labels over [%d, %d] as d3's tickFormat", (lo, hi, count) => {
-    const ours = linearTickFormat(lo, hi, count);
-    const theirs = d3.scaleLinear().domain([lo, hi]).tickFormat(count);
-    for (const v of d3.ticks(lo, hi, count)) expect(ours(v)).toBe(theirs(v));
-  });
-});
-
 describe("maps and paths", () => {
-  test("linear and log maps", () => {
+  test("a linear map", () => {
     const x = linearMap([-2, 2], [40, 440]);
     expect(x(-2)).toBe(40);
     expect(x(0)).toBe(240);
     expect(x(2)).toBe(440);
-    const y = logMap([1e-3, 1e3], [300, 0]);
-    expect(y(1e-3)).toBeCloseTo(300, 9);
-    expect(y(1)).toBeCloseTo(150, 9);
-    expect(y(1e3)).toBeCloseTo(0, 9);
+    expect(linearMap([1, 1], [0, 100])(5)).toBe(0);
   });
   test("a line path leaves a gap where a value is not finite", () => {
     const id = (v: number) => v;
@@ -102,6 +131,33 @@ describe("maps and paths", () => {
     expect(linePath([0, 1, 2, 3, 4], [0, 1, NaN, 9, 16], id, id)).toBe("M0,0L1,1M3,9L4,16");
     expect(linePath([0, 1], [Infinity, NaN], id, id)).toBe("");
     expect(linePath([0.123456, 1], [2.0049, 3], id, id)).toBe("M0.12,2L1,3");
+  });
+  test("a value far outside the chart is clamped a million pixels out, never written as it is", () => {
+    // y up to 1e308 on an axis of [-1, 1] over 200 px: pixels of 1e40, 1e62 and -Infinity
+    const x = linearMap([0, 4], [0, 400]);
+    const y = linearMap([-1, 1], [200, 0]);
+    for (const huge of [1e38, 1e60, 1e308, Number.MAX_VALUE]) {
+      expect(linePath([0, 1, 2], [0, huge, 0], x, y)).toBe("M0,100L100,-1000000L200,100");
+      expect(linePath([0, 1, 2], [0, -huge, 0], x, y)).toBe("M0,100L100,1000000L200,100");
+      expect(linePath([0, 1], [huge, 0], x, y)).toBe("M0,-1000000L100,100");
+    }
+    // not finite: a gap, as before
+    for (const gap of [Infinity, -Infinity, NaN])
+      expect(linePath([0, 1, 2, 3], [0, gap, 0.5, 0], x, y)).toBe("M0,100M200,50L300,100");
+    expect(linePath([NaN, 1, 2], [0, 0.5, 0], x, y)).toBe("M100,50L200,100");
+    // a scale that overflows on a finite value clamps too; one that gives NaN leaves a gap
+    expect(linePath([0, 1], [0, 1], x, () => -Infinity)).toBe("M0,-1000000L100,-1000000");
+    expect(linePath([0, 1], [0, 1], x, () => NaN)).toBe("");
+    // whatever comes in, every number in the path is one SVG reads
+    const wild = [0, 1e38, -1e60, 1e308, -1e308, Infinity, -Infinity, NaN, -0, 5e-324, 1];
+    const d = linePath(
+      wild.map((_, i) => i),
+      wild,
+      x,
+      y
+    );
+    for (const n of d.match(/-?[\d.e+]+/g)!.map(Number)) expect(Math.abs(n)).toBeLessThanOrEqual(1e6);
+    expect(d).not.toMatch(/Infinity|NaN|e/);
   });
   test("a line path leaves out the points of a straight stretch, and keeps every bend", () => {
     const id = (v: number) => v;
@@ -163,5 +219,30 @@ describe("maps and paths", () => {
       const nearest = Math.min(...vertices.slice(1).map((b, k) => distance(point, vertices[k], b)));
       expect(nearest).toBeLessThanOrEqual(0.05 + 1e-9);
     }
+  });
+});
+
+describe("lineThrough", () => {
+  test("spans the x-range at an ordinary slope", () => {
+    expect(lineThrough(100, 50, 0.5, [0, 400])).toEqual([0, 0, 400, 200]);
+    expect(lineThrough(100, 50, 0, [400, 0])).toEqual([0, 50, 400, 50]);
+    expect(lineThrough(100, 50, -0, [0, 400])).toEqual([0, 50, 400, 50]);
+  });
+  test("is cut short a million pixels from its point when steep, and vertical when infinite", () => {
+    // steep: still the line through (100, 50) with that slope, 1e6 px each way
+    const [x1, y1, x2, y2] = lineThrough(100, 50, 1e4, [0, 400])!;
+    expect([x1, x2]).toEqual([0, 200]);
+    expect([y1, y2]).toEqual([50 - 1e6, 50 + 1e6]);
+    // steeper than 1e9: a vertical line 1e6 px each way
+    for (const slope of [2e9, 1e38, 1e60, 1e308, -1e308])
+      expect(lineThrough(100, 50, slope, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+    expect(lineThrough(100, 50, Infinity, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+    expect(lineThrough(100, 50, -Infinity, [0, 400])).toEqual([100, 50 - 1e6, 100, 50 + 1e6]);
+  });
+  test("is null for a slope or a point that cannot be drawn", () => {
+    expect(lineThrough(100, 50, NaN, [0, 400])).toBeNull();
+    expect(lineThrough(100, NaN, 1, [0, 400])).toBeNull();
+    expect(lineThrough(100, 1e60, 1, [0, 400])).toBeNull();
+    expect(lineThrough(-Infinity, 50, 1, [0, 400])).toBeNull();
   });
 });

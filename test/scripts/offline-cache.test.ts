@@ -3,6 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {
+  COURSE_D3_EXPORTS,
   COURSE_PLOT_EXPORTS,
   VENDORED,
   fillOfflineCache,
@@ -100,6 +101,11 @@ describe("the course's subset of Plot", () => {
         expect(COURSE_PLOT_EXPORTS, `${file} uses Plot.${name}`).toContain(name);
       }
     }
+  });
+
+  test("the unit tests' shim of the bundle exports exactly its names", async () => {
+    const shim = await import("../shims/plot-course.js");
+    expect(Object.keys(shim).sort()).toEqual([...COURSE_PLOT_EXPORTS, ...COURSE_D3_EXPORTS].sort());
   });
 
   test("is bundled next to Plot, tree-shaken and self-contained", () => {

@@ -1,0 +1,78 @@
+// Marks drawn in place on a chart Plot has drawn: a line or a layer of dots that a slider
+// moves, styled with Plot's own defaults so that it looks as Plot's mark would. Plot draws
+// the axes and the static marks once; a chart adds its moving marks with these, then sets
+// their `d` (linePath, liveChart.js) or their dots' positions on every update.
+import * as Plot from "npm:@observablehq/plot/course";
+import {ensureChildren, svgElement} from "./liveChart.js";
+
+/**
+ * Plot's line defaults (src/marks/line.js) as the SVG attributes Plot renders: its
+ * strokeMiterlimit of 1 is not written out (a round join has no miter).
+ */
+export const lineDefaults = {
+  "aria-label": "line",
+  fill: "none",
+  stroke: "currentColor",
+  "stroke-width": 1.5,
+  "stroke-linecap": "round",
+  "stroke-linejoin": "round"
+};
+
+/** Plot's dot defaults (src/marks/dot.js), as SVG attributes: hollow circles of radius 3. */
+export const dotDefaults = {"aria-label": "dot", fill: "none", stroke: "currentColor", "stroke-width": 1.5};
+
+/**
+ * The half-pixel shift Plot gives marks on x and y scales (src/style.js), so that 1 px
+ * strokes land on whole pixels: none on a high-density screen.
+ */
+function offset() {
+  return typeof window !== "undefined" && window.devicePixelRatio > 1 ? 0 : 0.5;
+}
+
+/**
+ * A mark with no data that still gives Plot an x and a y channel, so that Plot draws both
+ * axes (from the scales' domains) while the chart draws its data in place.
+ */
+export function axesOnly() {
+  return Plot.dot([], {x: (d) => d, y: (d) => d});
+}
+
+/** A group of `attributes` (over `defaults`) added to `chart`, before `before` if given. */
+function layer(chart, defaults, attributes, before) {
+  const group = svgElement("g", {
+    ...defaults,
+    transform: `translate(${offset()},${offset()})`,
+    ...attributes
+  });
+  if (before) before.before(group);
+  else chart.append(group);
+  return group;
+}
+
+/**
+ * A line drawn in place: a `<path>` in a group styled as Plot's line mark, with
+ * `attributes` over Plot's defaults (class, stroke-width, stroke-dasharray, clip-path, …).
+ * Set its `d` with linePath. `before` places it under an element already drawn.
+ */
+export function liveLine(chart, attributes = {}, {before} = {}) {
+  const path = svgElement("path");
+  layer(chart, lineDefaults, attributes, before).append(path);
+  return path;
+}
+
+/**
+ * Dots drawn in place: a group styled as Plot's dot mark (`attributes` over its defaults);
+ * `dots.place(xs, ys)` puts a circle of radius `r` at each pixel position, reusing circles.
+ */
+export function liveDots(chart, attributes = {}, {r = 3, before} = {}) {
+  const group = layer(chart, dotDefaults, attributes, before);
+  group.place = (xs, ys) => {
+    const circles = ensureChildren(group, xs.length, () => svgElement("circle", {r}));
+    for (let i = 0; i < xs.length; i++) {
+      circles[i].setAttribute("cx", xs[i]);
+      circles[i].setAttribute("cy", ys[i]);
+    }
+    return group;
+  };
+  return group;
+}

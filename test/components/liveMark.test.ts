@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+// Marks drawn in place carry the attributes Plot gives its own line and dot marks.
+import * as Plot from "@observablehq/plot";
+import {describe, expect, test} from "vitest";
+import {axesOnly, dotDefaults, lineDefaults, liveDots, liveLine} from "../../src/components/liveMark.js";
+
+/** The attributes of a Plot mark's group, but its transform. */
+function groupAttributes(chart: Element, label: string) {
+  const group = chart.querySelector(`g[aria-label="${label}"]`)!;
+  return Object.fromEntries(
+    [...group.attributes].filter((a) => a.name !== "transform").map((a) => [a.name, a.value])
+  );
+}
+
+const stringify = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
+
+describe("liveMark", () => {
+  test("lineDefaults and dotDefaults are what Plot draws its line and dot with", () => {
+    const chart = Plot.plot({
+      marks: [
+        Plot.line(
+          [
+            [0, 0],
+            [1, 1]
+          ],
+          {x: "0", y: "1"}
+        ),
+        Plot.dot([[0, 0]], {x: "0", y: "1"})
+      ]
+    });
+    expect(groupAttributes(chart, "line")).toEqual(stringify(lineDefaults));
+    expect(groupAttributes(chart, "dot")).toEqual(stringify(dotDefaults));
+  });
+
+  test("liveLine: a path in a group of Plot's line defaults, options over them, placed as asked", () => {
+    const chart = Plot.plot({marks: [axesOnly()]});
+    const path = liveLine(chart, {class: "chart-f", "stroke-width": 2.5, "stroke-dasharray": null});
+    const group = path.parentElement!;
+    expect(group.parentElement).toBe(chart);
+    expect(group.getAttribute("class")).toBe("chart-f");
+    expect(group.getAttribute("stroke-width")).toBe("2.5");
+    expect(group.getAttribute("stroke-linejoin")).toBe("round");
+    expect(group.hasAttribute("stroke-dasharray")).toBe(false);
+    expect(group.getAttribute("transform")).toMatch(/^translate\((0\.5|0),(0\.5|0)\)$/);
+    const under = liveLine(chart, {}, {before: group});
+    expect(under.parentElement!.nextElementSibling).toBe(group);
+  });
+
+  test("liveDots.place puts one circle per point and reuses them", () => {
+    const chart = Plot.plot({marks: [axesOnly()]});
+    const dots = liveDots(chart, {class: "loss-dot"}, {r: 2.5});
+    dots.place([1, 2, 3], [4, 5, 6]);
+    const circles = [...dots.children];
+    expect(circles.map((c) => [c.getAttribute("cx"), c.getAttribute("cy"), c.getAttribute("r")])).toEqual([
+      ["1", "4", "2.5"],
+      ["2", "5", "2.5"],
+      ["3", "6", "2.5"]
+    ]);
+    dots.place([7], [8]);
+    expect(dots.children).toHaveLength(1);
+    expect(dots.children[0]).toBe(circles[0]);
+    expect(dots.getAttribute("fill")).toBe("none");
+  });
+
+  test("axesOnly draws both axes and no data", () => {
+    const chart = Plot.plot({x: {domain: [0, 10]}, y: {domain: [-1, 1]}, marks: [axesOnly()]});
+    expect(chart.querySelectorAll('g[aria-label="x-axis tick label"] > *').length).toBeGreaterThan(2);
+    expect(chart.querySelectorAll('g[aria-label="y-axis tick label"] > *').length).toBeGreaterThan(2);
+    expect(chart.querySelectorAll("circle")).toHaveLength(0);
+  });
+});

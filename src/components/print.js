@@ -183,6 +183,7 @@ export function printCourse(pages) {
   print.disabled = true;
   print.addEventListener("click", () => window.print());
   const status = document.createElement("p");
+  status.className = "print-course-status";
   status.setAttribute("role", "status");
   status.textContent = `${pages.length} pages to gather.`;
   controls.append(gather, " ", print, status);

@@ -35,8 +35,17 @@ async function printedState(page: Page) {
       rangesShown: ranges.filter(shown).length,
       buttonsShown: [...main.querySelectorAll("button")].filter(shown).length,
       // each slider's value, and what its number box (the text that prints) says
+      // each slider's value, and what prints in its place: an Inputs number box (as text),
+      // or the <output> of the playground's own sliders
       sliderValues: ranges.map((range) => {
         const box = range.parentElement?.querySelector<HTMLInputElement>("input[type=number]");
+        const output = range.parentElement?.querySelector("output");
+        if (!box && output)
+          return {
+            value: range.getAttribute("aria-valuetext"),
+            printed: shown(output) ? output.textContent : null,
+            border: "none"
+          };
         return {
           value: range.valueAsNumber,
           printed: box && shown(box) ? Number(box.value) : null,
@@ -77,6 +86,7 @@ describe.each(sitePages)("page $path in print", ({path}) => {
       expect(state.buttonsShown, "buttons").toBe(0);
       for (const slider of state.sliderValues) {
         expect(slider.printed, "a slider's value is written out").toBe(slider.value);
+        expect(slider.value).not.toBe(null);
         expect(slider.border).toBe("none");
       }
       for (const select of state.selects) {
@@ -118,7 +128,7 @@ describe("/print, the whole course as one document", () => {
           values: document.querySelectorAll(".print-course-document .print-value").length,
           duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
           iframes: document.querySelectorAll("iframe").length,
-          status: document.querySelector(".print-course [role=status]")?.textContent ?? "",
+          status: document.querySelector(".print-course-status")?.textContent ?? "",
           printEnabled: !document.querySelector<HTMLButtonElement>(".print-course-controls button:last-of-type")!.disabled
         };
       });
@@ -176,7 +186,7 @@ describe("/print, the whole course as one document", () => {
       expect(notes[0]).toMatch(/could not be gathered here \(the server answered 500\)/);
       const sigmoid = page.locator(".print-course-page[data-path='./sigmoid'] h1");
       await expect(sigmoid.textContent()).resolves.toBe("Sigmoid");
-      await expect(page.locator(".print-course [role=status]").textContent()).resolves.toMatch(/^Gathered, except /);
+      await expect(page.locator(".print-course-status").textContent()).resolves.toMatch(/^Gathered, except /);
       expect(problems.pageErrors).toEqual([]);
     } finally {
       await page.context().close();

@@ -1,6 +1,7 @@
-// One activation in PyTorch, TensorFlow/Keras and JAX: three code blocks side by side (they
-// wrap one under another on a phone), each with the derivative that framework's autograd
-// returns at the kink when the function has one. The code and values live in
+// One activation in PyTorch, TensorFlow/Keras and JAX: three short code blocks, one under
+// another (each as wide as the text, so its lines fit; on a phone a long line wraps rather
+// than scrolls), each with the derivative that framework's autograd returns at the kink when
+// the function has one. The code and values live in
 // lib/frameworks.ts; this file only lays them out, in Framework's own code-block style.
 import {frameworkBridge, frameworkIds, frameworkLabels} from "../lib/frameworks.js";
 import {formatNumber} from "./format.js";
@@ -17,9 +18,7 @@ function problem(message) {
 function codeBlock(code) {
   const pre = document.createElement("pre");
   pre.dataset.language = "python";
-  // a block wider than its column scrolls on its own, and keyboard users can scroll it too
-  pre.tabIndex = 0;
-  pre.style.margin = "0";
+  Object.assign(pre.style, {margin: "0", whiteSpace: "pre-wrap", overflowWrap: "anywhere"});
   const element = document.createElement("code");
   element.className = "language-python";
   element.textContent = code;
@@ -41,7 +40,7 @@ function kinkNote(kink) {
 
 /**
  * The three frameworks' code for the activation `id` (a key of lib/activations.ts), as a
- * block of three figures. An unknown id gives a short note instead of an exception.
+ * column of three figures. An unknown id gives a short note instead of an exception.
  */
 export function frameworkCode(id) {
   let bridge;
@@ -55,9 +54,8 @@ export function frameworkCode(id) {
   root.dataset.id = id;
   Object.assign(root.style, {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 15rem), 1fr))",
     gap: "0.75rem",
-    maxWidth: "960px",
+    maxWidth: "640px",
     margin: "1rem 0"
   });
   for (const framework of frameworkIds) {

@@ -65,7 +65,8 @@ async function loadPage(path, host) {
 /** The text a control stands for, or a blank to fill in when it holds nothing. */
 function controlText(control) {
   if (control instanceof HTMLSelectElement) return [...control.selectedOptions].map((o) => o.text).join(", ");
-  if (control.type === "checkbox" || control.type === "radio") return control.checked ? "on" : "off";
+  if (control.type === "checkbox") return control.checked ? "☑" : "☐";
+  if (control.type === "radio") return control.checked ? "◉" : "○";
   return control.value === "" ? "________" : control.value;
 }
 

@@ -63,6 +63,11 @@ async function printedState(page: Page) {
       externalLinks: [...main.querySelectorAll<HTMLAnchorElement>("a[href^='http']")]
         .filter((a) => !a.closest(".sources"))
         .map((a) => ({href: a.href, after: getComputedStyle(a, "::after").content})),
+      // a citation's link text is its address, so the address prints with it
+      citationLinks: [...main.querySelectorAll<HTMLAnchorElement>(".sources a[href^='http']")].map((a) => ({
+        href: a.href,
+        text: a.textContent ?? ""
+      })),
       background: getComputedStyle(document.body).backgroundColor,
       text: getComputedStyle(main).color,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth
@@ -96,6 +101,7 @@ describe.each(sitePages)("page $path in print", ({path}) => {
       }
       for (const breakInside of state.charts) expect(breakInside).toBe("avoid");
       for (const link of state.externalLinks) expect(link.after).toContain(link.href.replace(/\/$/, ""));
+      for (const link of state.citationLinks) expect(link.href).toContain(link.text.replace(/\/$/, ""));
       // light colours on paper, whatever the screen's theme
       expect(state.background).toBe("rgb(255, 255, 255)");
       expect(state.text).toBe("rgb(27, 30, 35)");

@@ -29,7 +29,8 @@ export const coursePages = [
     ]
   },
   {name: "Glossary", path: "/glossary"},
-  {name: "Further reading", path: "/further-reading"}
+  {name: "Further reading", path: "/further-reading"},
+  {name: "Print the course", path: "/print"}
 ];
 
 /**

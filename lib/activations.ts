@@ -11,6 +11,8 @@
 // - At a kink, df takes the value of the left-hand branch (ReLU′(0) = 0 as in PyTorch and
 //   TensorFlow); each such record says so in derivativeAtZeroConvention.
 
+import {leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} from "./kernels.js";
+import type {Kernel} from "./kernels.js";
 import {log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 
 /** An interval of the real line, for stating an activation's output range. */
@@ -41,6 +43,8 @@ export interface Activation {
   f(x: number): number;
   /** The derivative f′(x); at a kink, see derivativeAtZeroConvention. */
   df(x: number): number;
+  /** f and f′ in one call, for the trainer (./kernels.js); without it the trainer calls f and df. */
+  kernel?: Kernel;
   tex: {name: string; f: string; df: string; dfInTermsOfF?: string};
   /** Output range over all real inputs. */
   range: Interval;
@@ -91,6 +95,7 @@ const sigmoid: Activation = {
   label: "Sigmoid",
   f: logistic,
   df: logisticDerivative,
+  kernel: sigmoidKernel,
   tex: {
     name: "\\sigma(x)",
     f: "\\sigma(x) = \\frac{1}{1 + e^{-x}}",
@@ -118,6 +123,7 @@ const tanh: Activation = {
   label: "Tanh",
   f: Math.tanh,
   df: sech2,
+  kernel: tanhKernel,
   tex: {
     name: "\\tanh(x)",
     f: "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
@@ -145,6 +151,7 @@ const relu: Activation = {
   label: "ReLU",
   f: (x) => Math.max(x, 0),
   df: (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN),
+  kernel: reluKernel,
   tex: {
     name: "\\operatorname{ReLU}(x)",
     f: "\\operatorname{ReLU}(x) = \\max(0, x)",
@@ -183,6 +190,7 @@ export function makeLeakyRelu(alpha = 0.01): Activation {
     // alpha·(−∞) would be NaN for alpha = 0; the limit is 0
     f: (x) => (x > 0 ? x : x < 0 ? (alpha === 0 ? 0 : alpha * x) : x),
     df: (x) => (x > 0 ? 1 : x <= 0 ? alpha : NaN),
+    kernel: leakyReluKernel(alpha),
     tex: {
       name: "\\operatorname{LeakyReLU}(x)",
       f: "\\operatorname{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}",
@@ -217,6 +225,7 @@ const linear: Activation = {
   label: "Linear",
   f: (x) => x,
   df: (x) => (isNaNNumber(x) ? NaN : 1),
+  kernel: linearKernel,
   tex: {name: "\\operatorname{id}(x)", f: "f(x) = x", df: "f'(x) = 1"},
   range: INFINITE,
   zeroCentred: true,

@@ -1,13 +1,16 @@
 // A fast multilayer perceptron trainer for the in-page playground: flat Float64Array
 // weights, preallocated scratch buffers and allocation-free loops, so a browser can train
 // and redraw many times a second. Same maths as sgdStep in ./network.js (and tested
-// against it): loss ½ Σ_k (y_k − t_k)², mean gradient over each mini-batch. Small networks
-// run code generated for their shape (./mlpCompile.js), which does the loops' arithmetic
-// unrolled; the loops below remain the reference and the fallback.
+// against it): loss ½ Σ_k (y_k − t_k)², mean gradient over each mini-batch. Each layer's
+// activation is evaluated by its kernel (./kernels.js), f and f′ in one call, read from the
+// activation record with its parameters. Small networks run code generated for their shape
+// (./mlpCompile.js), which unrolls the loops below and calls the same kernels.
 
 import {activations, getActivation, isActivationId} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
-import {compileMlp, KERNEL} from "./mlpCompile.js";
+import {kernelOf} from "./kernels.js";
+import type {Kernel} from "./kernels.js";
+import {compileMlp} from "./mlpCompile.js";
 import type {CompiledMlp} from "./mlpCompile.js";
 import {validateNetwork} from "./network.js";
 import type {DenseLayer} from "./network.js";
@@ -24,8 +27,8 @@ export interface MlpOptions {
   /** Seed of the initialisation; default 1. */
   seed?: number;
   /**
-   * Generate code specialised to this shape (default true; several times faster). false, or a
-   * page whose Content-Security-Policy forbids `new Function`, uses plain loops: same results.
+   * Generate code specialised to this shape (default true; faster to train). false, or a page
+   * whose Content-Security-Policy forbids `new Function`, uses plain loops: same results.
    */
   compile?: boolean;
 }
@@ -72,92 +75,10 @@ export interface MlpScratch {
   /** Gradients summed over the current mini-batch. */
   gradWeights: Float64Array[];
   gradBiases: Float64Array[];
-  /** Per layer, the built-in kernel that evaluates its activation (0: call the record's f and df). */
-  kernels: Int8Array;
+  /** Per layer, the kernel that evaluates its activation: f(z) and f′(z) in one call (./kernels.js). */
+  kernels: Kernel[];
   /** Generated train and predict functions, or null to use the loops. */
   compiled: CompiledMlp | null;
-}
-
-// Built-in kernels for the registry's common activations: a switch on a small integer keeps
-// the hot loop monomorphic however often the page swaps activations (a call through
-// `record.f` goes megamorphic, and slow, after a few), and f and f′ share one exponential.
-const {
-  custom: CUSTOM,
-  linear: LINEAR,
-  tanh: TANH,
-  sigmoid: SIGMOID,
-  relu: RELU,
-  leakyRelu: LEAKY_RELU
-} = KERNEL;
-
-function kernelFor(act: Activation): number {
-  // identity, not id: a reader-made or re-parameterised record with the same id has its own f
-  if (act === activations.linear) return LINEAR;
-  if (act === activations.tanh) return TANH;
-  if (act === activations.sigmoid) return SIGMOID;
-  if (act === activations.relu) return RELU;
-  if (act === activations.leakyRelu) return LEAKY_RELU;
-  return CUSTOM;
-}
-
-/** a = f(z) and slope = f′(z) for the first n entries, by kernel. */
-function activate(
-  kernel: number,
-  act: Activation,
-  z: Float64Array,
-  a: Float64Array,
-  slope: Float64Array,
-  n: number
-): void {
-  switch (kernel) {
-    case LINEAR:
-      for (let j = 0; j < n; j++) {
-        a[j] = z[j];
-        slope[j] = 1;
-      }
-      break;
-    case TANH:
-      for (let j = 0; j < n; j++) {
-        // tanh|v| = −m/(2 + m) and sech²v = 4(1 + m)/(2 + m)² with m = e^{−2|v|} − 1: one expm1
-        // for both, accurate to a few ulps without cancellation near 0
-        const v = z[j];
-        const m = Math.expm1(-2 * Math.abs(v));
-        const d = 2 + m;
-        const t = -m / d;
-        a[j] = v < 0 ? -t : t;
-        slope[j] = (4 * (1 + m)) / (d * d);
-      }
-      break;
-    case SIGMOID:
-      for (let j = 0; j < n; j++) {
-        // the same arithmetic as logistic and logisticDerivative, sharing e^{−|v|}
-        const v = z[j];
-        const e = Math.exp(-Math.abs(v));
-        const d = 1 + e;
-        a[j] = v >= 0 ? 1 / d : e / d;
-        slope[j] = e / (d * d);
-      }
-      break;
-    case RELU:
-      for (let j = 0; j < n; j++) {
-        const v = z[j];
-        a[j] = v > 0 ? v : v <= 0 ? 0 : NaN;
-        slope[j] = v > 0 ? 1 : v <= 0 ? 0 : NaN;
-      }
-      break;
-    case LEAKY_RELU:
-      for (let j = 0; j < n; j++) {
-        const v = z[j];
-        a[j] = v > 0 ? v : 0.01 * v;
-        slope[j] = v > 0 ? 1 : v <= 0 ? 0.01 : NaN;
-      }
-      break;
-    default:
-      for (let j = 0; j < n; j++) {
-        a[j] = act.f(z[j]);
-        slope[j] = act.df(z[j]);
-      }
-  }
 }
 
 function resolveActivation(activation: ActivationId | Activation, name: string): Activation {
@@ -199,8 +120,8 @@ function allocate(
   compile = true
 ): Mlp {
   const layers = sizes.length - 1;
-  const kernels = Int8Array.from({length: layers}, (_, l) =>
-    kernelFor(l === layers - 1 ? outputActivation : activation)
+  const kernels = Array.from({length: layers}, (_, l) =>
+    kernelOf(l === layers - 1 ? outputActivation : activation)
   );
   const perLayer = (count: (l: number) => number) =>
     Array.from({length: layers}, (_, l) => new Float64Array(count(l)));
@@ -219,7 +140,7 @@ function allocate(
       gradWeights: perLayer((l) => sizes[l] * sizes[l + 1]),
       gradBiases: perLayer((l) => sizes[l + 1]),
       kernels,
-      compiled: compile ? compileMlp(sizes, kernels) : null
+      compiled: compile ? compileMlp(sizes) : null
     }
   };
 }
@@ -249,18 +170,16 @@ export function createMlp(options: MlpOptions): Mlp {
 /** An Mlp with the weights of a DenseLayer network (all hidden layers must share one activation). */
 export function mlpFromDenseLayers(net: DenseLayer[], options: {compile?: boolean} = {}): Mlp {
   const inputs = validateNetwork(net);
-  const hidden = net.slice(0, -1).map((layer) => layer.activation);
-  if (hidden.some((id) => id !== hidden[0])) {
-    throw new Error(`all hidden layers must share one activation, got ${hidden.join(", ")}`);
+  const acts = net.map((layer, l) => resolveActivation(layer.activation, `layer ${l} activation`));
+  const hidden = acts.slice(0, -1);
+  if (hidden.some((act) => act !== hidden[0])) {
+    throw new Error(
+      `all hidden layers must share one activation, got ${hidden.map((act) => act.id).join(", ")}`
+    );
   }
-  const outputId = net[net.length - 1].activation;
+  const output = acts[acts.length - 1];
   const sizes = [inputs, ...net.map((layer) => layer.weights.length)];
-  const mlp = allocate(
-    sizes,
-    getActivation(hidden[0] ?? outputId),
-    getActivation(outputId),
-    options.compile ?? true
-  );
+  const mlp = allocate(sizes, hidden[0] ?? output, output, options.compile ?? true);
   net.forEach((layer, l) => {
     layer.weights.forEach((row, j) => mlp.weights[l].set(row, j * sizes[l]));
     mlp.biases[l].set(layer.biases);
@@ -345,7 +264,10 @@ function forwardExample(mlp: Mlp, inputs: Float64Array, example: number): void {
       for (let i = 0; i < nIn; i++) sum += w[row + i] * previous[i];
       zl[j] = sum;
     }
-    activate(kernels[l], l === last ? mlp.outputActivation : mlp.activation, zl, a[l + 1], slope[l], nOut);
+    const kernel = kernels[l];
+    const next = a[l + 1];
+    const slopes = slope[l];
+    for (j = 0; j < nOut; j++) next[j] = kernel(zl[j], slopes, j);
   }
 }
 
@@ -419,8 +341,8 @@ function trainRange(
       targets,
       start,
       end,
-      mlp.activation,
-      mlp.outputActivation
+      mlp.scratch.kernels,
+      mlp.scratch.slope
     );
   }
   let loss = 0;
@@ -513,7 +435,7 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
   }
   const {compiled} = mlp.scratch;
   if (compiled) {
-    compiled.predict(mlp.weights, mlp.biases, inputs, result, n, mlp.activation, mlp.outputActivation);
+    compiled.predict(mlp.weights, mlp.biases, inputs, result, n, mlp.scratch.kernels, mlp.scratch.slope);
     return result;
   }
   const output = mlp.scratch.a[sizes.length - 1];

@@ -1,8 +1,9 @@
 // Specialised code for one network shape, generated with `new Function` (as d3-dsv does for
-// row parsers): every unit becomes a local variable and every loop is unrolled. The arithmetic
-// is the loops' arithmetic in ./mlp.js, term for term and in the same order, and each unit's
-// activation is a call to its layer's kernel (./kernels.js), the very function the loops call
-// (tests check the two paths agree exactly). The code depends on the shape only, never on an
+// row parsers): every unit becomes a local variable and every loop but the activations' is
+// unrolled. The arithmetic is the loops' arithmetic in ./mlpLoops.js, term for term and in the
+// same order, and each layer's activation is one call to its kernel (./kernels.js), the very
+// function the loops call (tests check the two paths agree exactly). A call per layer, not per
+// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on the shape only, never on an
 // activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
 
@@ -19,6 +20,8 @@ export type CompiledTrain = (
   start: number,
   end: number,
   kernels: readonly Kernel[],
+  zs: Float64Array[],
+  outputs: Float64Array[],
   slopes: Float64Array[]
 ) => number;
 
@@ -30,6 +33,8 @@ export type CompiledPredict = (
   out: Float64Array,
   n: number,
   kernels: readonly Kernel[],
+  zs: Float64Array[],
+  outputs: Float64Array[],
   slopes: Float64Array[]
 ) => void;
 
@@ -42,25 +47,36 @@ export interface CompiledMlp {
 /** Above this many weights the unrolled code gets long and the loops are fast enough. */
 const MAX_WEIGHTS = 2048;
 
-/** Code for the forward pass of the example at row `row`; unit j of layer l is a{l+1}_{j}. */
+/**
+ * Code for the forward pass of the example at row `row`: layer l's pre-activations go to z{l},
+ * its kernel writes f(z) to a{l+1} and f′(z) to s{l}, and unit j of layer l is then the local
+ * a{l+1}_{j}.
+ */
 function forwardCode(sizes: readonly number[]): string[] {
   const lines: string[] = [];
   const last = sizes.length - 2;
   for (let i = 0; i < sizes[0]; i++) lines.push(`const a0_${i} = inputs[row + ${i}];`);
   for (let l = 0; l <= last; l++) {
     const nIn = sizes[l];
-    for (let j = 0; j < sizes[l + 1]; j++) {
+    const nOut = sizes[l + 1];
+    for (let j = 0; j < nOut; j++) {
       let sum = `b${l}[${j}]`;
       for (let i = 0; i < nIn; i++) sum += ` + w${l}[${j * nIn + i}] * a${l}_${i}`;
-      // the layer's kernel returns f(z) and writes f′(z) to s{l}[j]
-      lines.push(`const a${l + 1}_${j} = k${l}(${sum}, s${l}, ${j});`);
+      lines.push(`z${l}[${j}] = ${sum};`);
     }
+    lines.push(`k${l}(z${l}, a${l + 1}, s${l}, ${nOut});`);
+    for (let j = 0; j < nOut; j++) lines.push(`const a${l + 1}_${j} = a${l + 1}[${j}];`);
   }
   return lines;
 }
 
 function layerViews(prefix: string, array: string, layers: number): string {
   return Array.from({length: layers}, (_, l) => `${prefix}${l} = ${array}[${l}]`).join(", ");
+}
+
+/** a1 = outputs[1], …: a{l+1} receives layer l's values (outputs[0] is the input, unused here). */
+function outputViews(layers: number): string {
+  return Array.from({length: layers}, (_, l) => `a${l + 1} = outputs[${l + 1}]`).join(", ");
 }
 
 function trainSource(sizes: readonly number[]): string {
@@ -92,6 +108,7 @@ function trainSource(sizes: readonly number[]): string {
     `const ${layerViews("w", "weights", layers)}, ${layerViews("b", "biases", layers)};`,
     `const ${layerViews("gw", "gradWeights", layers)}, ${layerViews("gb", "gradBiases", layers)};`,
     `const ${layerViews("k", "kernels", layers)}, ${layerViews("s", "slopes", layers)};`,
+    `const ${layerViews("z", "zs", layers)}, ${outputViews(layers)};`,
     "let loss = 0;",
     "for (let example = start; example < end; example++) {",
     `const row = example * ${sizes[0]}, target = example * ${nOut};`,
@@ -109,6 +126,7 @@ function predictSource(sizes: readonly number[]): string {
   return [
     `const ${layerViews("w", "weights", layers)}, ${layerViews("b", "biases", layers)};`,
     `const ${layerViews("k", "kernels", layers)}, ${layerViews("s", "slopes", layers)};`,
+    `const ${layerViews("z", "zs", layers)}, ${outputViews(layers)};`,
     "for (let example = 0; example < n; example++) {",
     `const row = example * ${sizes[0]};`,
     ...body,
@@ -135,6 +153,8 @@ export function compileMlp(sizes: readonly number[]): CompiledMlp | null {
       "start",
       "end",
       "kernels",
+      "zs",
+      "outputs",
       "slopes",
       trainSource(sizes)
     ) as CompiledTrain;
@@ -145,6 +165,8 @@ export function compileMlp(sizes: readonly number[]): CompiledMlp | null {
       "out",
       "n",
       "kernels",
+      "zs",
+      "outputs",
       "slopes",
       predictSource(sizes)
     ) as CompiledPredict;

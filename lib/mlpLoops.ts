@@ -63,10 +63,7 @@ export function forwardExample(mlp: Mlp, inputs: Float64Array, example: number):
       for (let i = 0; i < nIn; i++) sum += w[row + i] * previous[i];
       zl[j] = sum;
     }
-    const kernel = kernels[l];
-    const next = a[l + 1];
-    const slopes = slope[l];
-    for (j = 0; j < nOut; j++) next[j] = kernel(zl[j], slopes, j);
+    kernels[l](zl, a[l + 1], slope[l], nOut);
   }
 }
 

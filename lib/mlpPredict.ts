@@ -16,7 +16,17 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
   }
   const {compiled} = mlp.scratch;
   if (compiled) {
-    compiled.predict(mlp.weights, mlp.biases, inputs, result, n, mlp.scratch.kernels, mlp.scratch.slope);
+    compiled.predict(
+      mlp.weights,
+      mlp.biases,
+      inputs,
+      result,
+      n,
+      mlp.scratch.kernels,
+      mlp.scratch.z,
+      mlp.scratch.a,
+      mlp.scratch.slope
+    );
     return result;
   }
   const output = mlp.scratch.a[sizes.length - 1];

@@ -24,6 +24,8 @@ function trainRange(
       start,
       end,
       mlp.scratch.kernels,
+      mlp.scratch.z,
+      mlp.scratch.a,
       mlp.scratch.slope
     );
   }

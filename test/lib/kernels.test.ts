@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {activations, makeLeakyRelu} from "../../lib/index.js";
 import type {Activation} from "../../lib/index.js";
 import {kernelOf, leakyReluKernel, tanhKernel} from "../../lib/kernels.js";
+import type {Kernel} from "../../lib/kernels.js";
 import {expectClose, grid} from "./helpers.js";
 
 const special = [
@@ -27,13 +28,14 @@ const special = [
 ];
 const points = [...special, ...grid(-8, 8, 161)];
 
-/** The kernel's value and slope at z. */
-function run(kernel: (z: number, slopes: Float64Array, j: number) => number, z: number): [number, number] {
-  const slopes = new Float64Array(3).fill(12345);
-  const value = kernel(z, slopes, 1);
-  expect(slopes[0]).toBe(12345); // writes its own slot only
-  expect(slopes[2]).toBe(12345);
-  return [value, slopes[1]];
+/** The kernel's value and slope at z, as the first unit of a layer of n = 1 (of 2 slots). */
+function run(kernel: Kernel, z: number): [number, number] {
+  const a = new Float64Array(2).fill(12345);
+  const slopes = new Float64Array(2).fill(12345);
+  kernel(Float64Array.of(z, 0.5), a, slopes, 1);
+  expect(a[1]).toBe(12345); // n units only
+  expect(slopes[1]).toBe(12345);
+  return [a[0], slopes[0]];
 }
 
 describe("built-in kernels give their record's f and df", () => {
@@ -100,6 +102,18 @@ describe("leakyReluKernel", () => {
       const record = makeLeakyRelu(alpha);
       expect(record.parameter?.value).toBe(alpha);
       expect(run(record.kernel!, -2)[1]).toBe(alpha);
+    }
+  });
+});
+
+describe("a layer in one call", () => {
+  it("evaluates every unit, each from its own z", () => {
+    const z = Float64Array.from(points);
+    for (const kernel of [tanhKernel, activations.sigmoid.kernel!, leakyReluKernel(0.3)]) {
+      const a = new Float64Array(z.length);
+      const slopes = new Float64Array(z.length);
+      kernel(z, a, slopes, z.length);
+      points.forEach((v, j) => expect([a[j], slopes[j]]).toEqual(run(kernel, v)));
     }
   });
 });

@@ -1,7 +1,8 @@
 // Benchmarks of lib/, each reported as a ratio against a baseline measured in the same run:
 //   1. activation evaluations per second, lib vs TensorFlow.js (CPU backend)
-//   2. trainer examples per second, lib's trainEpoch vs an nn.ts-style object graph
-//   3. predict over a 100×100 grid, lib vs the object graph's forward pass
+//   2. trainer examples per second, lib's trainEpoch vs an nn.ts-style object graph (lib both
+//      ways: its default, code generated for the shape, and its plain loops, compile: false)
+//   3. predict over a 100×100 grid, lib (both ways) vs the object graph's forward pass
 // Run: npx tsx bench/index.ts   (about 30 s on an idle machine; medians of several timed runs
 // after warm-up, with the contenders' runs interleaved so load changes hit both alike)
 
@@ -127,24 +128,34 @@ async function benchActivations(): Promise<void> {
 function benchTrainer(): void {
   const {inputs, targets} = circleData(1000, 42);
   const options = {learningRate: 0.03, batchSize: 10};
-  const mlp = createMlp({sizes: [2, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3});
+  const network = {sizes: [2, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3} as const;
+  const mlp = createMlp(network);
+  const loops = createMlp({...network, compile: false});
   const graph = objectGraphLike(mlp);
-  // same start, same data, same order: the two trainers should report the same losses
+  // same start, same data, same order: the trainers should report the same losses
   const lossLib = trainEpoch(mlp, inputs, targets, options);
+  const lossLoops = trainEpoch(loops, inputs, targets, options);
   const lossGraph = trainEpochObjectGraph(graph, inputs, targets, options.learningRate, options.batchSize);
-  const [libEpoch, graphEpoch] = timeInterleaved([
+  const [libEpoch, loopsEpoch, graphEpoch] = timeInterleaved([
     () => trainEpoch(mlp, inputs, targets, options),
+    () => trainEpoch(loops, inputs, targets, options),
     () => trainEpochObjectGraph(graph, inputs, targets, options.learningRate, options.batchSize)
   ]);
   console.log("\n2. Training 2-8-8-1 tanh, 1000 circle points, batch 10, learning rate 0.03");
-  console.log(`   first-epoch loss: lib ${lossLib.toFixed(12)}, object graph ${lossGraph.toFixed(12)}`);
   console.log(
-    `   lib trainEpoch:        ${perSecond(1000, libEpoch)} examples (${format(libEpoch * 1e3)} ms/epoch)`
+    `   first-epoch loss: lib ${lossLib.toFixed(12)}, lib loops ${lossLoops.toFixed(12)}, object graph ${lossGraph.toFixed(12)}`
   );
+  const line = (name: string, seconds: number) =>
+    console.log(
+      `   ${name.padEnd(41)}${perSecond(1000, seconds)} examples (${format(seconds * 1e3)} ms/epoch)`
+    );
+  line(`lib trainEpoch (${mlp.scratch.compiled ? "generated code" : "loops"}):`, libEpoch);
+  line("lib trainEpoch (loops, compile: false):", loopsEpoch);
+  line("object graph (nn.ts):", graphEpoch);
   console.log(
-    `   object graph (nn.ts):  ${perSecond(1000, graphEpoch)} examples (${format(graphEpoch * 1e3)} ms/epoch)`
+    `   ratio: ${format(graphEpoch / libEpoch)}× (target ≥ 3×); loops ${format(graphEpoch / loopsEpoch)}×; ` +
+      `default over loops ${format(loopsEpoch / libEpoch)}×`
   );
-  console.log(`   ratio: ${format(graphEpoch / libEpoch)}× (target ≥ 3×)`);
 }
 
 function benchPredict(): void {
@@ -156,12 +167,15 @@ function benchPredict(): void {
       grid[2 * (r * side + c) + 1] = -1 + (2 * r) / (side - 1);
     }
   }
-  const mlp = createMlp({sizes: [2, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3});
+  const network = {sizes: [2, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3} as const;
+  const mlp = createMlp(network);
+  const loops = createMlp({...network, compile: false});
   const graph = objectGraphLike(mlp);
   const out = new Float64Array(side * side);
   const point = new Float64Array(2);
-  const [lib, objectGraph] = timeInterleaved([
+  const [lib, libLoops, objectGraph] = timeInterleaved([
     () => predict(mlp, grid, out),
+    () => predict(loops, grid, out),
     () => {
       for (let i = 0; i < side * side; i++) {
         point[0] = grid[2 * i];
@@ -171,9 +185,13 @@ function benchPredict(): void {
     }
   ]);
   console.log("\n3. predict on a 100×100 grid (10,000 points), 2-8-8-1 tanh");
-  console.log(`   lib predict:           ${format(lib * 1e3)} ms (target < 4 ms)`);
-  console.log(`   object-graph forward:  ${format(objectGraph * 1e3)} ms`);
-  console.log(`   ratio: ${format(objectGraph / lib)}×`);
+  console.log(
+    `   lib predict (${mlp.scratch.compiled ? "generated code" : "loops"}):`.padEnd(42) +
+      `${format(lib * 1e3)} ms (target < 4 ms)`
+  );
+  console.log(`   lib predict (loops, compile: false):   ${format(libLoops * 1e3)} ms`);
+  console.log(`   object-graph forward:                  ${format(objectGraph * 1e3)} ms`);
+  console.log(`   ratio: ${format(objectGraph / lib)}×; loops ${format(objectGraph / libLoops)}×`);
 }
 
 const started = performance.now();

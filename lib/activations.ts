@@ -12,6 +12,8 @@
 //   TensorFlow); each such record says so in derivativeAtZeroConvention.
 
 import {comparedIds, furtherIds} from "./activationLists.js";
+import {leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} from "./kernels.js";
+import type {Kernel} from "./kernels.js";
 import {log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 
 /** An interval of the real line, for stating an activation's output range. */
@@ -42,6 +44,8 @@ export interface Activation {
   f(x: number): number;
   /** The derivative f′(x); at a kink, see derivativeAtZeroConvention. */
   df(x: number): number;
+  /** f and f′ in one call, for the trainer (./kernels.js); without it the trainer calls f and df. */
+  kernel?: Kernel;
   tex: {name: string; f: string; df: string; dfInTermsOfF?: string};
   /** Output range over all real inputs. */
   range: Interval;
@@ -92,6 +96,7 @@ const sigmoid: Activation = {
   label: "Sigmoid",
   f: logistic,
   df: logisticDerivative,
+  kernel: sigmoidKernel,
   tex: {
     name: "\\sigma(x)",
     f: "\\sigma(x) = \\frac{1}{1 + e^{-x}}",
@@ -119,6 +124,7 @@ const tanh: Activation = {
   label: "Tanh",
   f: Math.tanh,
   df: sech2,
+  kernel: tanhKernel,
   tex: {
     name: "\\tanh(x)",
     f: "\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
@@ -146,6 +152,7 @@ const relu: Activation = {
   label: "ReLU",
   f: (x) => Math.max(x, 0),
   df: (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN),
+  kernel: reluKernel,
   tex: {
     name: "\\operatorname{ReLU}(x)",
     f: "\\operatorname{ReLU}(x) = \\max(0, x)",
@@ -184,6 +191,7 @@ export function makeLeakyRelu(alpha = 0.01): Activation {
     // alpha·(−∞) would be NaN for alpha = 0; the limit is 0
     f: (x) => (x > 0 ? x : x < 0 ? (alpha === 0 ? 0 : alpha * x) : x),
     df: (x) => (x > 0 ? 1 : x <= 0 ? alpha : NaN),
+    kernel: leakyReluKernel(alpha),
     tex: {
       name: "\\operatorname{LeakyReLU}(x)",
       f: "\\operatorname{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}",
@@ -218,6 +226,7 @@ const linear: Activation = {
   label: "Linear",
   f: (x) => x,
   df: (x) => (isNaNNumber(x) ? NaN : 1),
+  kernel: linearKernel,
   tex: {name: "\\operatorname{id}(x)", f: "f(x) = x", df: "f'(x) = 1"},
   range: INFINITE,
   zeroCentred: true,

@@ -16,6 +16,8 @@ export {
 export type {Activation, ActivationId, ActivationParameter, Interval} from "./activations.js";
 export {comparedIds, furtherIds} from "./activationLists.js";
 export type {Registry} from "./activationLists.js";
+export {kernelOf, leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} from "./kernels.js";
+export type {Kernel} from "./kernels.js";
 export {erf, erfc, log1pExp, logistic, logisticDerivative, normalCdf, normalPdf, sech2} from "./special.js";
 export {linspace, sampleActivation} from "./sample.js";
 export type {ActivationSamples, SampleOptions} from "./sample.js";

@@ -6,12 +6,19 @@ import type {Activation, ActivationId} from "./activations.js";
 
 /**
  * One fully connected layer. weights[j][i] links input i to unit j:
- * z_j = Σ_i weights[j][i]·x_i + biases[j], and the unit outputs a_j = f(z_j).
+ * z_j = Σ_i weights[j][i]·x_i + biases[j], and the unit outputs a_j = f(z_j), where f is the
+ * registered activation the id names, or the record itself (e.g. a Leaky ReLU with its own α).
  */
 export interface DenseLayer {
   weights: number[][];
   biases: number[];
-  activation: ActivationId;
+  activation: ActivationId | Activation;
+}
+
+/** The record a layer's activation names (or is). */
+function activationOf(layer: DenseLayer): Activation {
+  const {activation} = layer;
+  return typeof activation === "string" ? getActivation(activation) : activation;
 }
 
 /** Pre-activations z[l] and outputs a[l] of each layer l = 0…L−1; a does NOT include the input. */
@@ -65,7 +72,11 @@ export function validateNetwork(net: readonly DenseLayer[]): number {
   net.forEach((layer, l) => {
     if (layer === null || typeof layer !== "object") throw new Error(`layer ${l} must be an object`);
     const {weights, biases, activation} = layer;
-    if (!isActivationId(activation)) {
+    if (typeof activation === "object" && activation !== null) {
+      if (typeof activation.f !== "function" || typeof activation.df !== "function") {
+        throw new Error(`layer ${l}: activation must be an id or a record with f and df functions`);
+      }
+    } else if (!isActivationId(activation)) {
       // getActivation's message lists the valid ids
       try {
         getActivation(String(activation));
@@ -117,11 +128,7 @@ function forwardUnchecked(
 export function forward(net: DenseLayer[], input: number[]): ForwardPass {
   const inputs = validateNetwork(net);
   checkFiniteVector("input", input, inputs);
-  return forwardUnchecked(
-    net,
-    input,
-    net.map((layer) => getActivation(layer.activation))
-  );
+  return forwardUnchecked(net, input, net.map(activationOf));
 }
 
 /** ½ Σ_k (target_k − output_k)², the squared-error loss of one example. */
@@ -156,7 +163,7 @@ export function sgdStep(
   if (typeof learningRate !== "number" || !Number.isFinite(learningRate) || learningRate < 0) {
     throw new Error(`learningRate must be a finite number ≥ 0, got ${String(learningRate)}`);
   }
-  const acts = net.map((layer) => getActivation(layer.activation));
+  const acts = net.map(activationOf);
   const {z, a} = forwardUnchecked(net, input, acts);
   const last = net.length - 1;
   const loss = squaredErrorLoss(a[last], target);

@@ -212,11 +212,11 @@ describe("trainEpoch matches backprop by sgdStep", () => {
 });
 
 describe("built-in kernels agree with the activation records", () => {
-  // A copy of a record is not the registry's object, so the trainer calls its f and df;
-  // the original runs through the fused kernel. Both must train the same.
+  // A copy of a record without its kernel makes the trainer call its f and df; the original
+  // runs through the fused kernel. Both must train the same.
   for (const id of ["tanh", "sigmoid", "relu", "leakyRelu", "linear"] as const) {
     it(id, () => {
-      const copy: Activation = {...activations[id]};
+      const copy: Activation = {...activations[id], kernel: undefined};
       const inputs = randomRows(40, 2, 1);
       const targets = randomRows(40, 1, 2);
       const fast = createMlp({sizes: [2, 6, 1], activation: id, outputActivation: id, seed: 5});
@@ -258,6 +258,54 @@ describe("built-in kernels agree with the activation records", () => {
     custom.weights[0][0] = 2;
     expect(Array.from(predict(custom, Float64Array.from([-1, 3])))).toEqual([-0.4, 6]);
     expect(predict(mlp, Float64Array.from([-1]))[0]).toBe(-2);
+  });
+});
+
+describe("a record's parameter reaches the trainer", () => {
+  // Leaky ReLU with α = 0.2 in the hidden and output layers: every unit's slope for z ≤ 0 is
+  // the record's α, so the trained weights match the reference network given that record
+  const leaky = makeLeakyRelu(0.2);
+  const inputs = randomRows(12, 2, 3);
+  const targets = randomRows(12, 1, 4);
+
+  function reference(start: DenseLayer[], activation: Activation): DenseLayer[] {
+    let net: DenseLayer[] = start.map((layer) => ({...layer, activation}));
+    rows(inputs, 2).forEach((x, k) => (net = sgdStep(net, x, rows(targets, 1)[k], 0.3).net));
+    return net;
+  }
+
+  for (const compile of [true, false]) {
+    it(`α = 0.2 trains as sgdStep with the same record (${compile ? "generated code" : "loops"})`, () => {
+      const mlp = createMlp({sizes: [2, 4, 1], activation: leaky, outputActivation: leaky, seed: 8, compile});
+      expect(mlp.scratch.compiled === null).toBe(!compile);
+      const start = toDenseLayers(createMlp({sizes: [2, 4, 1], activation: "leakyRelu", seed: 8}));
+      trainEpoch(mlp, inputs, targets, {learningRate: 0.3, batchSize: 1});
+      const trained = mlp.weights.map((w, l) => ({
+        weights: Array.from({length: mlp.sizes[l + 1]}, (_, j) =>
+          Array.from(w.subarray(j * mlp.sizes[l], (j + 1) * mlp.sizes[l]))
+        ),
+        biases: Array.from(mlp.biases[l]),
+        activation: leaky
+      }));
+      expectNetsClose(trained, reference(start, leaky), 1e-14);
+      // and not as the registry's α = 0.01: some unit had z ≤ 0, so α mattered
+      const withDefault = reference(start, activations.leakyRelu);
+      expect(trained.flatMap((layer) => layer.weights.flat())).not.toEqual(
+        withDefault.flatMap((layer) => layer.weights.flat())
+      );
+    });
+  }
+
+  it("mlpFromDenseLayers takes the record from the layers", () => {
+    const net: DenseLayer[] = [
+      {weights: [[1], [-1]], biases: [0, 0], activation: leaky},
+      {weights: [[1, 1]], biases: [0], activation: leaky}
+    ];
+    const mlp = mlpFromDenseLayers(net);
+    expect(mlp.activation).toBe(leaky);
+    // x = 2: hidden (2, 0.2·(−2)), output 2 − 0.4 = 1.6
+    expect(predict(mlp, Float64Array.from([2]))[0]).toBeCloseTo(1.6, 15);
+    expect(forward(net, [2]).a[1][0]).toBeCloseTo(1.6, 15);
   });
 });
 

@@ -1,6 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {
   activationIds,
+  activations,
+  makeLeakyRelu,
   createRandom,
   forward,
   gaussian,
@@ -8,7 +10,7 @@ import {
   sgdStep,
   validateNetwork
 } from "../../lib/index.js";
-import type {ActivationId, DenseLayer} from "../../lib/index.js";
+import type {Activation, ActivationId, DenseLayer} from "../../lib/index.js";
 import {expectClose} from "./helpers.js";
 
 /**
@@ -169,6 +171,29 @@ describe("analytic gradients equal numerical gradients of the loss", () => {
   }
 });
 
+describe("a layer given an activation record", () => {
+  // Leaky ReLU with α = 0.2, one unit: z = 2x − 1; at x = −1, z = −3 < 0
+  const leaky = makeLeakyRelu(0.2);
+  const net = (): DenseLayer[] => [{weights: [[2]], biases: [-1], activation: leaky}];
+
+  it("uses the record's f and df, its α included", () => {
+    const {z, a} = forward(net(), [-1]);
+    expect(z[0][0]).toBe(-3);
+    expect(a[0][0]).toBe(leaky.f(-3)); // 0.2·(−3)
+    // δ = (a − t)·f′(z) = (−0.6 − 1)·0.2; ∂L/∂w = δ·x
+    const {gradients} = sgdStep(net(), [-1], [1], 0.1);
+    expectClose(gradients.biases[0][0], (leaky.f(-3) - 1) * 0.2, 1e-15);
+    expectClose(gradients.weights[0][0][0], -(leaky.f(-3) - 1) * 0.2, 1e-15);
+  });
+
+  it("gives the same steps as the registered id when the record is the registry's", () => {
+    const byId = sgdStep([{...net()[0], activation: "leakyRelu"}], [-1], [1], 0.1);
+    const byRecord = sgdStep([{...net()[0], activation: activations.leakyRelu}], [-1], [1], 0.1);
+    expect(byRecord.gradients).toEqual(byId.gradients);
+    expect(byRecord.loss).toBe(byId.loss);
+  });
+});
+
 describe("sgdStep semantics", () => {
   it("never mutates its arguments, and shares no arrays with them", () => {
     const net = workedNet();
@@ -235,6 +260,11 @@ describe("input validation", () => {
       "unknown activation",
       () => forward([{...good()[0], activation: "foo" as ActivationId}], [1, 2]),
       /^layer 0: unknown activation "foo"; expected one of sigmoid, tanh, /
+    ],
+    [
+      "activation record without df",
+      () => forward([{...good()[0], activation: {f: Math.tanh} as unknown as Activation}], [1, 2]),
+      /^layer 0: activation must be an id or a record with f and df functions$/
     ],
     [
       "row of the wrong length",

@@ -1,0 +1,85 @@
+// An activation as the trainer evaluates it: one call gives the values f(z) and the slopes
+// f′(z) of a whole layer, so the two share their work (tanh and the sigmoid share one
+// exponential) and the trainer makes one call per layer, not per unit. The trainer's loops and
+// the code it generates for a network's shape (./mlpCompile.js) both call these functions;
+// nothing else in the trainer knows an activation's formula.
+//
+// A kernel must give the same numbers as its record's f and df, to within a few ulps where
+// it takes another route to them (test/lib/kernels.test.ts checks each built-in one).
+
+import type {Activation} from "./activations.js";
+
+/** For j < n: a[j] = f(z[j]) and slopes[j] = f′(z[j]), a layer's units in one call. */
+export type Kernel = (z: Float64Array, a: Float64Array, slopes: Float64Array, n: number) => void;
+
+/** The identity: f(z) = z, f′(z) = 1 (NaN for NaN, as the record's df). */
+export const linearKernel: Kernel = (z, a, slopes, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    a[j] = v;
+    slopes[j] = v === v ? 1 : NaN;
+  }
+};
+
+/**
+ * tanh|z| = −m/(2 + m) and sech²z = 4(1 + m)/(2 + m)² with m = e^{−2|z|} − 1: one expm1 for
+ * both, accurate to a few ulps without cancellation near 0. In the tails 1 + m cancels: the
+ * slope is within 2.5e−16 of sech² but not to a few ulps of it (0 beyond |z| ≈ 18.7, where
+ * sech² < 2e−16), which no gradient notices. The sign of z is put back by multiplying by ±1
+ * (exact), which also keeps tanh(−0) = −0.
+ */
+export const tanhKernel: Kernel = (z, a, slopes, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    const m = Math.expm1(-2 * Math.abs(v));
+    const d = 2 + m;
+    a[j] = (-m / d) * Math.sign(v);
+    slopes[j] = (4 * (1 + m)) / (d * d);
+  }
+};
+
+/** The arithmetic of logistic and logisticDerivative (./special.js), sharing e^{−|z|}. */
+export const sigmoidKernel: Kernel = (z, a, slopes, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    const e = Math.exp(-Math.abs(v));
+    const d = 1 + e;
+    a[j] = v >= 0 ? 1 / d : e / d;
+    slopes[j] = e / (d * d);
+  }
+};
+
+/** max(0, z), with slope 0 at z = 0 (the records' convention). */
+export const reluKernel: Kernel = (z, a, slopes, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    a[j] = v > 0 ? v : v <= 0 ? 0 : NaN;
+    slopes[j] = v > 0 ? 1 : v <= 0 ? 0 : NaN;
+  }
+};
+
+/** Leaky ReLU with slope alpha for z ≤ 0, the arithmetic of makeLeakyRelu's f and df. */
+export function leakyReluKernel(alpha: number): Kernel {
+  return (z, a, slopes, n) => {
+    for (let j = 0; j < n; j++) {
+      const v = z[j];
+      // alpha·(−∞) would be NaN for alpha = 0; the limit is 0
+      a[j] = v > 0 ? v : v < 0 ? (alpha === 0 ? 0 : alpha * v) : v;
+      slopes[j] = v > 0 ? 1 : v <= 0 ? alpha : NaN;
+    }
+  };
+}
+
+/**
+ * The kernel of an activation record: its own, or, for a record without one (such as a
+ * reader's formula), one that calls the record's f and df.
+ */
+export function kernelOf(activation: Activation): Kernel {
+  if (activation.kernel) return activation.kernel;
+  return (z, a, slopes, n) => {
+    for (let j = 0; j < n; j++) {
+      a[j] = activation.f(z[j]);
+      slopes[j] = activation.df(z[j]);
+    }
+  };
+}

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {activations, chainSlopes, coreActivationIds, neuronStep} from "../../lib/index.js";
 import type {ActivationId, NeuronStepInput} from "../../lib/index.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {formatNumber} from "../../src/components/format.js";
 
 const SUPERSCRIPT: Record<string, string> = {
   "⁻": "-",
@@ -353,14 +354,22 @@ describe("/summary", () => {
       await choice.getByRole("radio", {name: "Linear"}).check();
       await choice.getByRole("button", {name: "Check"}).click();
       await expect(choice.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
-      const slope = page.locator("form.quiz").nth(1);
-      await slope.locator("input").fill("1/4");
-      await slope.getByRole("button", {name: "Check"}).click();
-      await expect(slope.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
-      const leaky = page.locator("form.quiz").nth(2);
-      await leaky.locator("input").fill("0");
-      await leaky.getByRole("button", {name: "Check"}).click();
-      await expect(leaky.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
+      // predict, then check: the slopes at −3 show only once a prediction is picked
+      const predict = page.locator("form.quiz").nth(1);
+      const reveal = predict.getByRole("button", {name: /^Work out the slopes/});
+      await reveal.click();
+      await expect(predict.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("invalid");
+      await expect(predict.locator(".quiz-outcome").textContent()).resolves.toBe("");
+      await predict.getByRole("radio", {name: "Tanh"}).check();
+      await reveal.click();
+      await expect(predict.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
+      await expect(predict.locator(".quiz-outcome").textContent()).resolves.toContain(
+        formatNumber(activations.sigmoid.df(-3), {digits: 3})
+      );
+      await predict.getByRole("radio", {name: "Sigmoid"}).check();
+      await predict.getByRole("button", {name: "Check"}).click();
+      await expect(predict.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
+      await expect(page.locator("form.quiz").count()).resolves.toBe(2);
     });
   });
 });
@@ -404,7 +413,12 @@ describe("/tldr", () => {
       await first.getByRole("button", {name: "Check"}).click();
       await expect(first.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
       const last = page.locator("form.quiz").last();
-      await last.locator("input").fill("0.5");
+      await last.getByRole("radio", {name: "Tanh"}).check();
+      await last.getByRole("button", {name: "Set the chooser"}).click();
+      await expect(last.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
+      await waitForCells(page);
+      await expect(page.locator("[data-recommendation]").getAttribute("data-recommendation")).resolves.toBe("sigmoid");
+      await last.getByRole("radio", {name: "Sigmoid"}).check();
       await last.getByRole("button", {name: "Check"}).click();
       await expect(last.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
     });

@@ -13,7 +13,7 @@ interface PageCase {
   /** The activation drawn, given the page's parameter (α on /leaky-relu). */
   activation: Activation;
   hasLogView: boolean;
-  /** The first quiz on the page: its right answer (from lib) and a wrong one. */
+  /** The first numeric quiz on the page: its right answer (from lib) and a wrong one. */
   quiz: {answer: number; wrong: string};
 }
 
@@ -34,7 +34,7 @@ const cases: PageCase[] = [
     path: "/relu",
     activation: activations.relu,
     hasLogView: true,
-    quiz: {answer: activations.relu.df(-3), wrong: "1"}
+    quiz: {answer: 0.4 * activations.relu.df(2.5), wrong: "1"}
   },
   {
     path: "/leaky-relu",

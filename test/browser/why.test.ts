@@ -409,11 +409,14 @@ describe("why activation functions", () => {
       await second.locator("input").press("Enter");
       await expect(second.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
 
+      // predict, then check: the comparison shows only once a prediction is picked
       const third = quizzes.nth(2);
-      await third.getByRole("button", {name: "Check"}).click();
+      await third.getByRole("button", {name: "Compare on a grid"}).click();
       await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("invalid");
+      await expect(third.locator(".quiz-outcome").textContent()).resolves.toBe("");
       await third.locator("input[type=radio]").nth(0).check();
-      await third.getByRole("button", {name: "Check"}).click();
+      await third.getByRole("button", {name: "Compare on a grid"}).click();
+      await expect(third.locator(".quiz-outcome").textContent()).resolves.toMatch(/^On the 25 inputs/);
       await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("wrong");
       await third.locator("input[type=radio]").nth(1).check();
       await third.getByRole("button", {name: "Check"}).click();

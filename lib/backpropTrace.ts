@@ -74,6 +74,7 @@ export interface BackpropStepResult {
   trace: BackpropTrace;
 }
 
+/** Throws unless target is an array of length finite numbers; the loss checks its own domain. */
 function checkTarget(target: unknown, length: number): asserts target is number[] {
   if (!Array.isArray(target)) throw new Error("target must be an array of numbers");
   if (target.length !== length) throw new Error(`target has ${target.length} entries, expected ${length}`);

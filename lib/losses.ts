@@ -70,6 +70,7 @@ export interface Loss {
   notes: string;
 }
 
+/** Throws unless values is a non-empty array of numbers (NaN and ±Infinity allowed). */
 function checkNumbers(name: string, values: unknown): asserts values is readonly number[] {
   if (!Array.isArray(values)) throw new Error(`${name} must be an array of numbers`);
   if (values.length === 0) throw new Error(`${name} is empty: expected at least one entry`);
@@ -78,6 +79,7 @@ function checkNumbers(name: string, values: unknown): asserts values is readonly
   });
 }
 
+/** Throws unless every entry is in [0, 1] or NaN (which the loss then passes on). */
 function checkProbabilities(name: string, values: readonly number[]): void {
   values.forEach((y, k) => {
     if (!(y >= 0 && y <= 1) && y === y) {
@@ -86,12 +88,14 @@ function checkProbabilities(name: string, values: readonly number[]): void {
   });
 }
 
+/** Throws unless target has one valid entry per output (see checkTarget). */
 function checkTargets(target: unknown, length: number, inUnitInterval: boolean): asserts target is number[] {
   if (!Array.isArray(target)) throw new Error("target must be an array of numbers");
   if (target.length !== length) throw new Error(`target has ${target.length} entries, expected ${length}`);
   target.forEach((t, k) => checkTarget(t, inUnitInterval, `target[${k}]`));
 }
 
+/** Throws unless t is a finite number, or a probability in [0, 1] when inUnitInterval. */
 function checkTarget(t: unknown, inUnitInterval: boolean, name = "target"): asserts t is number {
   if (inUnitInterval) {
     if (typeof t !== "number" || !(t >= 0 && t <= 1)) {

@@ -47,11 +47,13 @@ export function oneHot(index: number, length: number): number[] {
 }
 
 /**
- * The pieces every function shares: m = max z, the indices equal to m when m is infinite
- * (or every index when the max is reached by several −∞), and s = Σ_{j ≠ first argmax} e^{z_j − m},
- * so that Σ_j e^{z_j − m} = 1 + s and ln of it is log1p(s), accurate when s is tiny.
+ * What every function here starts from: m = max z and the terms e^{z_j − m}. Their sum is
+ * 1 + rest (the largest term is e⁰ = 1), so its logarithm is log1p(rest), accurate when rest
+ * is tiny. When m is ±∞ the terms are replaced by 1 for the entries equal to m and 0 for the
+ * others, which gives the conventions stated at the top of this file.
  */
 interface Shifted {
+  /** Some logit is NaN; nothing else is filled in. */
   nan: boolean;
   max: number;
   /** How many entries equal the maximum when it is infinite; 0 when it is finite. */
@@ -62,6 +64,7 @@ interface Shifted {
   rest: number;
 }
 
+/** m, the shifted terms and their sum, in one pass over the logits (see Shifted). */
 function shift(logits: readonly number[]): Shifted {
   let max = -Infinity;
   let first = 0;

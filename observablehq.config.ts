@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {activations} from "./lib/index.js";
 import {gatedReferences} from "./lib/gated.js";
+import {lossReferences} from "./lib/losses.js";
 import markdownTex from "./scripts/markdown-tex.js";
 
 const katexVersion: string = JSON.parse(readFileSync("node_modules/katex/package.json", "utf8")).version;
@@ -91,5 +92,6 @@ export default {
     "An interactive course on activation functions and their derivatives. Every number on these pages is computed live by the course's tested math library.",
   preserveIndex: false,
   preserveExtension: false,
-  markdownIt: (md: any) => md.use(markdownTex, {references: {...formulaReferences(), ...gatedReferences()}})
+  markdownIt: (md: any) =>
+    md.use(markdownTex, {references: {...formulaReferences(), ...gatedReferences(), ...lossReferences()}})
 };

@@ -27,6 +27,35 @@ export {createRandom, gaussian, mulberry32, shuffle, uniform} from "./random.js"
 export type {Random} from "./random.js";
 export {forward, networkLoss, sgdStep, squaredErrorLoss, validateNetwork} from "./network.js";
 export type {DenseLayer, ForwardPass, Gradients, SgdStepResult} from "./network.js";
+export {
+  getLoss,
+  isLossId,
+  lossIds,
+  lossReferences,
+  losses,
+  outputDelta,
+  PROBABILITY_EPSILON
+} from "./losses.js";
+export type {Loss, LossId, OutputActivation, UnitLoss} from "./losses.js";
+export {
+  checkDistribution,
+  checkLogits,
+  crossEntropyGradient,
+  logSoftmax,
+  logSumExp,
+  oneHot,
+  softmax,
+  softmaxJacobian,
+  softmaxTex
+} from "./softmax.js";
+export {backpropStep, classicExample, traceBackprop} from "./backpropTrace.js";
+export type {
+  BackpropExample,
+  BackpropStepOptions,
+  BackpropStepResult,
+  BackpropTrace,
+  LayerTrace
+} from "./backpropTrace.js";
 export {neuronStep} from "./neuron.js";
 export type {NeuronStep, NeuronStepInput} from "./neuron.js";
 export {chainSlopes} from "./chain.js";

@@ -139,10 +139,9 @@ export function collapseLinear(net: DenseLayer[]): AffineMap {
   validateNetwork(net);
   net.forEach((layer, l) => {
     if (layer.activation !== "linear") {
-      throw new Error(
-        `layer ${l} uses ${layer.activation}: only a stack of linear layers collapses to one layer`
-      );
+      throw new Error(`layer ${l} uses ${layer.activation}: only a stack of linear layers collapses to one layer`);
     }
   });
   return composeAffine(net.map(affineFromDense));
 }
+

@@ -69,16 +69,13 @@ export interface DescentOptions {
 /** Gradient descent on the two weights from `start`, one example or the whole batch per step. */
 export function descentPath(examples: ZigzagExample[], options: DescentOptions): ZigzagPath {
   const {start, learningRate, steps, mode} = options;
-  if (!Array.isArray(examples) || examples.length === 0)
-    throw new Error("examples must be a non-empty array");
+  if (!Array.isArray(examples) || examples.length === 0) throw new Error("examples must be a non-empty array");
   checkWeights("start", start);
   if (!(typeof learningRate === "number" && Number.isFinite(learningRate) && learningRate > 0)) {
     throw new Error(`learningRate is ${String(learningRate)}, expected a finite number > 0`);
   }
-  if (!Number.isInteger(steps) || steps < 0)
-    throw new Error(`steps is ${String(steps)}, expected a whole number ≥ 0`);
-  if (mode !== "example" && mode !== "batch")
-    throw new Error(`mode is ${String(mode)}, expected "example" or "batch"`);
+  if (!Number.isInteger(steps) || steps < 0) throw new Error(`steps is ${String(steps)}, expected a whole number ≥ 0`);
+  if (mode !== "example" && mode !== "batch") throw new Error(`mode is ${String(mode)}, expected "example" or "batch"`);
   let w: Weights = [start[0], start[1]];
   const points: Weights[] = [w];
   const sameSign: boolean[] = [];

@@ -123,6 +123,7 @@ export {
   DEFAULT_BINS,
   QUANTILE_LEVELS,
   quantilesInPlace,
+  quantilesOfSample,
   selectInPlace,
   spreadOf
 } from "./spread.js";

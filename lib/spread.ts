@@ -117,6 +117,80 @@ export function quantilesInPlace(scratch: Float64Array, n: number, levels: reado
   return out;
 }
 
+/** Buckets for locating order statistics in a large sample (see orderStatistics). */
+const BUCKETS = 2048;
+/** Below this many values, selection on the whole sample is as quick as bucketing. */
+const BUCKETING_FROM = 4096;
+let bucketIds = new Uint16Array(0);
+const bucketStarts = new Int32Array(BUCKETS + 1);
+
+/**
+ * Quantiles (R's type 7) of the n values in work[0..n) (NaN-free, with the given min and max),
+ * as quantilesInPlace gives them, but found through buckets when the sample is large: one
+ * pass files each value in one of 2048 equal buckets between min and max (an order-keeping
+ * map, so every value of a bucket is ≤ every value of the next), counting tells which bucket
+ * holds each wanted rank, and selection then runs within that bucket alone. The result is
+ * exact; a sample whose values crowd into a few buckets (an outlier stretching the range, a
+ * ReLU layer's zeros) only makes that selection larger.
+ */
+export function quantilesOfSample(
+  work: Float64Array,
+  n: number,
+  levels: readonly number[],
+  min: number,
+  max: number
+): number[] {
+  const span = max - min;
+  if (n < BUCKETING_FROM || !(span > 0) || !Number.isFinite(span)) return quantilesInPlace(work, n, levels);
+  if (bucketIds.length < n) bucketIds = new Uint16Array(n);
+  const ids = bucketIds;
+  const starts = bucketStarts.fill(0);
+  const scale = BUCKETS / span;
+  for (let i = 0; i < n; i++) {
+    let b = ((work[i] - min) * scale) | 0;
+    if (b >= BUCKETS) b = BUCKETS - 1;
+    ids[i] = b;
+    starts[b + 1]++;
+  }
+  for (let b = 1; b <= BUCKETS; b++) starts[b] += starts[b - 1]; // starts[b]: values in buckets before b
+  const gathered = new Map<number, Float64Array>();
+  /** The value of the given rank (0-based) in sorted order. */
+  const orderStatistic = (rank: number): number => {
+    let lo = 0;
+    let hi = BUCKETS - 1; // the last bucket b with starts[b] ≤ rank
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= rank) lo = mid;
+      else hi = mid - 1;
+    }
+    let values = gathered.get(lo);
+    if (!values) {
+      values = new Float64Array(starts[lo + 1] - starts[lo]);
+      let equal = true; // a bucket of one repeated value (a ReLU layer's zeros) needs no selection
+      for (let i = 0, j = 0; i < n; i++) {
+        if (ids[i] === lo) {
+          const x = work[i];
+          values[j++] = x;
+          equal &&= x === values[0] && Object.is(x, values[0]);
+        }
+      }
+      if (equal) values = values.subarray(0, 1);
+      gathered.set(lo, values);
+    }
+    if (values.length === 1) return values[0];
+    selectInPlace(values, rank - starts[lo]);
+    return values[rank - starts[lo]];
+  };
+  return levels.map((p) => {
+    if (!(p >= 0 && p <= 1)) throw new Error(`quantile levels must lie in [0, 1], got ${String(p)}`);
+    const position = p * (n - 1);
+    const k = Math.floor(position);
+    const fraction = position - k;
+    const low = orderStatistic(k);
+    return fraction === 0 || k + 1 >= n ? low : low + fraction * (orderStatistic(k + 1) - low);
+  });
+}
+
 /**
  * The spread of `values` (any length; NaNs are counted and left out). `scratch`, when given,
  * must hold at least values.length numbers; it saves an allocation per call.
@@ -129,8 +203,11 @@ export function spreadOf(
   checkBins(bins);
   const n = values.length;
   const work = scratch && scratch.length >= n ? scratch : new Float64Array(n);
-  const histogram = new Array<number>(bins.count).fill(0);
-  const scale = bins.count / (bins.max - bins.min);
+  const binCount = bins.count;
+  const low = bins.min;
+  const high = bins.max;
+  const counts = new Int32Array(binCount);
+  const scale = binCount / (high - low);
   let count = 0;
   let below = 0;
   let above = 0;
@@ -146,9 +223,12 @@ export function spreadOf(
     sumSquares += x * x;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (x < bins.min) below++;
-    else if (x >= bins.max) above++;
-    else histogram[Math.min(bins.count - 1, Math.floor((x - bins.min) * scale))]++;
+    if (x < low) below++;
+    else if (x >= high) above++;
+    else {
+      const b = ((x - low) * scale) | 0;
+      counts[b < binCount ? b : binCount - 1]++;
+    }
   }
   const mean = count > 0 ? sum / count : NaN;
   const secondMoment = count > 0 ? sumSquares / count : NaN;
@@ -161,8 +241,8 @@ export function spreadOf(
     variance: Number.isNaN(variance) && count > 0 ? Infinity : variance, // Infinity − Infinity after overflow
     min: count > 0 ? min : NaN,
     max: count > 0 ? max : NaN,
-    quantiles: quantilesInPlace(work, count, QUANTILE_LEVELS),
-    histogram,
+    quantiles: quantilesOfSample(work, count, QUANTILE_LEVELS, min, max),
+    histogram: Array.from(counts),
     below,
     above,
     bins: {...bins}

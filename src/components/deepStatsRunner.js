@@ -30,6 +30,15 @@ export function nextTask() {
   });
 }
 
+/**
+ * How a run is paced and stopped.
+ * @typedef {object} RunControl
+ * @property {AbortSignal} [signal]
+ * @property {number} [sliceMs]
+ * @property {(stepsDone: number, totalSteps: number) => void} [onProgress]
+ * @property {() => Promise<unknown>} [yieldTo]
+ */
+
 /** The error a cancelled run rejects with (name "AbortError", as fetch uses). */
 function abortError(signal) {
   if (signal.reason instanceof Error) return signal.reason;
@@ -45,6 +54,9 @@ function abortError(signal) {
  * - onProgress(stepsDone, totalSteps): called after each slice.
  * - yieldTo: how to give the event loop a turn (default nextTask; tests pass their own).
  * Bad options reject with lib's clear error message, never throw synchronously.
+ * @param {import("../lib/deepStats.js").DeepStatsOptions} options
+ * @param {RunControl} [control]
+ * @returns {Promise<import("../lib/deepStats.js").DeepStatsResult>}
  */
 export async function runDeepStats(
   options,
@@ -74,11 +86,16 @@ export async function runDeepStats(
  * A runner for a page whose controls change the options: each run() cancels the one before,
  * whose promise then resolves with null (so a page simply ignores a null result), and the
  * latest resolves with its result. Bad options reject with lib's message.
+ * @param {Omit<RunControl, "signal">} [control]
  */
 export function createDeepStatsRunner({sliceMs = SLICE_MS, onProgress, yieldTo = nextTask} = {}) {
   let controller = null;
   return {
-    /** Starts a run with these options, cancelling any run still going. */
+    /**
+     * Starts a run with these options, cancelling any run still going.
+     * @param {import("../lib/deepStats.js").DeepStatsOptions} options
+     * @returns {Promise<import("../lib/deepStats.js").DeepStatsResult | null>}
+     */
     async run(options) {
       controller?.abort();
       const own = new AbortController();

@@ -5,6 +5,7 @@ import {
   gaussian,
   QUANTILE_LEVELS,
   quantilesInPlace,
+  quantilesOfSample,
   selectInPlace,
   spreadOf
 } from "../../lib/index.js";
@@ -77,6 +78,46 @@ describe("quantilesInPlace", () => {
     expect(() => quantilesInPlace(Float64Array.of(1, 2, 3), 3, [1.5])).toThrow(
       /^quantile levels must lie in \[0, 1\], got 1.5$/
     );
+  });
+});
+
+describe("quantilesOfSample", () => {
+  /** Large samples of the shapes a deep network produces, each checked against sorting. */
+  function samples(): [string, Float64Array][] {
+    const next = gaussian(createRandom(8));
+    const n = 20_000;
+    const normal = Float64Array.from({length: n}, () => next());
+    const relu = normal.map((x) => Math.max(x, 0)); // half exactly 0
+    const outlier = normal.slice();
+    outlier[17] = 1e12; // stretches the range: nearly all values in one bucket
+    const tails = normal.map((x) => x ** 7); // heavy tails
+    const ties = normal.map((x) => Math.round(x * 4) / 4);
+    const signedZeros = normal.map((x, i) => (Math.abs(x) < 0.5 ? (i % 2 ? -0 : 0) : x));
+    const infinite = normal.slice();
+    infinite[3] = -Infinity; // an infinite range: selection on the whole
+    return Object.entries({normal, relu, outlier, tails, ties, signedZeros, infinite});
+  }
+
+  it("gives exactly the sorted reference's quantiles, through buckets or not", () => {
+    const levels = [0, 0.001, ...QUANTILE_LEVELS, 0.999, 1];
+    for (const [name, values] of samples()) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const x of values) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      const got = quantilesOfSample(values.slice(), values.length, levels, min, max);
+      const reference = Array.from(values);
+      levels.forEach((p, i) => expect(got[i], `${name} at ${p}`).toBe(referenceQuantile(reference, p)));
+      // a small sample goes straight to selection, with the same answers
+      const small = values.slice(0, 500);
+      const smallRef = Array.from(small);
+      const smallGot = quantilesOfSample(small, 500, levels, Math.min(...small), Math.max(...small));
+      levels.forEach((p, i) =>
+        expect(smallGot[i], `${name} (500) at ${p}`).toBe(referenceQuantile(smallRef, p))
+      );
+    }
   });
 });
 

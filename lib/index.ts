@@ -128,7 +128,8 @@ export {
   spreadOf
 } from "./spread.js";
 export type {Bins, Spread} from "./spread.js";
-export {createDeepStatsRun, DEEP_LIMITS, deepStats, multiplyTransposed} from "./deepStats.js";
+export {createDeepStatsRun, DEEP_LIMITS, deepStats} from "./deepStats.js";
+export {multiplyTransposed} from "./matrixProduct.js";
 export type {
   BackwardArithmetic,
   DeepStatsOptions,

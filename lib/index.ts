@@ -117,7 +117,12 @@ export {
   SMALL_INIT_SD,
   weightVariance
 } from "./initialisation.js";
-export type {Initialisation, InitialisationId, Reference, WeightDistribution} from "./initialisation.js";
+export type {
+  Initialisation,
+  InitialisationId,
+  InitialisationReference,
+  WeightDistribution
+} from "./initialisation.js";
 export {
   checkBins,
   DEFAULT_BINS,

@@ -14,7 +14,7 @@ export type InitialisationId = (typeof initialisationIds)[number];
 export const SMALL_INIT_SD = 0.01;
 
 /** A paper a scheme comes from. */
-export interface Reference {
+export interface InitialisationReference {
   authors: string;
   year: number;
   title: string;
@@ -33,7 +33,7 @@ export interface Initialisation {
   /** Which activations the rule is made for, and why. */
   suits: string;
   /** The paper that introduced it; absent for the two naive schemes. */
-  reference?: Reference;
+  reference?: InitialisationReference;
 }
 
 /** Throws unless n is an integer ≥ 1, naming it. */
@@ -49,7 +49,7 @@ export const initialisations: Readonly<Record<InitialisationId, Initialisation>>
     variance: () => 1,
     tex: "w \\sim \\mathcal{N}(0,\\, 1)",
     suits:
-      "Nothing deep: with n inputs a unit's pre-activation has variance about n times its inputs', so the signal explodes (or saturates tanh and sigmoid) within a few layers."
+      "Nothing deep: a unit with n inputs gets a pre-activation whose variance is n times the mean square of its inputs, so the signal explodes (or saturates tanh and sigmoid) within a few layers."
   },
   small: {
     id: "small",
@@ -57,7 +57,7 @@ export const initialisations: Readonly<Record<InitialisationId, Initialisation>>
     variance: () => SMALL_INIT_SD * SMALL_INIT_SD,
     tex: "w \\sim \\mathcal{N}(0,\\, 0.01^2)",
     suits:
-      "Shallow networks only: each layer multiplies the variance by about n × 10⁻⁴, far below 1 for any usual width, so the signal and the gradients vanish geometrically with depth."
+      "Shallow networks only: with tanh each layer multiplies the variance by about n × 10⁻⁴, far below 1 for any usual width, so signals and gradients vanish geometrically with depth (with sigmoid, whose output sits near ½, the gradients do)."
   },
   xavier: {
     id: "xavier",
@@ -65,7 +65,7 @@ export const initialisations: Readonly<Record<InitialisationId, Initialisation>>
     variance: (fanIn, fanOut) => 2 / (fanIn + fanOut),
     tex: "\\operatorname{Var}(w) = \\frac{2}{n_\\text{in} + n_\\text{out}}",
     suits:
-      "tanh, sigmoid and linear units: near 0 tanh has slope 1, so keeping n × Var(w) ≈ 1 keeps the variance steady both forwards (fan-in) and backwards (fan-out); the rule averages the two.",
+      "tanh and linear units: near 0 tanh has slope 1, so n × Var(w) ≈ 1 keeps the variance steady forwards (n = fan-in) and backwards (n = fan-out), and the rule takes the harmonic mean of 1/n_in and 1/n_out. tanh itself still shrinks what it passes a little, so through many layers the variance falls slowly (about as 1/(2l) after l layers), not geometrically.",
     reference: {
       authors: "Xavier Glorot and Yoshua Bengio",
       year: 2010,

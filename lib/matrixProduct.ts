@@ -1,5 +1,8 @@
 // The one matrix product the deep network needs, written for speed in plain JavaScript:
-// out = a · bᵀ, where both operands are read along contiguous rows.
+// out = a · bᵀ, where both operands are read along contiguous rows. In Float64Array: the same
+// kernel on Float32Array measured no faster in Node (JavaScript multiplies in doubles either
+// way, and a 128 × 128 weight matrix fits in cache as doubles), and doubles keep the
+// statistics of exploding layers exact up to 1.8 × 10³⁰⁸ instead of 3.4 × 10³⁸.
 
 /**
  * out (rows × cols) = a (rows × inner) · bᵀ, with b given as cols × inner: every output is a

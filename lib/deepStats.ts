@@ -251,6 +251,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
   const df = activation.df;
   let stepsDone = 0;
 
+  /** Layer l + 1 forwards: draws W, computes z = W a and a = f(z), and records their spreads and arithmetic. */
   function forwardStep(l: number): void {
     const w = sampleWeights(scheme, width, width, weightRandom, distribution);
     if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] *= scale;
@@ -295,6 +296,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     below = a;
   }
 
+  /** Layer l + 1 backwards: δ = (W_{l+2}ᵀ δ_{l+2}, or g at the top) ⊙ f′(z), its spread and arithmetic. */
   function backwardStep(l: number): void {
     const z = pre[l];
     const top = l === depth - 1;

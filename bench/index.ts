@@ -9,6 +9,7 @@
 import {activations, createMlp, createRandom, predict, trainEpoch, uniform} from "../lib/index.js";
 import type {Activation, ActivationId, Mlp} from "../lib/index.js";
 import {median} from "./median.js";
+import {benchDeepStats} from "./deepStats.js";
 import {buildNetwork, forwardProp, nnActivations, trainEpochObjectGraph} from "./object-graph.js";
 import type {Network} from "./object-graph.js";
 
@@ -199,4 +200,5 @@ console.log(`lib benchmarks — Node ${process.version}`);
 benchTrainer();
 benchPredict();
 await benchActivations();
+benchDeepStats(4);
 console.log(`\nTotal ${format((performance.now() - started) / 1000)} s`);

@@ -137,3 +137,40 @@ export type {
 } from "./expression.js";
 export {joinSegments, zeroCrossings} from "./contour.js";
 export type {ContourOptions, Point, Segment} from "./contour.js";
+export {
+  gaussianSecondMoment,
+  getInitialisation,
+  initialisationIds,
+  initialisations,
+  isInitialisationId,
+  predictedVariance,
+  sampleWeights,
+  SMALL_INIT_SD,
+  weightVariance
+} from "./initialisation.js";
+export type {
+  Initialisation,
+  InitialisationId,
+  InitialisationReference,
+  WeightDistribution
+} from "./initialisation.js";
+export {
+  checkBins,
+  DEFAULT_BINS,
+  QUANTILE_LEVELS,
+  quantilesInPlace,
+  quantilesOfSample,
+  selectInPlace,
+  spreadOf
+} from "./spread.js";
+export type {Bins, Spread} from "./spread.js";
+export {createDeepStatsRun, DEEP_LIMITS, deepStats} from "./deepStats.js";
+export {multiplyTransposed} from "./matrixProduct.js";
+export type {
+  BackwardArithmetic,
+  DeepStatsOptions,
+  DeepStatsResult,
+  DeepStatsRun,
+  ForwardArithmetic,
+  LayerStats
+} from "./deepStats.js";

@@ -1,0 +1,378 @@
+// A deep, wide random network, run forwards and backwards to show what an initialisation
+// does to the spread of signals and gradients layer by layer.
+//
+// The network: `depth` fully connected layers of `width` units each, no biases (every bias
+// is 0, as all the schemes set them), z_l = W_l a_{l−1}, a_l = f(z_l), with a_0 a batch of
+// seeded standard-normal inputs of `width` features. Weights are drawn per layer from the
+// scheme (lib/initialisation.ts) with fan-in = fan-out = width.
+//
+// Backwards: a seeded standard-normal gradient g = ∂L/∂a_depth is sent down from the top
+// (as if L = Σ g·a_depth, a random linear read-out), and for each layer we record the spread
+// of δ_l = ∂L/∂z_l = (W_{l+1}ᵀ δ_{l+1}) ⊙ f′(z_l): the quantity that multiplies a_{l−1} in
+// the weight gradient ∂L/∂W_l = δ_l a_{l−1}ᵀ.
+//
+// The work is split into steps (one layer forwards or backwards each), so that a page can
+// run it in slices between frames; deepStats() runs every step at once.
+
+import {getActivation} from "./activations.js";
+import type {Activation} from "./activations.js";
+import {getInitialisation, predictedVariance, sampleWeights, weightVariance} from "./initialisation.js";
+import type {Initialisation, InitialisationId, WeightDistribution} from "./initialisation.js";
+import {multiplyTransposed} from "./matrixProduct.js";
+import {gaussian, mulberry32} from "./random.js";
+import {checkBins, DEFAULT_BINS, spreadOf} from "./spread.js";
+import type {Bins, Spread} from "./spread.js";
+
+/**
+ * The largest network deepStats accepts: up to 100 layers, 256 units, 512 inputs, and at most
+ * 2²² pre-activations kept for the backward pass in all (32 MB: 50 layers × 128 units × 512
+ * inputs, or 100 × 128 × 256).
+ */
+export const DEEP_LIMITS = {depth: 100, width: 256, batch: 512, cells: 4_194_304} as const;
+
+/** What to build and run. */
+export interface DeepStatsOptions {
+  depth: number;
+  width: number;
+  /** How many inputs go through together. */
+  batch: number;
+  /** The scheme, by id or record. */
+  initialisation: InitialisationId | Initialisation;
+  /** Any activation record of lib/activations.ts (or a factory-made one), or its id. */
+  activation: string | Activation;
+  /** Seeds the weights, the inputs and the top gradient (three separate streams); default 1. */
+  seed?: number;
+  /** Normal (default) or uniform weights of the scheme's variance. */
+  distribution?: WeightDistribution;
+  /** Multiplies the scheme's standard deviation (default 1; a finite number in (0, 100]). */
+  scale?: number;
+  /** Histogram bins for pre-activations and activations (default −4 to 4, 32 bins). */
+  bins?: Bins;
+  /** Histogram bins for the gradients δ (default the same as `bins`). */
+  gradientBins?: Bins;
+}
+
+/** Forward variance arithmetic of one layer: Var(z_l) predicted from the layer below, and measured. */
+export interface ForwardArithmetic {
+  fanIn: number;
+  /** Var(w) the scheme asks for (times scale²). */
+  weightVariance: number;
+  /** The variance of the weights actually drawn. */
+  sampledWeightVariance: number;
+  /** E[a_{l−1}²], measured (for layer 1, of the inputs). */
+  inputSecondMoment: number;
+  /** fan-in × Var(w) × E[a_{l−1}²]. */
+  predicted: number;
+  /** Var(z_l) over the batch and the units. */
+  measured: number;
+}
+
+/** Backward variance arithmetic of one layer: E[δ_l²] predicted from the layer above, and measured. */
+export interface BackwardArithmetic {
+  /** The units above each unit sends to; null at the top, where g is given directly. */
+  fanOut: number | null;
+  /** Var(w) of the layer above; null at the top. */
+  weightVariance: number | null;
+  /** E[δ_{l+1}²], or E[g²] at the top. */
+  upstreamSecondMoment: number;
+  /** E[f′(z_l)²], measured. */
+  meanSquareSlope: number;
+  /** fan-out × Var(w) × E[δ_{l+1}²] × E[f′(z_l)²] (at the top E[g²] × E[f′(z)²]). */
+  predicted: number;
+  /** E[δ_l²]. */
+  measured: number;
+}
+
+/** Everything recorded for one layer. */
+export interface LayerStats {
+  /** 1 for the first hidden layer, up to depth. */
+  layer: number;
+  /** z_l = W_l a_{l−1}. */
+  pre: Spread;
+  /** a_l = f(z_l). */
+  post: Spread;
+  /** δ_l = ∂L/∂z_l; null until the backward pass reaches this layer. */
+  gradient: Spread | null;
+  /** Share of pre-activations with |z| > 3 (where tanh′ < 0.01 and σ′ < 0.05). */
+  shareBeyond3: number;
+  /** Share of pre-activations where f′(z) = 0 exactly: no gradient passes (for ReLU, z ≤ 0: a dead output). */
+  shareZeroSlope: number;
+  /**
+   * The saturation measure that fits the activation: shareBeyond3 for one that saturates at
+   * both ends (sigmoid, tanh), shareZeroSlope otherwise (ReLU's dead share; 0 for the
+   * activations whose slope never reaches 0).
+   */
+  saturated: {measure: "beyond3" | "zeroSlope"; share: number};
+  forward: ForwardArithmetic;
+  /** Null until the backward pass reaches this layer. */
+  backward: BackwardArithmetic | null;
+}
+
+/** The outcome of a run. */
+export interface DeepStatsResult {
+  depth: number;
+  width: number;
+  batch: number;
+  initialisation: InitialisationId;
+  activation: string;
+  seed: number;
+  distribution: WeightDistribution;
+  scale: number;
+  /** fan-in × Var(w): the factor each layer applies to E[a²] on its way to Var(z). */
+  gain: number;
+  /** The spread of the inputs a_0. */
+  input: Spread;
+  /** The spread of the gradient g sent down from the top. */
+  topGradient: Spread;
+  layers: LayerStats[];
+}
+
+/** A run in steps: depth forward steps, then depth backward steps. */
+export interface DeepStatsRun {
+  /** 2 × depth. */
+  readonly totalSteps: number;
+  /** Steps done so far. */
+  readonly stepsDone: number;
+  readonly done: boolean;
+  /** Does the next step; returns true once every step is done. */
+  step(): boolean;
+  /** The result so far (layers the backward pass has not reached have gradient null). */
+  result(): DeepStatsResult;
+  /**
+   * The run's own arrays, not copies, for checking the arithmetic: the inputs a_0 and the
+   * top gradient g (batch × width, one row per input), each drawn layer's weights (row i:
+   * unit i's incoming weights), each computed layer's z, and the δ of the layer the backward
+   * pass did last (null before it starts).
+   */
+  inspect(): {
+    inputs: Float64Array;
+    topGradient: Float64Array;
+    weights: readonly Float64Array[];
+    pre: readonly Float64Array[];
+    delta: Float64Array | null;
+  };
+}
+
+/** Throws unless n is an integer in [1, max], naming it. */
+function checkCount(name: string, n: unknown, max: number): asserts n is number {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > max) {
+    throw new Error(`${name} must be an integer from 1 to ${max}, got ${String(n)}`);
+  }
+}
+
+/** The activation of the options: a record with f and df, or a known id. */
+function resolveActivation(activation: string | Activation): Activation {
+  if (typeof activation === "string") return getActivation(activation);
+  if (activation && typeof activation.f === "function" && typeof activation.df === "function")
+    return activation;
+  throw new Error("activation must be an activation id or a record with f and df");
+}
+
+/** The n × m transpose of an m × n row-major matrix, into out. */
+function transpose(m: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c];
+  }
+}
+
+/** The population variance of a sample. */
+function varianceOf(values: Float64Array): number {
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i];
+    squares += values[i] * values[i];
+  }
+  const mean = sum / values.length;
+  return squares / values.length - mean * mean;
+}
+
+/** Seeds of the three random streams, spread apart so that nearby seeds share none of them. */
+function streamSeed(seed: number, stream: number): number {
+  return (Math.imul((seed >>> 0) ^ (stream * 0x9e3779b9), 0x85ebca6b) ^ stream) >>> 0;
+}
+
+/** Checks the options and starts a run; nothing is computed until step() is called. */
+export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
+  if (options === null || typeof options !== "object") throw new Error("deepStats needs an options object");
+  const {depth, width, batch} = options;
+  checkCount("depth", depth, DEEP_LIMITS.depth);
+  checkCount("width", width, DEEP_LIMITS.width);
+  checkCount("batch", batch, DEEP_LIMITS.batch);
+  if (depth * width * batch > DEEP_LIMITS.cells) {
+    throw new Error(
+      `depth × width × batch must be at most ${DEEP_LIMITS.cells}, got ${depth} × ${width} × ${batch} = ${depth * width * batch}`
+    );
+  }
+  const scheme =
+    typeof options.initialisation === "string"
+      ? getInitialisation(options.initialisation)
+      : options.initialisation;
+  if (!scheme || typeof scheme.variance !== "function")
+    throw new Error("initialisation must be a scheme id or record");
+  const activation = resolveActivation(options.activation);
+  const seed = options.seed ?? 1;
+  if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${String(seed)}`);
+  const scale = options.scale ?? 1;
+  if (typeof scale !== "number" || !(scale > 0 && scale <= 100)) {
+    throw new Error(`scale must be a finite number in (0, 100], got ${String(scale)}`);
+  }
+  const distribution = options.distribution ?? "normal";
+  if (distribution !== "normal" && distribution !== "uniform") {
+    throw new Error(`distribution must be "normal" or "uniform", got ${String(distribution)}`);
+  }
+  const bins = options.bins ?? DEFAULT_BINS;
+  const gradientBins = options.gradientBins ?? bins;
+  checkBins(bins);
+  checkBins(gradientBins);
+
+  const size = batch * width;
+  const theoryVariance = weightVariance(scheme, width, width) * scale * scale;
+  const weightRandom = mulberry32(streamSeed(seed, 1));
+  const inputs = new Float64Array(size);
+  const nextInput = gaussian(mulberry32(streamSeed(seed, 2)), 0, 1);
+  for (let i = 0; i < size; i++) inputs[i] = nextInput();
+  const topGradient = new Float64Array(size);
+  const nextGradient = gaussian(mulberry32(streamSeed(seed, 3)), 0, 1);
+  for (let i = 0; i < size; i++) topGradient[i] = nextGradient();
+
+  const weights: Float64Array[] = [];
+  const pre: Float64Array[] = []; // z_l per layer, kept for f′(z_l) on the way back
+  const scratch = new Float64Array(size);
+  let below = inputs; // a_{l−1}
+  const ahead = [new Float64Array(size), new Float64Array(size)];
+  let delta = new Float64Array(size); // δ of the layer last done backwards
+  let upstream = new Float64Array(size); // ∂L/∂a of the layer below it
+  const transposed = new Float64Array(width * width);
+  const layers: LayerStats[] = [];
+  const inputSpread = spreadOf(inputs, bins, scratch);
+  const topSpread = spreadOf(topGradient, gradientBins, scratch);
+  const f = activation.f;
+  const df = activation.df;
+  let stepsDone = 0;
+
+  /** Layer l + 1 forwards: draws W, computes z = W a and a = f(z), and records their spreads and arithmetic. */
+  function forwardStep(l: number): void {
+    const w = sampleWeights(scheme, width, width, weightRandom, distribution);
+    if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] *= scale;
+    weights.push(w);
+    const z = new Float64Array(size);
+    multiplyTransposed(below, w, z, batch, width, width);
+    pre.push(z);
+    const a = ahead[l % 2];
+    let beyond3 = 0;
+    let zeroSlope = 0;
+    for (let i = 0; i < size; i++) {
+      const zi = z[i];
+      a[i] = f(zi);
+      if (zi > 3 || zi < -3) beyond3++;
+      if (df(zi) === 0) zeroSlope++;
+    }
+    const inputSecondMoment = l === 0 ? inputSpread.secondMoment : layers[l - 1].post.secondMoment;
+    const preSpread = spreadOf(z, bins, scratch);
+    const shareBeyond3 = beyond3 / size;
+    const shareZeroSlope = zeroSlope / size;
+    layers.push({
+      layer: l + 1,
+      pre: preSpread,
+      post: spreadOf(a, bins, scratch),
+      gradient: null,
+      shareBeyond3,
+      shareZeroSlope,
+      saturated:
+        activation.saturates === "both"
+          ? {measure: "beyond3", share: shareBeyond3}
+          : {measure: "zeroSlope", share: shareZeroSlope},
+      forward: {
+        fanIn: width,
+        weightVariance: theoryVariance,
+        sampledWeightVariance: varianceOf(w),
+        inputSecondMoment,
+        predicted: predictedVariance(width, theoryVariance, inputSecondMoment),
+        measured: preSpread.variance
+      },
+      backward: null
+    });
+    below = a;
+  }
+
+  /** Layer l + 1 backwards: δ = (W_{l+2}ᵀ δ_{l+2}, or g at the top) ⊙ f′(z), its spread and arithmetic. */
+  function backwardStep(l: number): void {
+    const z = pre[l];
+    const top = l === depth - 1;
+    // ∂L/∂a_l: the given g at the top, else W_{l+1}ᵀ δ_{l+1}
+    if (top) upstream.set(topGradient);
+    else {
+      transpose(weights[l + 1], width, width, transposed);
+      multiplyTransposed(delta, transposed, upstream, batch, width, width);
+    }
+    const upstreamSecondMoment = top ? topSpread.secondMoment : layers[l + 1].gradient!.secondMoment;
+    let slopeSquares = 0;
+    for (let i = 0; i < size; i++) {
+      const s = df(z[i]);
+      slopeSquares += s * s;
+      upstream[i] *= s; // now δ_l, in place
+    }
+    const swap = delta;
+    delta = upstream;
+    upstream = swap;
+    const meanSquareSlope = slopeSquares / size;
+    const gradient = spreadOf(delta, gradientBins, scratch);
+    const gain = top ? 1 : width * theoryVariance;
+    layers[l] = {
+      ...layers[l],
+      gradient,
+      backward: {
+        fanOut: top ? null : width,
+        weightVariance: top ? null : theoryVariance,
+        upstreamSecondMoment,
+        meanSquareSlope,
+        predicted: gain * upstreamSecondMoment * meanSquareSlope,
+        measured: gradient.secondMoment
+      }
+    };
+  }
+
+  const run: DeepStatsRun = {
+    totalSteps: 2 * depth,
+    get stepsDone() {
+      return stepsDone;
+    },
+    get done() {
+      return stepsDone === 2 * depth;
+    },
+    step() {
+      if (stepsDone < depth) forwardStep(stepsDone);
+      else if (stepsDone < 2 * depth) backwardStep(2 * depth - 1 - stepsDone);
+      if (stepsDone < 2 * depth) stepsDone++;
+      return stepsDone === 2 * depth;
+    },
+    inspect() {
+      return {inputs, topGradient, weights, pre, delta: stepsDone > depth ? delta : null};
+    },
+    result() {
+      return {
+        depth,
+        width,
+        batch,
+        initialisation: scheme.id,
+        activation: activation.id,
+        seed,
+        distribution,
+        scale,
+        gain: width * theoryVariance,
+        input: inputSpread,
+        topGradient: topSpread,
+        layers: layers.slice()
+      };
+    }
+  };
+  return run;
+}
+
+/** Builds the network of the options, runs it forwards and backwards, and returns every layer's statistics. */
+export function deepStats(options: DeepStatsOptions): DeepStatsResult {
+  const run = createDeepStatsRun(options);
+  while (!run.step());
+  return run.result();
+}

@@ -1,0 +1,193 @@
+// Weight initialisation schemes: how the spread of a layer's random weights is chosen so
+// that signals neither shrink nor grow as they pass through many layers. One record each
+// (the variance rule, its TeX, whom it suits, the paper), seeded sampling, and the theory
+// behind the factors: E[f(Z)²] for a normal pre-activation Z.
+
+import {gaussian, uniform} from "./random.js";
+import type {Random} from "./random.js";
+
+/** The schemes of the course, in the order menus list them. */
+export const initialisationIds = ["standard", "small", "xavier", "he", "lecun"] as const;
+export type InitialisationId = (typeof initialisationIds)[number];
+
+/** The standard deviation of the "small constant scale" scheme, N(0, 0.01²). */
+export const SMALL_INIT_SD = 0.01;
+
+/** A paper a scheme comes from. */
+export interface InitialisationReference {
+  authors: string;
+  year: number;
+  title: string;
+  venue: string;
+}
+
+/** One way of drawing a layer's initial weights: zero mean, the variance given by a rule. */
+export interface Initialisation {
+  id: InitialisationId;
+  /** The name menus show, e.g. "He (Kaiming)". */
+  name: string;
+  /** Var(w) for a layer with fanIn inputs and fanOut outputs per unit. */
+  variance(fanIn: number, fanOut: number): number;
+  /** The rule in TeX, with n_in and n_out for fan-in and fan-out. */
+  tex: string;
+  /** Which activations the rule is made for, and why. */
+  suits: string;
+  /** The paper that introduced it; absent for the two naive schemes. */
+  reference?: InitialisationReference;
+}
+
+/** Throws unless n is an integer ≥ 1, naming it. */
+function checkFan(name: string, n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be an integer ≥ 1, got ${String(n)}`);
+}
+
+/** The schemes, by id. */
+export const initialisations: Readonly<Record<InitialisationId, Initialisation>> = {
+  standard: {
+    id: "standard",
+    name: "Standard normal",
+    variance: () => 1,
+    tex: "w \\sim \\mathcal{N}(0,\\, 1)",
+    suits:
+      "Nothing deep: a unit with n inputs gets a pre-activation whose variance is n times the mean square of its inputs, so the signal explodes (or saturates tanh and sigmoid) within a few layers."
+  },
+  small: {
+    id: "small",
+    name: "Small constant scale",
+    variance: () => SMALL_INIT_SD * SMALL_INIT_SD,
+    tex: "w \\sim \\mathcal{N}(0,\\, 0.01^2)",
+    suits:
+      "Shallow networks only: with tanh each layer multiplies the variance by about n × 10⁻⁴, far below 1 for any usual width, so signals and gradients vanish geometrically with depth (with sigmoid, whose output sits near ½, the gradients do)."
+  },
+  xavier: {
+    id: "xavier",
+    name: "Xavier (Glorot)",
+    variance: (fanIn, fanOut) => 2 / (fanIn + fanOut),
+    tex: "\\operatorname{Var}(w) = \\frac{2}{n_\\text{in} + n_\\text{out}}",
+    suits:
+      "tanh and linear units: near 0 tanh has slope 1, so n × Var(w) ≈ 1 keeps the variance steady forwards (n = fan-in) and backwards (n = fan-out), and the rule takes the harmonic mean of 1/n_in and 1/n_out. tanh itself still shrinks what it passes a little, so through many layers the variance falls slowly (about as 1/(2l) after l layers), not geometrically.",
+    reference: {
+      authors: "Xavier Glorot and Yoshua Bengio",
+      year: 2010,
+      title: "Understanding the difficulty of training deep feedforward neural networks",
+      venue: "AISTATS"
+    }
+  },
+  he: {
+    id: "he",
+    name: "He (Kaiming)",
+    variance: (fanIn) => 2 / fanIn,
+    tex: "\\operatorname{Var}(w) = \\frac{2}{n_\\text{in}}",
+    suits:
+      "ReLU and its relatives: ReLU zeroes half of a symmetric input, so E[ReLU(z)²] = Var(z)/2, and the factor 2 puts back what it removes.",
+    reference: {
+      authors: "Kaiming He, Xiangyu Zhang, Shaoqing Ren and Jian Sun",
+      year: 2015,
+      title: "Delving deep into rectifiers: surpassing human-level performance on ImageNet classification",
+      venue: "ICCV"
+    }
+  },
+  lecun: {
+    id: "lecun",
+    name: "LeCun",
+    variance: (fanIn) => 1 / fanIn,
+    tex: "\\operatorname{Var}(w) = \\frac{1}{n_\\text{in}}",
+    suits:
+      "SELU (self-normalising networks keep mean 0 and variance 1 with it) and tanh: n_in × Var(w) = 1, so the variance is kept wherever E[f(z)²] ≈ Var(z).",
+    reference: {
+      authors: "Yann LeCun, Léon Bottou, Genevieve B. Orr and Klaus-Robert Müller",
+      year: 1998,
+      title: "Efficient BackProp",
+      venue: "Neural Networks: Tricks of the Trade (Springer)"
+    }
+  }
+};
+
+/** Whether s names a scheme. */
+export function isInitialisationId(s: unknown): s is InitialisationId {
+  return typeof s === "string" && (initialisationIds as readonly string[]).includes(s);
+}
+
+/** The scheme with this id; an unknown id is an error that lists the known ones. */
+export function getInitialisation(id: string): Initialisation {
+  if (!isInitialisationId(id)) {
+    throw new Error(
+      `unknown initialisation "${String(id)}"; expected one of ${initialisationIds.join(", ")}`
+    );
+  }
+  return initialisations[id];
+}
+
+/** Var(w) of the scheme for a layer of the given fans (each an integer ≥ 1). */
+export function weightVariance(scheme: Initialisation, fanIn: number, fanOut: number): number {
+  checkFan("fan-in", fanIn);
+  checkFan("fan-out", fanOut);
+  return scheme.variance(fanIn, fanOut);
+}
+
+/** The two shapes of weight distribution with a given variance. */
+export type WeightDistribution = "normal" | "uniform";
+
+/**
+ * Draws a fanOut × fanIn weight matrix (row-major: row i holds unit i's incoming weights) from
+ * the scheme with the seeded generator: N(0, Var) for "normal", U(−a, a) with a = √(3 Var)
+ * (which has the same variance) for "uniform". Writes into `out` when given (its length must
+ * be fanIn × fanOut) and returns it.
+ */
+export function sampleWeights(
+  scheme: Initialisation,
+  fanIn: number,
+  fanOut: number,
+  random: Random,
+  distribution: WeightDistribution = "normal",
+  out?: Float64Array
+): Float64Array {
+  const variance = weightVariance(scheme, fanIn, fanOut);
+  const size = fanIn * fanOut;
+  const weights = out ?? new Float64Array(size);
+  if (weights.length !== size) throw new Error(`out must hold ${size} weights, got ${weights.length}`);
+  if (distribution === "normal") {
+    const next = gaussian(random, 0, Math.sqrt(variance));
+    for (let i = 0; i < size; i++) weights[i] = next();
+  } else if (distribution === "uniform") {
+    const limit = Math.sqrt(3 * variance);
+    for (let i = 0; i < size; i++) weights[i] = uniform(random, -limit, limit);
+  } else {
+    throw new Error(`distribution must be "normal" or "uniform", got ${String(distribution)}`);
+  }
+  return weights;
+}
+
+/**
+ * E[f(Z)²] for Z ~ N(0, variance): the factor by which a layer turns the variance of its
+ * pre-activations into the second moment of its outputs. Composite Simpson's rule on
+ * ±12 standard deviations (2400 intervals), accurate to ~1e-10 relative for the course's
+ * activations; variance 0 gives f(0)². For ReLU it equals variance / 2 (half of a symmetric
+ * Z is zeroed): the reason He initialisation doubles LeCun's 1/n_in.
+ */
+export function gaussianSecondMoment(f: (x: number) => number, variance: number): number {
+  if (!(variance >= 0) || !Number.isFinite(variance)) {
+    throw new Error(`variance must be a finite number ≥ 0, got ${String(variance)}`);
+  }
+  if (variance === 0) return f(0) ** 2;
+  const sd = Math.sqrt(variance);
+  const intervals = 2400;
+  const h = 24 / intervals; // in standard deviations
+  let sum = 0;
+  for (let k = 0; k <= intervals; k++) {
+    const t = -12 + k * h;
+    const weight = k === 0 || k === intervals ? 1 : k % 2 === 1 ? 4 : 2;
+    sum += weight * f(sd * t) ** 2 * Math.exp(-0.5 * t * t);
+  }
+  return (sum * h) / 3 / Math.sqrt(2 * Math.PI);
+}
+
+/**
+ * The variance a layer's pre-activations have when its inputs have second moment
+ * `inputSecondMoment`: fan-in × Var(w) × E[a²] (zero-mean weights drawn independently of
+ * the inputs). The heart of every initialisation rule: it is steady when fan-in × Var(w) ×
+ * E[f(z)²] / Var(z) = 1.
+ */
+export function predictedVariance(fanIn: number, weightVar: number, inputSecondMoment: number): number {
+  return fanIn * weightVar * inputSecondMoment;
+}

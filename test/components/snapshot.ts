@@ -86,13 +86,8 @@ function normalisePath(d: string): string {
 /** Attributes that place or shape an element: not drawn, so left out, while it is hidden. */
 const GEOMETRY = new Set(["cx", "cy", "d", "r", "transform", "x", "x1", "x2", "y", "y1", "y2"]);
 
-/** Whether an element is hidden (visibility="hidden" or display: none), so its geometry is not drawn. */
-function isHidden(element: Element): boolean {
-  return (
-    element.getAttribute("visibility") === "hidden" ||
-    /(^|;)\s*display\s*:\s*none/.test(element.getAttribute("style") ?? "")
-  );
-}
+/** Whether an element is not displayed (display: none), with everything inside it. */
+const notDisplayed = (element: Element) => /(^|;)\s*display\s*:\s*none/.test(element.getAttribute("style") ?? "");
 
 const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, "&quot;");
@@ -114,7 +109,9 @@ export function normalise(root: Element): string {
   }
   const stableId = (id: string) => ids.get(id) ?? id;
   const lines: string[] = [];
-  const walk = (node: Node, depth: number) => {
+  // under an element that is not displayed, nothing is drawn (visibility="hidden" hides only
+  // the element itself: a child may be visible again)
+  const walk = (node: Node, depth: number, undisplayed = false) => {
     const indent = "  ".repeat(depth);
     if (node.nodeType === 3) {
       const text = (node.textContent ?? "").replace(/\s+/g, " ").trim();
@@ -124,7 +121,8 @@ export function normalise(root: Element): string {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     const name = element.localName;
-    const hidden = isHidden(element);
+    undisplayed ||= notDisplayed(element);
+    const hidden = undisplayed || element.getAttribute("visibility") === "hidden";
     const attributes = [...element.attributes]
       .map(({name: key, value}): [string, string] | null => {
         if (hidden && GEOMETRY.has(key)) return null;
@@ -158,7 +156,7 @@ export function normalise(root: Element): string {
       lines.push(`${indent}<${name}${attributes}>${escapeText(children[0].textContent!.replace(/\s+/g, " ").trim())}</${name}>`);
     } else {
       lines.push(`${indent}<${name}${attributes}>`);
-      for (const child of children) walk(child, depth + 1);
+      for (const child of children) walk(child, depth + 1, undisplayed);
       lines.push(`${indent}</${name}>`);
     }
   };

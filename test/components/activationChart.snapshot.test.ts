@@ -5,10 +5,13 @@
 // unintended change of drawing.
 import {describe, expect, test} from "vitest";
 import {activations, makeElu, makeLeakyRelu} from "../../lib/activations.js";
-import {activationChart, curveLegend, slopeLogChart, slopeZones} from "../../src/components/activationChart.js";
+import * as activationCharts from "../../src/components/activationChart.js";
+import {slopeZones} from "../../src/components/activationChart.js";
 import {withMarker} from "../../src/components/tangentMarker.js";
 import * as Plot from "@observablehq/plot";
-import {expectSameDrawing, expectSnapshot} from "./snapshot.js";
+import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
+
+const {activationChart, curveLegend, slopeLogChart} = activationCharts as Loose<typeof activationCharts>;
 
 const {sigmoid, tanh, relu} = activations;
 
@@ -72,9 +75,9 @@ describe("slopeLogChart", () => {
 
 describe("slopeZones", () => {
   test("shades ReLU's dead half and nothing else", () => {
-    expect(slopeZones(relu, [-4, 4], {shadeDead: true}).map(({className, from, to}) => [className, from, to])).toEqual([
-      ["chart-dead", -4, 0]
-    ]);
+    expect(
+      slopeZones(relu, [-4, 4], {shadeDead: true}).map(({className, from, to}) => [className, from, to])
+    ).toEqual([["chart-dead", -4, 0]]);
   });
 });
 
@@ -101,7 +104,12 @@ describe("curveLegend", () => {
   test("snapshot: f, f′ and both kinds of zone", () => {
     expectSnapshot(
       "curveLegend",
-      curveLegend({zones: [{className: "chart-zone", label: "|f′| < 0.05"}, {className: "chart-dead", label: "f′ = 0"}]})
+      curveLegend({
+        zones: [
+          {className: "chart-zone", label: "|f′| < 0.05"},
+          {className: "chart-dead", label: "f′ = 0"}
+        ]
+      })
     );
   });
 });

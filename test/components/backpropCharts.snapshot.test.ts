@@ -4,9 +4,11 @@
 // (vanishingCharts.js). A chart updated in place draws exactly as the chart drawn afresh
 // for the same data; a snapshot of each catches an unintended change of drawing.
 import {describe, expect, test} from "vitest";
-import {lossChart, lossMultiples, neuronTrainer} from "../../src/components/backprop.js";
+import * as backprop from "../../src/components/backprop.js";
 import {chainChart, chainsFor, firstLayerChart, seriesLegend} from "../../src/components/vanishingCharts.js";
-import {expectSameDrawing, expectSnapshot} from "./snapshot.js";
+import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
+
+const {lossChart, lossMultiples, neuronTrainer} = backprop as Loose<typeof backprop>;
 
 /** Loss by step: `loss(step)` for steps 0 … n (the points lossChart takes). */
 const lossPoints = (n: number, loss: (step: number) => number) =>
@@ -39,10 +41,14 @@ describe("lossChart", () => {
 const start = {x: 1.5, w: 0.8, b: 0.1, target: 0.2, learningRate: 0.5, activation: "sigmoid" as const};
 const other = {x: -2, w: 3, b: -1, target: 0.9, learningRate: 1, activation: "tanh" as const};
 
+/** Clicks the trainer's button for `action` (step, run or reset). */
+const press = (trainer: Element, action: string) =>
+  (trainer.querySelector(`[data-action=${action}]`) as HTMLButtonElement).click();
+
 describe("neuronTrainer", () => {
   test("after 50 steps, update(new start) draws as the trainer made afresh from it", () => {
     const trainer = neuronTrainer(start, {width: 480});
-    trainer.querySelector<HTMLButtonElement>("[data-action=run]")!.click();
+    press(trainer, "run");
     expect(trainer.querySelector(".trainer-readout")!.textContent).toContain("After 50 steps");
     trainer.update(other);
     expectSameDrawing(trainer, neuronTrainer(other, {width: 480}));
@@ -50,15 +56,15 @@ describe("neuronTrainer", () => {
 
   test("Reset draws as the trainer made afresh", () => {
     const trainer = neuronTrainer(start, {width: 480});
-    trainer.querySelector<HTMLButtonElement>("[data-action=step]")!.click();
-    trainer.querySelector<HTMLButtonElement>("[data-action=reset]")!.click();
+    press(trainer, "step");
+    press(trainer, "reset");
     expectSameDrawing(trainer, neuronTrainer(start, {width: 480}));
   });
 
   test("snapshot: after 51 steps", () => {
     const trainer = neuronTrainer(start, {width: 640});
-    trainer.querySelector<HTMLButtonElement>("[data-action=step]")!.click();
-    trainer.querySelector<HTMLButtonElement>("[data-action=run]")!.click();
+    press(trainer, "step");
+    press(trainer, "run");
     expectSnapshot("neuronTrainer", trainer);
   });
 });
@@ -79,14 +85,20 @@ describe("chainChart", () => {
     ["a deeper chain (the x-axis re-ticks) with a larger weight", [10, 1], [23, 2.5]],
     ["a shallower one with a tiny weight (many decades on the y-axis)", [30, 1], [4, 0.05]]
   ])("update to %s draws as the chart drawn afresh", (_, [depthA, weightA], [depthB, weightB]) => {
-    const updated = chainChart(chainsFor(depthA, weightA), {width: 480, depth: depthA}).update(chainsFor(depthB, weightB), {
-      depth: depthB
-    });
+    const updated = chainChart(chainsFor(depthA, weightA), {width: 480, depth: depthA}).update(
+      chainsFor(depthB, weightB),
+      {
+        depth: depthB
+      }
+    );
     expectSameDrawing(updated, chainChart(chainsFor(depthB, weightB), {width: 480, depth: depthB}));
   });
 
   test("snapshot: 10 layers, weight 1", () => {
-    expectSnapshot("chainChart", chainChart(chainsFor(12, 1), {width: 480, depth: 12}).update(chainsFor(10, 1), {depth: 10}));
+    expectSnapshot(
+      "chainChart",
+      chainChart(chainsFor(12, 1), {width: 480, depth: 12}).update(chainsFor(10, 1), {depth: 10})
+    );
     expectSnapshot("seriesLegend", seriesLegend());
   });
 });
@@ -96,11 +108,16 @@ describe("firstLayerChart", () => {
     ["longer chains with a smaller weight (more decades on the x-axis)", [10, 1], [30, 0.5]],
     ["a weight of 4 (gradients from 10⁻²⁴ to 10⁵ on one axis)", [10, 1], [10, 4]]
   ])("update to %s draws as the chart drawn afresh", (_, [depthA, weightA], [depthB, weightB]) => {
-    const updated = firstLayerChart(chainsFor(depthA, weightA), {width: 480}).update(chainsFor(depthB, weightB));
+    const updated = firstLayerChart(chainsFor(depthA, weightA), {width: 480}).update(
+      chainsFor(depthB, weightB)
+    );
     expectSameDrawing(updated, firstLayerChart(chainsFor(depthB, weightB), {width: 480}));
   });
 
   test("snapshot: 10 layers, weight 1", () => {
-    expectSnapshot("firstLayerChart", firstLayerChart(chainsFor(30, 0.5), {width: 480}).update(chainsFor(10, 1)));
+    expectSnapshot(
+      "firstLayerChart",
+      firstLayerChart(chainsFor(30, 0.5), {width: 480}).update(chainsFor(10, 1))
+    );
   });
 });

@@ -11,7 +11,7 @@ import {heatGrid} from "../../lib/heatmap.js";
 import {createMlp} from "../../lib/mlp.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
 import {xorTrainer} from "../../lib/xorTrainer.js";
-import {expectSameDrawing, expectSnapshot} from "./snapshot.js";
+import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
 
 /** The last pixels put on each canvas. */
 const painted = new WeakMap<HTMLCanvasElement, Uint8ClampedArray>();
@@ -34,7 +34,11 @@ function context2d(canvas: HTMLCanvasElement) {
     clearRect() {},
     fillRect() {},
     getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
-    createImageData: (width: number, height: number) => ({width, height, data: new Uint8ClampedArray(width * height * 4)}),
+    createImageData: (width: number, height: number) => ({
+      width,
+      height,
+      data: new Uint8ClampedArray(width * height * 4)
+    }),
     putImageData: (image: {data: Uint8ClampedArray}) => painted.set(canvas, image.data.slice())
   };
 }
@@ -51,7 +55,8 @@ const COLORS = {
 let xorChart: typeof import("../../src/components/xorChart.js").xorChart;
 let xorView: typeof import("../../src/components/xorChart.js").xorView;
 let dataChart: typeof import("../../src/components/playgroundDataChart.js").dataChart;
-let heatmap: typeof import("../../src/components/heatmap.js").heatmap;
+let dataLegend: typeof import("../../src/components/playgroundDataChart.js").dataLegend;
+let heatmap: Loose<typeof import("../../src/components/heatmap.js")>["heatmap"];
 let charts: typeof import("../../src/components/playgroundCharts.js");
 beforeAll(async () => {
   HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
@@ -60,7 +65,7 @@ beforeAll(async () => {
   HTMLCanvasElement.prototype.toDataURL = () => "data:image/png;base64,";
   for (const [name, value] of Object.entries(COLORS)) document.documentElement.style.setProperty(name, value);
   ({xorChart, xorView} = await import("../../src/components/xorChart.js"));
-  ({dataChart} = await import("../../src/components/playgroundDataChart.js"));
+  ({dataChart, dataLegend} = await import("../../src/components/playgroundDataChart.js"));
   ({heatmap} = await import("../../src/components/heatmap.js"));
   charts = await import("../../src/components/playgroundCharts.js");
 });
@@ -74,9 +79,14 @@ function pixelsOf(chart: Element) {
 
 describe("heatmap", () => {
   test("paints the outputs −1, 0, 1 in the colours its CSS variables name, read from the page", () => {
-    const map = heatmap({width: 3, colors: {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"}});
+    const map = heatmap({
+      width: 3,
+      colors: {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"}
+    });
     map.paint([-1, 0, 1, -1, 0, 1, -1, 0, 1], 3);
-    expect([...painted.get(map.canvas)!.slice(0, 12)]).toEqual([0x5e, 0x3c, 0x99, 255, 0xf7, 0xf7, 0xf7, 255, 0xe6, 0x61, 0x01, 255]);
+    expect([...painted.get(map.canvas)!.slice(0, 12)]).toEqual([
+      0x5e, 0x3c, 0x99, 255, 0xf7, 0xf7, 0xf7, 255, 0xe6, 0x61, 0x01, 255
+    ]);
   });
 });
 
@@ -114,7 +124,8 @@ describe("xorChart", () => {
 describe("playground data chart", () => {
   const setA = playgroundData({dataset: "circle", noise: 0, split: 0.5, seed: 1}, 60);
   const setB = playgroundData({dataset: "spiral", noise: 0.2, split: 0.7, seed: 2}, 90);
-  const mlp = (activation: "tanh" | "relu", seed: number) => createMlp({sizes: networkSizes(2, 4), activation, seed});
+  const mlp = (activation: "tanh" | "relu", seed: number) =>
+    createMlp({sizes: networkSizes(2, 4), activation, seed});
 
   test("showData and showMap to another dataset and network draw as the chart drawn afresh", () => {
     const updated = dataChart({size: 400});
@@ -128,6 +139,7 @@ describe("playground data chart", () => {
     expectSameDrawing(updated, fresh);
     expect(pixelsOf(updated)).toEqual(pixelsOf(fresh));
     expectSnapshot("playgroundDataChart", updated);
+    expectSnapshot("playgroundDataLegend", dataLegend());
   });
 
   test("a preview map paints blocks of 3 × 3 pixels of one colour", () => {
@@ -155,14 +167,27 @@ describe("playground loss and gradient charts (drawn afresh at every redraw)", (
 
   test("snapshots: with a history, and before training", () => {
     expectSnapshot("playgroundLossChart", charts.tidy(charts.lossChart(trainer, {width: 400, height: 240})));
-    expectSnapshot("playgroundGradientChart", charts.tidy(charts.gradientChart(trainer, {width: 400, height: 260})));
-    expectSnapshot("playgroundLossChart-empty", charts.tidy(charts.lossChart(empty, {width: 400, height: 240})));
-    expectSnapshot("playgroundGradientChart-empty", charts.tidy(charts.gradientChart(empty, {width: 400, height: 260})));
+    expectSnapshot(
+      "playgroundGradientChart",
+      charts.tidy(charts.gradientChart(trainer, {width: 400, height: 260}))
+    );
+    expectSnapshot(
+      "playgroundLossChart-empty",
+      charts.tidy(charts.lossChart(empty, {width: 400, height: 240}))
+    );
+    expectSnapshot(
+      "playgroundGradientChart-empty",
+      charts.tidy(charts.gradientChart(empty, {width: 400, height: 260}))
+    );
     expectSnapshot("playgroundBlankChart", charts.blankChart({width: 400, height: 240}));
+    expectSnapshot("playgroundLossLegend", charts.lossLegend());
   });
 
   test("a chart drawn after another draws as it does alone", () => {
     charts.lossChart(empty, {width: 400, height: 240});
-    expectSameDrawing(charts.lossChart(trainer, {width: 400, height: 240}), charts.lossChart(trainer, {width: 400, height: 240}));
+    expectSameDrawing(
+      charts.lossChart(trainer, {width: 400, height: 240}),
+      charts.lossChart(trainer, {width: 400, height: 240})
+    );
   });
 });

@@ -6,10 +6,14 @@
 import {describe, test} from "vitest";
 import {gatedPoint} from "../../lib/gated.js";
 import {linspace} from "../../lib/sample.js";
-import {gatedChart, gatedLegend} from "../../src/components/gatedChart.js";
-import {stackChart, stackLegend} from "../../src/components/stackChart.js";
-import {zigzagChart, zigzagLegend} from "../../src/components/zigzagChart.js";
-import {expectSameDrawing, expectSnapshot} from "./snapshot.js";
+import * as gated from "../../src/components/gatedChart.js";
+import * as stack from "../../src/components/stackChart.js";
+import * as zigzag from "../../src/components/zigzagChart.js";
+import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
+
+const {gatedChart, gatedLegend} = gated as Loose<typeof gated>;
+const {stackChart, stackLegend} = stack as Loose<typeof stack>;
+const {zigzagChart, zigzagLegend} = zigzag as Loose<typeof zigzag>;
 
 const xs = Array.from(linspace(-4, 4, 81));
 
@@ -58,7 +62,9 @@ describe("gatedChart", () => {
 
   test("update to another unit and larger weights (the y-axis re-ticks) draws as the chart drawn afresh", () => {
     const b = unit("geglu", -2.5, 2, 2);
-    const updated = gatedChart({width: 480, xs: gxs, label: "GLU"}).update(unit("swiglu", 1, 1, 0.5)).update(b);
+    const updated = gatedChart({width: 480, xs: gxs, label: "GLU"})
+      .update(unit("swiglu", 1, 1, 0.5))
+      .update(b);
     expectSameDrawing(updated, gatedChart({width: 480, xs: gxs, label: "GLU", ...b}));
     expectSnapshot("gatedChart", updated);
     expectSnapshot("gatedLegend", gatedLegend());
@@ -84,7 +90,9 @@ describe("zigzagChart", () => {
 
   test("update to longer paths, one leaving the plane, draws as the chart drawn afresh", () => {
     const b = {example: path(30, 0.2), batch: path(12, 0).map(([w1, w2]): [number, number] => [w1 * 3, w2])};
-    const updated = zigzagChart({width: 480, start, best}).update({example: path(4, 0.1), batch: path(2, 0)}).update(b);
+    const updated = zigzagChart({width: 480, start, best})
+      .update({example: path(4, 0.1), batch: path(2, 0)})
+      .update(b);
     expectSameDrawing(updated, zigzagChart({width: 480, start, best, ...b}));
     expectSnapshot("zigzagChart", updated);
     expectSnapshot("zigzagLegend", zigzagLegend());
@@ -94,7 +102,9 @@ describe("zigzagChart", () => {
     const example = path(10, 0.15);
     example[6] = [NaN, Infinity];
     const b = {example, batch: []};
-    const updated = zigzagChart({width: 480, start, best}).update({example: path(20, 0.1), batch: path(20, 0)}).update(b);
+    const updated = zigzagChart({width: 480, start, best})
+      .update({example: path(20, 0.1), batch: path(20, 0)})
+      .update(b);
     expectSameDrawing(updated, zigzagChart({width: 480, start, best, ...b}));
   });
 });

@@ -4,7 +4,7 @@
 // UPDATE_SNAPSHOTS=1 rewrites them all; a mismatch writes <name>-actual.<ext> beside the
 // snapshot (git-ignored) and fails naming the first line that differs.
 import {existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {join, relative as relativeTo} from "node:path";
 
 /** test/output/ (import.meta.url is not a file: URL under jsdom; import.meta.dirname is). */
 const OUTPUT = join(import.meta.dirname, "../output/");
@@ -12,9 +12,13 @@ const OUTPUT = join(import.meta.dirname, "../output/");
 /** Attributes whose value names an element by id: rewritten to the stable id. */
 const REFERENCES = /url\(#([^)]+)\)|^#(.+)$/g;
 
-/** A number in an attribute, rounded to two decimals (−0 as 0), as Plot's tests round to a few digits. */
+/**
+ * Numbers in an attribute, each rounded to two decimals (−0 as 0), as Plot's tests round to a
+ * few digits. A colour (#5e3c99) or an address (http://www.w3.org/…) is kept as it is.
+ */
 function roundNumbers(value: string): string {
-  return value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi, (match) => {
+  if (/^#|:\/\//.test(value)) return value;
+  return value.replace(/-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?/gi, (match) => {
     const n = Math.round(Number(match) * 100) / 100;
     return Object.is(n, -0) ? "0" : String(n);
   });
@@ -29,6 +33,14 @@ function normaliseStyle(value: string): string {
     .sort()
     .join("; ");
 }
+
+/**
+ * A chart module's exports as functions of any arguments returning any element: the charts
+ * are JavaScript, and the types TypeScript infers from their defaults (a height that must be
+ * given, an update method an HTMLElement lacks) are not theirs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose<M> = {[K in keyof M]: (...args: any[]) => any};
 
 /** How far (px) a point may lie off a segment of a polyline and still be dropped, as linePath does. */
 const STRAIGHT = 0.05;
@@ -66,7 +78,7 @@ function normalisePath(d: string): string {
     else runs[runs.length - 1].push(point);
   }
   const simplified = runs.map((run) => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       const kept = [run[0]];
       let a = 0;
       while (a < run.length - 1) {
@@ -80,14 +92,17 @@ function normalisePath(d: string): string {
     }
     return run;
   });
-  return roundNumbers(simplified.map((run) => run.map(([x, y], i) => `${i ? "L" : "M"}${x},${y}`).join("")).join(""));
+  return roundNumbers(
+    simplified.map((run) => run.map(([x, y], i) => `${i ? "L" : "M"}${x},${y}`).join("")).join("")
+  );
 }
 
 /** Attributes that place or shape an element: not drawn, so left out, while it is hidden. */
 const GEOMETRY = new Set(["cx", "cy", "d", "r", "transform", "x", "x1", "x2", "y", "y1", "y2"]);
 
 /** Whether an element is not displayed (display: none), with everything inside it. */
-const notDisplayed = (element: Element) => /(^|;)\s*display\s*:\s*none/.test(element.getAttribute("style") ?? "");
+const notDisplayed = (element: Element) =>
+  /(^|;)\s*display\s*:\s*none/.test(element.getAttribute("style") ?? "");
 
 const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, "&quot;");
@@ -132,7 +147,14 @@ export function normalise(root: Element): string {
           const style = normaliseStyle(value);
           return style ? [key, roundNumbers(style)] : null;
         }
-        if (key === "class") return [key, value.replace(/\bplot-[0-9a-f]{6}\b/g, "plot-class").replace(/\s+/g, " ").trim()];
+        if (key === "class")
+          return [
+            key,
+            value
+              .replace(/\bplot-[0-9a-f]{6}\b/g, "plot-class")
+              .replace(/\s+/g, " ")
+              .trim()
+          ];
         value = value.replace(REFERENCES, (match, url, hash) =>
           url !== undefined ? `url(#${stableId(url)})` : `#${stableId(hash)}`
         );
@@ -144,7 +166,10 @@ export function normalise(root: Element): string {
       .join("");
     if (name === "style") {
       // a stylesheet (Plot's): its text folded on one line, with the generated class made stable
-      const css = (element.textContent ?? "").replace(/\s+/g, " ").replace(/\bplot-[0-9a-f]{6}\b/g, "plot-class").trim();
+      const css = (element.textContent ?? "")
+        .replace(/\s+/g, " ")
+        .replace(/\bplot-[0-9a-f]{6}\b/g, "plot-class")
+        .trim();
       lines.push(`${indent}<style${attributes}>${escapeText(css)}</style>`);
       return;
     }
@@ -153,7 +178,9 @@ export function normalise(root: Element): string {
     );
     if (children.length === 0) lines.push(`${indent}<${name}${attributes}></${name}>`);
     else if (children.length === 1 && children[0].nodeType === 3) {
-      lines.push(`${indent}<${name}${attributes}>${escapeText(children[0].textContent!.replace(/\s+/g, " ").trim())}</${name}>`);
+      lines.push(
+        `${indent}<${name}${attributes}>${escapeText(children[0].textContent!.replace(/\s+/g, " ").trim())}</${name}>`
+      );
     } else {
       lines.push(`${indent}<${name}${attributes}>`);
       for (const child of children) walk(child, depth + 1, undisplayed);
@@ -164,12 +191,15 @@ export function normalise(root: Element): string {
   return lines.join("\n") + "\n";
 }
 
+const relative = (file: string) => relativeTo(process.cwd(), file);
+
 /** The first line where two texts differ, for a failure message. */
 function firstDifference(expected: string, actual: string): string {
   const a = expected.split("\n");
   const b = actual.split("\n");
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}:\n  expected ${JSON.stringify(a[i] ?? "(end)")}\n  actual   ${JSON.stringify(b[i] ?? "(end)")}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1}:\n  expected ${JSON.stringify(a[i] ?? "(end)")}\n  actual   ${JSON.stringify(b[i] ?? "(end)")}`;
   }
   return "(none)";
 }
@@ -178,16 +208,20 @@ function firstDifference(expected: string, actual: string): string {
  * Compares `element`, normalised, with test/output/<name>.svg (or .html when it is not an
  * <svg>, as a Plot chart with a legend or a subtitle is a <figure>), as described above.
  */
-export function expectSnapshot(name: string, element: Element, env: NodeJS.ProcessEnv = process.env): void {
+export function expectSnapshot(
+  name: string,
+  element: Element,
+  {env = process.env, dir = OUTPUT}: {env?: NodeJS.ProcessEnv; dir?: string} = {}
+): void {
   const ext = element.localName === "svg" ? "svg" : "html";
-  const file = `${OUTPUT}${name}.${ext}`;
-  const actualFile = `${OUTPUT}${name}-actual.${ext}`;
+  const file = join(dir, `${name}.${ext}`);
+  const actualFile = join(dir, `${name}-actual.${ext}`);
   const actual = normalise(element);
   if (env.UPDATE_SNAPSHOTS || !existsSync(file)) {
     if (env.CI && !env.UPDATE_SNAPSHOTS) {
-      throw new Error(`snapshot test/output/${name}.${ext} is missing: run the tests locally and commit it`);
+      throw new Error(`snapshot ${relative(file)} is missing: run the tests locally and commit it`);
     }
-    mkdirSync(OUTPUT, {recursive: true});
+    mkdirSync(dir, {recursive: true});
     writeFileSync(file, actual);
     if (existsSync(actualFile)) unlinkSync(actualFile);
     return;
@@ -199,7 +233,7 @@ export function expectSnapshot(name: string, element: Element, env: NodeJS.Proce
   }
   writeFileSync(actualFile, actual);
   throw new Error(
-    `${name} differs from its snapshot test/output/${name}.${ext} (the drawing is in test/output/${name}-actual.${ext}; ` +
+    `${name} differs from its snapshot ${relative(file)} (the drawing is in ${relative(actualFile)}; ` +
       `if the change is intended, run UPDATE_SNAPSHOTS=1 npx vitest run --project unit and commit it); first difference at ` +
       firstDifference(expected, actual)
   );
@@ -209,5 +243,8 @@ export function expectSnapshot(name: string, element: Element, env: NodeJS.Proce
 export function expectSameDrawing(updated: Element, fresh: Element): void {
   const a = normalise(fresh);
   const b = normalise(updated);
-  if (a !== b) throw new Error(`the chart updated in place differs from the chart drawn afresh, at ${firstDifference(a, b)}`);
+  if (a !== b)
+    throw new Error(
+      `the chart updated in place differs from the chart drawn afresh, at ${firstDifference(a, b)}`
+    );
 }

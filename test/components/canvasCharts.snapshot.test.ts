@@ -90,6 +90,24 @@ describe("heatmap", () => {
   });
 });
 
+describe("heatmap after a change of theme", () => {
+  test("recolor reads the colours again and repaints the last outputs in them", () => {
+    const names = {low: "--map-low", mid: "--map-mid", high: "--map-high"};
+    const root = document.documentElement.style;
+    root.setProperty("--map-low", "#000000");
+    root.setProperty("--map-mid", "#808080");
+    root.setProperty("--map-high", "#ffffff");
+    const map = heatmap({width: 2, colors: names});
+    map.paint([1, 1, -1, -1], 2);
+    // the grid's row 0 ([1, 1]) is the image's bottom row, its row 1 ([−1, −1]) the top one
+    const image = () => [...painted.get(map.canvas)!];
+    expect(image()).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255]);
+    root.setProperty("--map-high", "rgb(10, 20, 30)");
+    map.recolor();
+    expect(image()).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30, 255, 10, 20, 30, 255]);
+  });
+});
+
 describe("xorChart", () => {
   const data = xor();
   const grid = heatGrid([-1.6, 1.6], 50, 1);

@@ -1,0 +1,211 @@
+// @vitest-environment jsdom
+// The charts with a decision map on a canvas: xorChart (/why-activation-functions) and the
+// playground's data chart, and the playground's Plot charts of loss and gradient size.
+// jsdom draws no canvas: a small 2D context below keeps the pixels each paint puts, so a
+// chart updated in place is compared with the chart drawn afresh in both its SVG (normalised)
+// and its map's pixels; the snapshots hold the SVG. The pixel colours themselves are tested
+// through lib/heatmap.ts (test/lib/heatmap.test.ts) and below through heatmap().
+import {beforeAll, describe, expect, test} from "vitest";
+import {xor} from "../../lib/datasets.js";
+import {heatGrid} from "../../lib/heatmap.js";
+import {createMlp} from "../../lib/mlp.js";
+import {networkSizes, playgroundData} from "../../lib/playground.js";
+import {xorTrainer} from "../../lib/xorTrainer.js";
+import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
+
+/** The last pixels put on each canvas. */
+const painted = new WeakMap<HTMLCanvasElement, Uint8ClampedArray>();
+
+/** "#rrggbb" or "rgb(r, g, b)" as [r, g, b] (black for anything else, as a canvas ignores it). */
+function parseColor(color: string): number[] {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (hex) return hex.slice(1).map((h) => parseInt(h, 16));
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
+  return rgb ? rgb.slice(1).map(Number) : [0, 0, 0];
+}
+
+/** The parts of a 2D context the charts (heatmap.js) and Plot's colour legend use. */
+function context2d(canvas: HTMLCanvasElement) {
+  let fill = [0, 0, 0];
+  return {
+    set fillStyle(color: string) {
+      fill = parseColor(color);
+    },
+    clearRect() {},
+    fillRect() {},
+    getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
+    createImageData: (width: number, height: number) => ({
+      width,
+      height,
+      data: new Uint8ClampedArray(width * height * 4)
+    }),
+    putImageData: (image: {data: Uint8ClampedArray}) => painted.set(canvas, image.data.slice())
+  };
+}
+
+const COLORS = {
+  "--xor-heat-low": "#5e3c99",
+  "--xor-heat-mid": "#f7f7f7",
+  "--xor-heat-high": "#e66101",
+  "--pg-negative": "#2166ac",
+  "--pg-positive": "#b2182b",
+  "--theme-background": "#ffffff"
+};
+
+let xorChart: typeof import("../../src/components/xorChart.js").xorChart;
+let xorView: typeof import("../../src/components/xorChart.js").xorView;
+let dataChart: typeof import("../../src/components/playgroundDataChart.js").dataChart;
+let dataLegend: typeof import("../../src/components/playgroundDataChart.js").dataLegend;
+let heatmap: Loose<typeof import("../../src/components/heatmap.js")>["heatmap"];
+let charts: typeof import("../../src/components/playgroundCharts.js");
+beforeAll(async () => {
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
+    return context2d(this);
+  } as never;
+  HTMLCanvasElement.prototype.toDataURL = () => "data:image/png;base64,";
+  for (const [name, value] of Object.entries(COLORS)) document.documentElement.style.setProperty(name, value);
+  ({xorChart, xorView} = await import("../../src/components/xorChart.js"));
+  ({dataChart, dataLegend} = await import("../../src/components/playgroundDataChart.js"));
+  ({heatmap} = await import("../../src/components/heatmap.js"));
+  charts = await import("../../src/components/playgroundCharts.js");
+});
+
+/** The map's canvas inside a chart, and the pixels last painted on it. */
+function pixelsOf(chart: Element) {
+  const canvas = chart.querySelector("canvas");
+  expect(canvas).not.toBeNull();
+  return painted.get(canvas!);
+}
+
+describe("heatmap", () => {
+  test("paints the outputs −1, 0, 1 in the colours its CSS variables name, read from the page", () => {
+    const map = heatmap({
+      width: 3,
+      colors: {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"}
+    });
+    map.paint([-1, 0, 1, -1, 0, 1, -1, 0, 1], 3);
+    expect([...painted.get(map.canvas)!.slice(0, 12)]).toEqual([
+      0x5e, 0x3c, 0x99, 255, 0xf7, 0xf7, 0xf7, 255, 0xe6, 0x61, 0x01, 255
+    ]);
+  });
+});
+
+describe("heatmap after a change of theme", () => {
+  test("recolor reads the colours again and repaints the last outputs in them", () => {
+    const names = {low: "--map-low", mid: "--map-mid", high: "--map-high"};
+    const root = document.documentElement.style;
+    root.setProperty("--map-low", "#000000");
+    root.setProperty("--map-mid", "#808080");
+    root.setProperty("--map-high", "#ffffff");
+    const map = heatmap({width: 2, colors: names});
+    map.paint([1, 1, -1, -1], 2);
+    // the grid's row 0 ([1, 1]) is the image's bottom row, its row 1 ([−1, −1]) the top one
+    const image = () => [...painted.get(map.canvas)!];
+    expect(image()).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255]);
+    root.setProperty("--map-high", "rgb(10, 20, 30)");
+    map.recolor();
+    expect(image()).toEqual([0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30, 255, 10, 20, 30, 255]);
+  });
+});
+
+describe("xorChart", () => {
+  const data = xor();
+  const grid = heatGrid([-1.6, 1.6], 50, 1);
+  const trainer = xorTrainer({activation: "tanh", seed: 3, heatInputs: grid.inputs});
+  const linear = xorTrainer({activation: "linear", seed: 3, heatInputs: grid.inputs});
+
+  test.each([
+    ["from the random start to 1000 epochs (a boundary appears)", trainer, 0, 1000],
+    ["the linear network, from 1000 epochs back to 50", linear, 1000, 50]
+  ])("update %s draws as the chart drawn afresh", (_, t, a, b) => {
+    const updated = xorChart(t.at(a), {width: 380, data, grid}).update(t.at(b));
+    const fresh = xorChart(t.at(b), {width: 380, data, grid});
+    expectSameDrawing(updated, fresh);
+    expect(pixelsOf(updated)).toEqual(pixelsOf(fresh));
+  });
+
+  test("snapshot: tanh after 1000 epochs", () => {
+    expectSnapshot("xorChart", xorChart(trainer.at(1000), {width: 380, data, grid}));
+  });
+
+  test("xorView: set before, between and after render draws as the chart drawn afresh", () => {
+    const view = xorView({data, grid});
+    const placeholder = view.render(380);
+    document.body.replaceChildren(placeholder);
+    view.set(trainer.at(100));
+    const chart = document.body.firstElementChild!;
+    view.set(trainer.at(1000));
+    expectSameDrawing(chart, xorChart(trainer.at(1000), {width: 380, data, grid}));
+  });
+});
+
+describe("playground data chart", () => {
+  const setA = playgroundData({dataset: "circle", noise: 0, split: 0.5, seed: 1}, 60);
+  const setB = playgroundData({dataset: "spiral", noise: 0.2, split: 0.7, seed: 2}, 90);
+  const mlp = (activation: "tanh" | "relu", seed: number) =>
+    createMlp({sizes: networkSizes(2, 4), activation, seed});
+
+  test("showData and showMap to another dataset and network draw as the chart drawn afresh", () => {
+    const updated = dataChart({size: 400});
+    updated.showData(setA.train, setA.test);
+    updated.showMap(mlp("tanh", 1), true);
+    updated.showData(setB.train, setB.test);
+    updated.showMap(mlp("relu", 5));
+    const fresh = dataChart({size: 400});
+    fresh.showData(setB.train, setB.test);
+    fresh.showMap(mlp("relu", 5));
+    expectSameDrawing(updated, fresh);
+    expect(pixelsOf(updated)).toEqual(pixelsOf(fresh));
+    expectSnapshot("playgroundDataChart", updated);
+    expectSnapshot("playgroundDataLegend", dataLegend());
+  });
+
+  test("a preview map paints blocks of 3 × 3 pixels of one colour", () => {
+    const chart = dataChart({size: 300});
+    chart.showMap(mlp("tanh", 2), true);
+    const pixels = pixelsOf(chart)!;
+    expect(chart.querySelector("canvas")!.dataset.block).toBe("3");
+    // pixels (0, 0) and (2, 2) of the first block are one colour
+    expect([...pixels.slice(0, 4)]).toEqual([...pixels.slice((2 * 60 + 2) * 4, (2 * 60 + 2) * 4 + 4)]);
+  });
+});
+
+describe("playground loss and gradient charts (drawn afresh at every redraw)", () => {
+  const sizes = networkSizes(2, 4);
+  const epochs = [0, 5, 10, 15, 20];
+  const trainer = {
+    sizes,
+    activation: {label: "tanh"},
+    learningRate: 0.03,
+    batchSize: 10,
+    losses: {epochs, values: epochs.map((e) => [0.5 / (1 + e), e === 10 ? NaN : 0.6 / (1 + e)])},
+    gradients: {epochs, values: epochs.map((e) => [1e-3 / (1 + e), 2e-2 / (1 + e), 0.1 * Math.exp(-e)])}
+  };
+  const empty = {...trainer, losses: {epochs: [], values: []}, gradients: {epochs: [], values: []}};
+
+  test("snapshots: with a history, and before training", () => {
+    expectSnapshot("playgroundLossChart", charts.tidy(charts.lossChart(trainer, {width: 400, height: 240})));
+    expectSnapshot(
+      "playgroundGradientChart",
+      charts.tidy(charts.gradientChart(trainer, {width: 400, height: 260}))
+    );
+    expectSnapshot(
+      "playgroundLossChart-empty",
+      charts.tidy(charts.lossChart(empty, {width: 400, height: 240}))
+    );
+    expectSnapshot(
+      "playgroundGradientChart-empty",
+      charts.tidy(charts.gradientChart(empty, {width: 400, height: 260}))
+    );
+    expectSnapshot("playgroundBlankChart", charts.blankChart({width: 400, height: 240}));
+    expectSnapshot("playgroundLossLegend", charts.lossLegend());
+  });
+
+  test("a chart drawn after another draws as it does alone", () => {
+    charts.lossChart(empty, {width: 400, height: 240});
+    expectSameDrawing(
+      charts.lossChart(trainer, {width: 400, height: 240}),
+      charts.lossChart(trainer, {width: 400, height: 240})
+    );
+  });
+});

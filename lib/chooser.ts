@@ -69,7 +69,8 @@ export function recommendActivation({layer, task, avoidDeadUnits = false}: Choos
       label: activations.relu.label,
       reason:
         "Hidden layers need a non-linearity to learn anything a single layer cannot. ReLU is cheap, and its slope is exactly 1 " +
-        "for positive inputs, so gradients do not shrink on their way back through many layers."
+        "for positive inputs, so its own factor never shrinks the gradient on the way back through many layers " +
+        "(the weights still scale it)."
     };
   }
   switch (task) {

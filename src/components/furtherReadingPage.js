@@ -16,7 +16,7 @@ export const readingTopics = [
   },
   {
     heading: "Why networks with a bend can learn anything",
-    text: "The universal approximation theorems: one hidden layer with a sigmoid (Cybenko), with any bounded non-constant activation (Hornik), and with any activation that is not a polynomial (Leshno and colleagues) can approximate any continuous function on a bounded region.",
+    text: "The universal approximation theorems: one hidden layer with a sigmoid (Cybenko), with any continuous, bounded, non-constant activation (Hornik), and with any locally bounded, piecewise continuous activation that is not a polynomial (Leshno and colleagues) can approximate any continuous function on a bounded region.",
     keys: ["cybenko1989", "hornik1991", "leshno1993"]
   },
   {

@@ -103,7 +103,7 @@ export const glossary = [
     id: "zero-centred",
     term: "Zero-centred",
     definition:
-      "An activation is zero-centred when its outputs can be negative as well as positive, with an average near 0, as tanh's are. Outputs that are all positive (the sigmoid's, ReLU's) make all of the next layer's weight gradients for one example share a sign, which slows learning."
+      "An activation is zero-centred when its outputs can be negative as well as positive, with an average near 0, as tanh's are. Outputs that are never negative (the sigmoid's, ReLU's) make the gradients of each next-layer unit's incoming weights share a sign on any one example, so steps taken one example at a time zigzag, which slows learning."
   },
   {
     id: "initialisation",
@@ -115,7 +115,7 @@ export const glossary = [
     id: "lecun-normal",
     term: "LeCun-normal initialisation",
     definition:
-      "Weights drawn from a normal distribution (in most libraries truncated at two standard deviations) with mean 0 and variance 1/n, where n is the number of inputs of the unit. It is the [initialisation](#initialisation) that SELU's self-normalising guarantee assumes."
+      "Weights drawn from a normal distribution (in Keras and JAX truncated at two standard deviations) with mean 0 and variance 1/n, where n is the number of inputs of the unit. It is the [initialisation](#initialisation) that SELU's self-normalising guarantee assumes."
   },
   {
     id: "dropout",

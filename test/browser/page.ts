@@ -1,0 +1,133 @@
+// Opening a page of the course with every check attached, waiting for it to settle, and the
+// one assertion that the page has no problem. Every browser test opens its pages here.
+import {expect} from "vitest";
+import type {Browser, Page} from "playwright-core";
+
+/** What went wrong while a page was open. */
+export interface PageProblems {
+  /** console.error messages */
+  consoleErrors: string[];
+  /** uncaught exceptions and unhandled rejections */
+  pageErrors: string[];
+  /** requests to our own server that failed or were answered with an error status */
+  failedRequests: string[];
+  /** requests that would have left 127.0.0.1 (each one is aborted) */
+  foreignRequests: string[];
+}
+
+const problemsOf = new WeakMap<Page, PageProblems>();
+
+const isOwn = (url: URL) => url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1";
+
+/**
+ * Records every problem of `page` from now on: console errors, page errors, failed requests
+ * and answers with an error status. With `blockForeign` (the default) any request that would
+ * leave 127.0.0.1 is aborted and recorded, so a leak fails the test instead of hanging on
+ * the closed network.
+ */
+export async function watchPage(page: Page, {blockForeign = true} = {}): Promise<PageProblems> {
+  const problems: PageProblems = {consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: []};
+  problemsOf.set(page, problems);
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
+  page.on("requestfailed", (request) => {
+    if (isOwn(new URL(request.url()))) {
+      problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+    }
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  if (blockForeign) {
+    await page.route("**/*", (route) => {
+      if (isOwn(new URL(route.request().url()))) return route.continue();
+      problems.foreignRequests.push(route.request().url());
+      return route.abort();
+    });
+  }
+  return problems;
+}
+
+/**
+ * Opens `url` in a fresh context (its own viewport and colour scheme) with every check of
+ * watchPage attached, and waits until its cells and off-screen updates have run.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  {
+    width = 1200,
+    height = 900,
+    colorScheme = "light",
+    prepare
+  }: {
+    width?: number;
+    height?: number;
+    colorScheme?: "light" | "dark";
+    /** runs on the new page before it loads (to install Playwright's clock, say) */
+    prepare?: (page: Page) => Promise<void>;
+  } = {}
+): Promise<{page: Page; problems: PageProblems}> {
+  const context = await browser.newContext({viewport: {width, height}, colorScheme});
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  await prepare?.(page);
+  await page.goto(url, {waitUntil: "load"});
+  await waitForCells(page);
+  return {page, problems};
+}
+
+/**
+ * Fails the test, naming every problem at once, if the page (opened by openPage or watched by
+ * watchPage) logged an error, threw, had a request fail, asked another origin for anything,
+ * or shows an error cell.
+ */
+export async function expectNoProblem(page: Page): Promise<void> {
+  const problems = problemsOf.get(page);
+  if (!problems) throw new Error("expectNoProblem: this page was not opened by openPage or watchPage");
+  const errorCells = await page
+    .locator(".observablehq--error")
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ""));
+  const found = [
+    ...problems.consoleErrors.map((text) => `console error: ${text}`),
+    ...problems.pageErrors.map((text) => `uncaught error: ${text}`),
+    ...problems.failedRequests.map((text) => `failed request: ${text}`),
+    ...problems.foreignRequests.map((text) => `request to another origin: ${text}`),
+    ...errorCells.map((text) => `error cell: ${text}`)
+  ];
+  expect(found, `problems on ${page.url()}`).toEqual([]);
+}
+
+/** True once Framework has no cell pending and no off-screen update (offscreen.js) waits. */
+function settled(): boolean {
+  return (
+    !document.querySelector(".observablehq--pending, .observablehq--loading") &&
+    !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0)
+  );
+}
+
+/** Resolves after the page has drawn `count` more frames. */
+export async function afterFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    count
+  );
+}
+
+/**
+ * Waits until Framework has run every cell (no cell is still pending) and every update held
+ * back for an off-screen element (src/components/offscreen.js) has run. It checks again after
+ * two animation frames: cells that ran during those frames (the runtime computes in an
+ * animation frame) may have held back an off-screen update of their own.
+ */
+export async function waitForCells(page: Page): Promise<void> {
+  await page.waitForFunction(settled, null, {timeout: 20_000});
+  await afterFrames(page, 2);
+  await page.waitForFunction(settled, null, {timeout: 20_000});
+}

@@ -1,28 +1,16 @@
 // The demos that make the course's claims visible: the zigzag of single-example steps on
 // /sigmoid and the gated units on /more-activations. Each control changes its chart, and the
 // numbers in the prose are lib's.
-import type {Browser, Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {gatedPoint} from "../../lib/gated.js";
 import {descentPath, sigmoidExamples, zigzagSetup} from "../../lib/zigzag.js";
 import {formatNumber} from "../../src/components/format.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {liveText as live, numberBox} from "./controls.js";
+import {expectNoProblem, openPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The number box beside the slider labelled `name`. */
-function numberBox(page: Page, name: string): Locator {
-  return page
-    .locator("#observablehq-main form")
-    .filter({has: page.getByRole("slider", {name, exact: true})})
-    .locator("input[type=number]");
-}
+const browser = useBrowser();
 
 async function setNumber(page: Page, name: string, value: number): Promise<void> {
   const box = numberBox(page, name);
@@ -30,8 +18,6 @@ async function setNumber(page: Page, name: string, value: number): Promise<void>
   await box.press("Enter");
   await waitForCells(page);
 }
-
-const live = (page: Page, name: string) => page.locator(`[data-live="${name}"]`).first().textContent();
 
 describe("/sigmoid: the zigzag of single-example steps", () => {
   const CHART = '#observablehq-main svg[aria-label^="Descent paths"]';
@@ -41,7 +27,7 @@ describe("/sigmoid: the zigzag of single-example steps", () => {
       .evaluate((svg) => ["zigzag-example", "zigzag-batch", "zigzag-steps"].map((c) => svg.querySelector(`g.${c} path`)?.getAttribute("d") ?? ""));
 
   test("the learning rate and the step count redraw both paths, and the counts are lib's", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/sigmoid");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/sigmoid");
     try {
       const examples = sigmoidExamples(zigzagSetup.best);
       const check = async (learningRate: number, steps: number) => {
@@ -67,8 +53,7 @@ describe("/sigmoid: the zigzag of single-example steps", () => {
       await setNumber(page, "Steps", 12);
       await check(2, 12);
       expect((await paths(page))[0]).not.toBe(faster[0]);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -88,7 +73,7 @@ describe("/more-activations: gated units", () => {
     page.locator(".gated-panel").evaluateAll((panels) => panels.filter((p) => !(p as HTMLElement).hidden).map((p) => (p as HTMLElement).dataset.id));
 
   test("the unit, x, W and V each change the chart, and the product rule's numbers are lib's", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/more-activations");
     try {
       const check = async (id: string, x: number, w: number, v: number) => {
         const p = gatedPoint(id, x, w, v);
@@ -132,9 +117,7 @@ describe("/more-activations: gated units", () => {
       expect(after.out).not.toBe(before.out);
       expect(after.gate).not.toBe(before.gate);
 
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

@@ -1,43 +1,29 @@
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
+import {useBrowser} from "./chromium.js";
+import {chartMarkup} from "./controls.js";
+import {expectNoProblem, openPage, waitForCells} from "./page.js";
 import {sitePages} from "./site.js";
 
 const pages = sitePages;
 
-/** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
-const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
-
-async function chartMarkup(page: Page): Promise<string[]> {
-  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(pages)("page $path", ({name, path}) => {
   test("renders its title with no error, no console error and no foreign request", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
+    const {page} = await openPage(browser(), inject("baseUrl") + path);
     try {
       await expect(page.title()).resolves.toContain(name);
       const heading = page.locator("#observablehq-main h1").first();
       expect((await heading.textContent())?.trim().length).toBeGreaterThan(0);
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-      expect(problems.foreignRequests).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("every range slider, moved with the keyboard, changes at least one chart", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
+    const {page} = await openPage(browser(), inject("baseUrl") + path);
     try {
       const sliders = page.locator("#observablehq-main input[type=range]");
       const count = await sliders.count();
@@ -60,8 +46,7 @@ describe.each(pages)("page $path", ({name, path}) => {
           .poll(() => chartMarkup(page), {timeout: 5_000, message: `slider "${label}" on ${path} changed no chart`})
           .not.toEqual(before);
       }
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

@@ -16,14 +16,16 @@ export interface PageProblems {
 }
 
 const problemsOf = new WeakMap<Page, PageProblems>();
+/** The requests of each watched page that have neither finished nor failed. */
+const inFlightOf = new WeakMap<Page, Set<unknown>>();
 
 const isOwn = (url: URL) => url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1";
 
 /**
- * Records every problem of `page` from now on: console errors, page errors, failed requests
- * and answers with an error status. With `blockForeign` (the default) any request that would
- * leave 127.0.0.1 is aborted and recorded, so a leak fails the test instead of hanging on
- * the closed network.
+ * Records every problem of `page` from now on: console errors, page errors, failed requests,
+ * answers with an error status and requests to another origin. With `blockForeign` (the
+ * default) such a request is also aborted, so a leak fails the test instead of hanging on the
+ * closed network; without it the page loads as a reader's would, with no interception.
  */
 export async function watchPage(page: Page, {blockForeign = true} = {}): Promise<PageProblems> {
   const problems: PageProblems = {consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: []};
@@ -32,7 +34,15 @@ export async function watchPage(page: Page, {blockForeign = true} = {}): Promise
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
+  const inFlight = new Set<unknown>();
+  inFlightOf.set(page, inFlight);
+  page.on("request", (request) => {
+    inFlight.add(request);
+    if (!blockForeign && !isOwn(new URL(request.url()))) problems.foreignRequests.push(request.url());
+  });
+  page.on("requestfinished", (request) => inFlight.delete(request));
   page.on("requestfailed", (request) => {
+    inFlight.delete(request);
     if (isOwn(new URL(request.url()))) {
       problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`);
     }
@@ -106,6 +116,19 @@ function settled(): boolean {
     !document.querySelector(".observablehq--pending, .observablehq--loading") &&
     !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0)
   );
+}
+
+/**
+ * Waits for the cells (waitForCells) and then until no request of the page is in flight, two
+ * frames apart: for anything a cell loads on demand, such as a module it imports once it ran.
+ */
+export async function waitForRequests(page: Page): Promise<void> {
+  const inFlight = inFlightOf.get(page);
+  if (!inFlight) throw new Error("waitForRequests: this page was not opened by openPage or watchPage");
+  await waitForCells(page);
+  await expect.poll(() => inFlight.size, {timeout: 20_000, interval: 20}).toBe(0);
+  await afterFrames(page, 2);
+  await expect.poll(() => inFlight.size, {timeout: 20_000, interval: 20}).toBe(0);
 }
 
 /** Resolves after the page has drawn `count` more frames. */

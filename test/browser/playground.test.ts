@@ -58,6 +58,15 @@ function selectedText(page: Page, label: string) {
     .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
 }
 
+/** The network the page starts with, as lib builds it. */
+function defaultMlp() {
+  return createMlp({
+    sizes: networkSizes(defaultState.layers, defaultState.units),
+    activation: "tanh", // defaultState.activation
+    seed: defaultState.seed
+  });
+}
+
 async function heatmapPixels(page: Page): Promise<string> {
   return page.locator(".pg-heatmap").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
 }
@@ -118,11 +127,7 @@ describe("playground", () => {
       expect(await page.locator(".pg-loss").textContent()).toContain("Press Play or Step");
       // the same network, built by lib in Node, has the same losses
       const {train, test: held} = playgroundData(defaultState);
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
       expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
       await expectNoProblem(page);
@@ -137,11 +142,7 @@ describe("playground", () => {
       await page.waitForFunction(
         () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
       );
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       const outputs = await expectMap(page, mlp, LIGHT_MAP);
       // both classes appear, so the test would see a flipped or mirrored map
       expect(outputs.some((o) => o > 0) && outputs.some((o) => o < 0)).toBe(true);
@@ -161,11 +162,7 @@ describe("playground", () => {
       await page.waitForFunction(
         () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
       );
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       await expectMap(page, mlp, DARK_MAP);
       await page.emulateMedia({colorScheme: "light"});
       await waitForCells(page);
@@ -185,11 +182,7 @@ describe("playground", () => {
       );
       const data = await panelData(page);
       const {train, test: held} = playgroundData(defaultState);
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       trainEpoch(mlp, train.inputs, train.targets, {
         learningRate: defaultState.lr,
         batchSize: defaultState.batch

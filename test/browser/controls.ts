@@ -18,7 +18,10 @@ export function slider(page: Page, name: string): Locator {
 
 /** The number box beside the slider labelled `name`. */
 export function numberBox(page: Page, name: string): Locator {
-  return page.locator("#observablehq-main form").filter({has: slider(page, name)}).locator("input[type=number]");
+  return page
+    .locator("#observablehq-main form")
+    .filter({has: slider(page, name)})
+    .locator("input[type=number]");
 }
 
 /** The range input of the form whose text contains `label`. */
@@ -35,5 +38,7 @@ export async function press(target: Locator, key: string, times: number): Promis
 
 /** The text of the first live slot named `name` in the page body, trimmed. */
 export async function liveText(page: Page, name: string): Promise<string> {
-  return ((await page.locator(`#observablehq-main [data-live="${name}"]`).first().textContent()) ?? "").trim();
+  return (
+    (await page.locator(`#observablehq-main [data-live="${name}"]`).first().textContent()) ?? ""
+  ).trim();
 }

@@ -8,7 +8,7 @@ import type {Activation} from "../../lib/index.js";
 import {formatNumber} from "../../src/components/format.js";
 import {useBrowser} from "./chromium.js";
 import {liveText, numberBox, press, slider} from "./controls.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
 interface PageCase {
   path: string;
@@ -61,7 +61,6 @@ const cases: PageCase[] = [
 const FIGURE = "#observablehq-main .function-figure";
 /** The Plot chart inside the figure (the legend has small svgs too). */
 const CHART = `${FIGURE} svg[class^=plot]`;
-
 
 const parseTick = (text: string): number => {
   const t = text.trim().replace(/−/g, "-");
@@ -131,13 +130,11 @@ async function readMarker(page: Page): Promise<Marker> {
   });
 }
 
-
 const browser = useBrowser();
 
 describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
   test("the x slider moves the marked point to lib's f(x) and f′(x), and the prose follows", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const x = slider(page, "x");
       for (const [key, times] of [
         ["ArrowRight", 3],
@@ -161,10 +158,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         expect(await liveText(page, "f")).toBe(formatNumber(activation.f(value)));
         expect(await liveText(page, "df")).toBe(formatNumber(activation.df(value)));
       }
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   // /linear has no log view (f′ = 1 everywhere); its test asserts the toggle is absent instead.
@@ -182,8 +176,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         }
         return;
       }
-      const {page} = await openPage(browser(), inject("baseUrl") + path);
-      try {
+      await withPage(browser(), path, async (page) => {
         const before = await page.locator(CHART).evaluate((svg) => svg.outerHTML);
         await page.getByRole("checkbox", {name: /Log scale/}).check();
         await waitForCells(page);
@@ -210,16 +203,12 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         await page.getByRole("checkbox", {name: /Log scale/}).uncheck();
         await waitForCells(page);
         expect(await page.locator(CHART).getAttribute("data-view")).toBe("linear");
-        await expectNoProblem(page);
-      } finally {
-        await page.context().close();
-      }
+      });
     }
   );
 
   test("a typed out-of-range or off-step value is refused with a message, never NaN", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const before = await readMarker(page);
       const box = numberBox(page, "x");
       for (const typed of ["1000", "-1000", "0.123", ""]) {
@@ -250,10 +239,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
       expect((await readMarker(page)).x).toBe(2);
       expect(await liveText(page, "f")).toBe(formatNumber(activation.f(2)));
       expect(await page.locator("#observablehq-main").innerText()).not.toMatch(/NaN/);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the quiz answers right, wrong and garbage", async () => {
@@ -382,8 +368,7 @@ describe("page /linear", () => {
   }
 
   test("two stacked linear layers coincide with one layer; ReLU between them bends", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/linear");
-    try {
+    await withPage(browser(), "/linear", async (page) => {
       for (const [name, key, times] of [
         ["w₁", "ArrowLeft", 7],
         ["b₂", "ArrowRight", 12],
@@ -417,9 +402,6 @@ describe("page /linear", () => {
       expect(await page.locator("#observablehq-main .katex").filter({hasText: "w2"}).count()).toBeGreaterThan(
         0
       );
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

@@ -2,14 +2,13 @@ import {describe, expect, inject, test} from "vitest";
 import {glossary} from "../../src/components/glossary.js";
 import {sources} from "../../src/components/sources.js";
 import {useBrowser} from "./chromium.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
 describe("/glossary and the links to it", () => {
   test("a glossary link on /why-activation-functions lands on its term, in view, with its definition", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/why-activation-functions");
-    try {
+    await withPage(browser(), "/why-activation-functions", async (page) => {
       const link = page.locator('#observablehq-main a[href$="glossary#gradient-descent"]').first();
       await expect(link.textContent()).resolves.toBe("gradient descent");
       await link.click();
@@ -24,10 +23,7 @@ describe("/glossary and the links to it", () => {
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
       expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the glossary page defines every term once, and its own links between terms resolve", async () => {
@@ -46,8 +42,7 @@ describe("/glossary and the links to it", () => {
   });
 
   test("a page ends with its sources, written out by the page, with links that have names", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/sigmoid");
-    try {
+    await withPage(browser(), "/sigmoid", async (page) => {
       await waitForCells(page);
       const items = page.locator("#observablehq-main ul.sources li");
       expect(await items.count()).toBeGreaterThan(2);
@@ -56,9 +51,6 @@ describe("/glossary and the links to it", () => {
         .locator("#observablehq-main ul.sources a")
         .evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ""));
       for (const name of names) expect(name.length).toBeGreaterThan(5);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

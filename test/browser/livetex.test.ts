@@ -15,7 +15,7 @@ import {renderTex} from "../../scripts/markdown-tex.js";
 import {texFactor, texNumber} from "../../src/components/format.js";
 import {useBrowser} from "./chromium.js";
 import {press, rangeIn as slider} from "./controls.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
@@ -54,7 +54,6 @@ function expectSameTypesetting({actual, expected}: {actual: string; expected: st
   expect(a.length, what).toBe(e.length);
   a.forEach((v, i) => expect(Math.abs(v - e[i]), `${what}: ${v} for ${e[i]}`).toBeLessThanOrEqual(0.03));
 }
-
 
 describe("/backpropagation's live chain rule", () => {
   const references = formulaReferences();
@@ -108,8 +107,7 @@ L' &= \\tfrac{1}{2}\\,\\bigl(f(w'x + b') - t\\bigr)^2 = ${texNumber(step.lossAft
   }
 
   test("matches KaTeX for the start, negative numbers, powers of ten and every activation", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/backpropagation");
-    try {
+    await withPage(browser(), "/backpropagation", async (page) => {
       await expectAsKatex(page, "at the start");
       await press(slider(page, "Weight w"), "ArrowLeft", 13);
       await press(slider(page, "Bias b"), "ArrowLeft", 7);
@@ -128,10 +126,7 @@ L' &= \\tfrac{1}{2}\\,\\bigl(f(w'x + b') - t\\bigr)^2 = ${texNumber(step.lossAft
       await page.getByRole("button", {name: "Dead ReLU"}).click();
       await waitForCells(page);
       await expectAsKatex(page, "dead ReLU");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
@@ -140,8 +135,7 @@ describe("/linear's collapsed layer", () => {
   const signed = (v: number) => (v < 0 ? `- ${n(-v)}` : `+ ${n(v)}`);
 
   test("matches KaTeX with positive and negative terms", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/linear");
-    try {
+    await withPage(browser(), "/linear", async (page) => {
       const value = (label: string) =>
         slider(page, label).evaluate((input: HTMLInputElement) => input.valueAsNumber);
       for (const [label, key, times] of [
@@ -156,9 +150,6 @@ describe("/linear's collapsed layer", () => {
         const {actual, expected} = await compare(page, ".math-display:has([data-live])", tex);
         expect(actual, `w1 ${w1}, b1 ${b1}, w2 ${w2}, b2 ${b2}`).toBe(expected); // exactly
       }
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

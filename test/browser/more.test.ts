@@ -6,7 +6,7 @@ import {activations, makeElu} from "../../lib/index.js";
 import {compileExpression} from "../../lib/expression.js";
 import {useBrowser} from "./chromium.js";
 import {chartMarkup} from "./controls.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
@@ -27,8 +27,7 @@ async function marker(page: Page) {
 
 describe("/your-own", () => {
   test("typing a formula updates the chart, and autodiff agrees with central differences", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       const before = await chartMarkup(page);
       await typeFormula(page, "log(1 + exp(x))");
       const after = await chartMarkup(page);
@@ -43,15 +42,11 @@ describe("/your-own", () => {
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       await expect(page.locator(".formula-input input").getAttribute("aria-invalid")).resolves.toBe("false");
       expect(new URL(page.url()).searchParams.get("formula")).toBe("log(1 + exp(x))");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a bad formula shows a positioned error, keeps the last chart, and a good one recovers", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       await typeFormula(page, "x * sigmoid(x)");
       const good = await chartMarkup(page);
       await typeFormula(page, "(x + 1) * x)");
@@ -73,10 +68,7 @@ describe("/your-own", () => {
       await typeFormula(page, "max(0.1 * x, x)");
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       expect(await chartMarkup(page)).not.toEqual(good);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("values of 1e38 and beyond keep both lines whole, with numbers SVG reads", async () => {
@@ -111,8 +103,7 @@ describe("/your-own", () => {
   });
 
   test("log(x) draws a gap where f is undefined, without a crash", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own?formula=log(x)");
-    try {
+    await withPage(browser(), "/your-own?formula=log(x)", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(x)");
       await expect(page.locator(".gap-note").textContent()).resolves.toMatch(/undefined/);
       expect(await page.locator(".formula-figure .chart-undefined rect").count()).toBeGreaterThan(0);
@@ -123,29 +114,21 @@ describe("/your-own", () => {
       await expect(
         page.locator(".formula-figure .chart-marker circle.chart-f").getAttribute("visibility")
       ).resolves.toBe("hidden");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a malformed formula in the address shows the error and fills the input", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own?formula=x*(");
-    try {
+    await withPage(browser(), "/your-own?formula=x*(", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("x*(");
       await expect(page.locator("#formula-status").textContent()).resolves.toContain(
         "unexpected end of formula at column 4"
       );
       await expect(page.locator(".no-chart").count()).resolves.toBe(1);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a formula in the address is restored, and the playground link carries it", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own?formula=log(1%2Bexp(x))");
-    try {
+    await withPage(browser(), "/your-own?formula=log(1%2Bexp(x))", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(1+exp(x))");
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       const href = await page.locator("a.playground-link").getAttribute("href");
@@ -157,10 +140,7 @@ describe("/your-own", () => {
       await typeFormula(page, "x * tanh(x)");
       const updated = new URL((await page.locator("a.playground-link").getAttribute("href"))!, page.url());
       expect(updated.searchParams.get("formula")).toBe("x * tanh(x)");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a hand-typed + in the address means plus; an over-long formula is refused", async () => {
@@ -185,18 +165,14 @@ describe("/your-own", () => {
   });
 
   test("the example buttons fill in the formula", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       await page.getByRole("button", {name: "Leaky max"}).click();
       await waitForCells(page);
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("max(0.1 * x, x)");
       await page.getByRole("button", {name: "A typo"}).click();
       await waitForCells(page);
       await expect(page.locator("#formula-status").textContent()).resolves.toContain("did you mean sigmoid?");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
@@ -221,8 +197,7 @@ test("/your-own in its error state has no axe-core violations", async () => {
 
 describe("/more-activations", () => {
   test("the ELU α slider redraws the chart with makeElu(α)", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       const alphaSlider = page.getByRole("slider", {name: /α/});
       const before = await chartMarkup(page);
       await alphaSlider.fill("2");
@@ -238,15 +213,11 @@ describe("/more-activations", () => {
         .locator(".function-figure .chart-marker")
         .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
       expect(dot.f).toBeCloseTo(makeElu(2).f(dot.x), 12);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("choosing another function shows its panel and its chart", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       await expect(page.locator('.fn-panel[data-id="elu"]').isVisible()).resolves.toBe(true);
       await page.getByRole("combobox", {name: "Activation"}).selectOption({label: "GELU"});
       await waitForCells(page);
@@ -257,15 +228,11 @@ describe("/more-activations", () => {
         .locator(".function-figure .chart-marker")
         .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
       expect(dot.f).toBeCloseTo(activations.gelu.f(dot.x), 12);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the compare overlay toggles lines", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       const chart = page.locator("svg[data-ids]");
       const lines = () => chart.locator("g[aria-description] path").count();
       await expect(chart.getAttribute("data-ids")).resolves.toBe("relu elu gelu swish");
@@ -281,9 +248,6 @@ describe("/more-activations", () => {
       await page.getByRole("radio", {name: "f′(x)"}).check();
       await waitForCells(page);
       await expect(chart.getAttribute("data-mode")).resolves.toBe("df");
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

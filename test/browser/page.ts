@@ -1,6 +1,6 @@
 // Opening a page of the course with every check attached, waiting for it to settle, and the
 // one assertion that the page has no problem. Every browser test opens its pages here.
-import {expect} from "vitest";
+import {expect, inject} from "vitest";
 import type {Browser, Page} from "playwright-core";
 
 /** What went wrong while a page was open. */
@@ -19,7 +19,8 @@ const problemsOf = new WeakMap<Page, PageProblems>();
 /** The requests of each watched page that have neither finished nor failed. */
 const inFlightOf = new WeakMap<Page, Set<unknown>>();
 
-const isOwn = (url: URL) => url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1";
+const isOwn = (url: URL) =>
+  url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1";
 
 /**
  * Records every problem of `page` from now on: console errors, page errors, failed requests,
@@ -48,7 +49,8 @@ export async function watchPage(page: Page, {blockForeign = true} = {}): Promise
     }
   });
   page.on("response", (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
   if (blockForeign) {
     await page.route("**/*", (route) => {
@@ -87,6 +89,25 @@ export async function openPage(
   await page.goto(url, {waitUntil: "load"});
   await waitForCells(page);
   return {page, problems};
+}
+
+/**
+ * Opens `path` of the site under test (as openPage does), runs `check` on it, then expects
+ * no problem of the page (expectNoProblem), and closes it whatever happened.
+ */
+export async function withPage(
+  browser: Browser,
+  path: string,
+  check: (page: Page) => Promise<void>,
+  options: Parameters<typeof openPage>[2] = {}
+): Promise<void> {
+  const {page} = await openPage(browser, inject("baseUrl") + path, options);
+  try {
+    await check(page);
+    await expectNoProblem(page);
+  } finally {
+    await page.context().close();
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
 import {useBrowser} from "./chromium.js";
 import {chartMarkup} from "./controls.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 import {sitePages} from "./site.js";
 
 const pages = sitePages;
@@ -11,20 +11,15 @@ const browser = useBrowser();
 
 describe.each(pages)("page $path", ({name, path}) => {
   test("renders its title with no error, no console error and no foreign request", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       await expect(page.title()).resolves.toContain(name);
       const heading = page.locator("#observablehq-main h1").first();
       expect((await heading.textContent())?.trim().length).toBeGreaterThan(0);
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("every range slider, moved with the keyboard, changes at least one chart", async () => {
-    const {page} = await openPage(browser(), inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const sliders = page.locator("#observablehq-main input[type=range]");
       const count = await sliders.count();
       for (let i = 0; i < count; i++) {
@@ -43,12 +38,12 @@ describe.each(pages)("page $path", ({name, path}) => {
         // Work a slider starts may finish a few frames later (e.g. retraining is coalesced
         // to one run per frame), so wait up to 5 s for a chart to change.
         await expect
-          .poll(() => chartMarkup(page), {timeout: 5_000, message: `slider "${label}" on ${path} changed no chart`})
+          .poll(() => chartMarkup(page), {
+            timeout: 5_000,
+            message: `slider "${label}" on ${path} changed no chart`
+          })
           .not.toEqual(before);
       }
-      await expectNoProblem(page);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

@@ -1,12 +1,12 @@
 // Browser tests of the backpropagation, summary and TL;DR pages: the numbers on screen are
 // the library's, the buttons and sliders change what they should, and the quizzes answer.
 import type {Page} from "playwright-core";
-import {describe, expect, inject, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {activations, chainSlopes, coreActivationIds, neuronStep} from "../../lib/index.js";
 import type {ActivationId, NeuronStepInput} from "../../lib/index.js";
 import {useBrowser} from "./chromium.js";
 import {press, rangeIn as slider} from "./controls.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {waitForCells, withPage as withPageIn} from "./page.js";
 
 const SUPERSCRIPT: Record<string, string> = {
   "⁻": "-",
@@ -44,15 +44,8 @@ function expectShown(shown: string | null, expected: number, what: string, digit
 
 const browser = useBrowser();
 
-async function withPage(path: string, run: (page: Page) => Promise<void>) {
-  const {page} = await openPage(browser(), inject("baseUrl") + path);
-  try {
-    await run(page);
-    await expectNoProblem(page);
-  } finally {
-    await page.context().close();
-  }
-}
+/** Opens `path`, runs `check` on it, and expects no problem of the page (page.ts). */
+const withPage = (path: string, check: (page: Page) => Promise<void>) => withPageIn(browser(), path, check);
 
 const numberBox = (page: Page, label: string) =>
   page.locator("#observablehq-main form", {hasText: label}).locator("input[type=number]");

@@ -1,10 +1,12 @@
 // Browser tests of the backpropagation, summary and TL;DR pages: the numbers on screen are
 // the library's, the buttons and sliders change what they should, and the quizzes answer.
-import type {Browser, Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
 import {activations, chainSlopes, coreActivationIds, neuronStep} from "../../lib/index.js";
 import type {ActivationId, NeuronStepInput} from "../../lib/index.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {press, rangeIn as slider} from "./controls.js";
+import {waitForCells, withPage as withPageIn} from "./page.js";
 import {formatNumber} from "../../src/components/format.js";
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -41,34 +43,13 @@ function expectShown(shown: string | null, expected: number, what: string, digit
   );
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-async function withPage(path: string, run: (page: Page) => Promise<void>) {
-  const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-  try {
-    await run(page);
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-  } finally {
-    await page.context().close();
-  }
-}
+/** Opens `path`, runs `check` on it, and expects no problem of the page (page.ts). */
+const withPage = (path: string, check: (page: Page) => Promise<void>) => withPageIn(browser(), path, check);
 
-const slider = (page: Page, label: string) =>
-  page.locator("#observablehq-main form", {hasText: label}).locator("input[type=range]");
 const numberBox = (page: Page, label: string) =>
   page.locator("#observablehq-main form", {hasText: label}).locator("input[type=number]");
-
-async function press(locator: Locator, key: string, times: number) {
-  await locator.focus();
-  for (let i = 0; i < times; i++) await locator.press(key);
-}
 
 /** The neuron as the page's controls set it (each Inputs form's value: what the page uses). */
 async function neuronParams(page: Page): Promise<NeuronStepInput> {

@@ -1,5 +1,6 @@
 import {existsSync} from "node:fs";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {chromium, type Browser} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
 
 /** Debian's Chromium; override with CHROMIUM_PATH. Never a downloaded browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -31,62 +32,23 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({executablePath: chromiumPath, args: chromiumArgs, headless: true});
 }
 
-/** What went wrong while a page was open: console errors, uncaught exceptions, foreign requests. */
-export interface PageProblems {
-  consoleErrors: string[];
-  pageErrors: string[];
-  foreignRequests: string[];
-}
-
 /**
- * Opens `url` in a fresh page that records every problem, and aborts any request that
- * would leave 127.0.0.1 (so a leak fails the test instead of hanging on the closed network).
+ * Launches Chromium before the tests of the calling file and closes it after them; returns a
+ * getter for it.
  */
-export async function openPage(
-  browser: Browser,
-  url: string,
-  {
-    width = 1200,
-    height = 900,
-    colorScheme = "light"
-  }: {width?: number; height?: number; colorScheme?: "light" | "dark"} = {}
-): Promise<{page: Page; problems: PageProblems}> {
-  const context = await browser.newContext({viewport: {width, height}, colorScheme});
-  const page = await context.newPage();
-  const problems: PageProblems = {consoleErrors: [], pageErrors: [], foreignRequests: []};
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.consoleErrors.push(message.text());
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
-  page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
-  await context.route("**/*", (route) => {
-    const requestUrl = new URL(route.request().url());
-    if (requestUrl.protocol === "data:" || requestUrl.hostname === "127.0.0.1") return route.continue();
-    problems.foreignRequests.push(route.request().url());
-    return route.abort();
+  afterAll(async () => {
+    await browser?.close();
   });
-  await page.goto(url, {waitUntil: "load"});
-  await waitForCells(page);
-  return {page, problems};
+  return () => {
+    if (!browser) throw new Error("Chromium is not running: call useBrowser() at the top of a test file");
+    return browser;
+  };
 }
 
-/** True once Framework has no cell pending and no off-screen update (offscreen.js) waits. */
-function settled(): boolean {
-  return (
-    !document.querySelector(".observablehq--pending, .observablehq--loading") &&
-    !((globalThis as {__pendingOffscreen?: () => number}).__pendingOffscreen?.() ?? 0)
-  );
-}
-
-/**
- * Waits until Framework has run every cell (no cell is still pending) and every update held
- * back for an off-screen element (src/components/offscreen.js) has run. It checks again after
- * two animation frames: cells that ran during those frames (the runtime computes in an
- * animation frame) may have held back an off-screen update of their own.
- */
-export async function waitForCells(page: Page): Promise<void> {
-  await page.waitForFunction(settled, null, {timeout: 20_000});
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-  );
-  await page.waitForFunction(settled, null, {timeout: 20_000});
-}
+// opening and checking pages lives in page.ts; these names stay importable from here
+export {openPage, waitForCells, type PageProblems} from "./page.js";

@@ -1,28 +1,16 @@
 // The demos that make the course's claims visible: the zigzag of single-example steps on
 // /sigmoid and the gated units on /more-activations. Each control changes its chart, and the
 // numbers in the prose are lib's.
-import type {Browser, Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {gatedPoint} from "../../lib/gated.js";
 import {descentPath, sigmoidExamples, zigzagSetup} from "../../lib/zigzag.js";
 import {formatNumber} from "../../src/components/format.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {liveText as live, numberBox} from "./controls.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The number box beside the slider labelled `name`. */
-function numberBox(page: Page, name: string): Locator {
-  return page
-    .locator("#observablehq-main form")
-    .filter({has: page.getByRole("slider", {name, exact: true})})
-    .locator("input[type=number]");
-}
+const browser = useBrowser();
 
 async function setNumber(page: Page, name: string, value: number): Promise<void> {
   const box = numberBox(page, name);
@@ -31,26 +19,31 @@ async function setNumber(page: Page, name: string, value: number): Promise<void>
   await waitForCells(page);
 }
 
-const live = (page: Page, name: string) => page.locator(`[data-live="${name}"]`).first().textContent();
-
 describe("/sigmoid: the zigzag of single-example steps", () => {
   const CHART = '#observablehq-main svg[aria-label^="Descent paths"]';
   const paths = (page: Page) =>
     page
       .locator(CHART)
-      .evaluate((svg) => ["zigzag-example", "zigzag-batch", "zigzag-steps"].map((c) => svg.querySelector(`g.${c} path`)?.getAttribute("d") ?? ""));
+      .evaluate((svg) =>
+        ["zigzag-example", "zigzag-batch", "zigzag-steps"].map(
+          (c) => svg.querySelector(`g.${c} path`)?.getAttribute("d") ?? ""
+        )
+      );
 
   test("the learning rate and the step count redraw both paths, and the counts are lib's", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/sigmoid");
-    try {
+    await withPage(browser(), "/sigmoid", async (page) => {
       const examples = sigmoidExamples(zigzagSetup.best);
       const check = async (learningRate: number, steps: number) => {
         const options = {start: zigzagSetup.start, learningRate, steps};
         const one = descentPath(examples, {...options, mode: "example"});
         const batch = descentPath(examples, {...options, mode: "batch"});
         expect(await live(page, "zigzag-steps")).toBe(formatNumber(steps, {digits: 3}));
-        expect(await live(page, "zigzag-same")).toBe(formatNumber(one.sameSign.filter(Boolean).length, {digits: 3}));
-        expect(await live(page, "zigzag-batch-same")).toBe(formatNumber(batch.sameSign.filter(Boolean).length, {digits: 3}));
+        expect(await live(page, "zigzag-same")).toBe(
+          formatNumber(one.sameSign.filter(Boolean).length, {digits: 3})
+        );
+        expect(await live(page, "zigzag-batch-same")).toBe(
+          formatNumber(batch.sameSign.filter(Boolean).length, {digits: 3})
+        );
         expect(await live(page, "zigzag-example-w1")).toBe(formatNumber(one.points.at(-1)![0]));
         expect(await live(page, "zigzag-batch-w2")).toBe(formatNumber(batch.points.at(-1)![1]));
         const [example, , dots] = await paths(page);
@@ -67,11 +60,7 @@ describe("/sigmoid: the zigzag of single-example steps", () => {
       await setNumber(page, "Steps", 12);
       await check(2, 12);
       expect((await paths(page))[0]).not.toBe(faster[0]);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
@@ -82,14 +71,20 @@ describe("/more-activations: gated units", () => {
       out: svg.querySelector("g.gated-out path")?.getAttribute("d") ?? "",
       dx: svg.querySelector("g.gated-dx path")?.getAttribute("d") ?? "",
       gate: svg.querySelector("g.gated-gate path")?.getAttribute("d") ?? "",
-      dot: [svg.querySelector(".gated-out-dot")?.getAttribute("cx"), svg.querySelector(".gated-dx-dot")?.getAttribute("cy")]
+      dot: [
+        svg.querySelector(".gated-out-dot")?.getAttribute("cx"),
+        svg.querySelector(".gated-dx-dot")?.getAttribute("cy")
+      ]
     }));
   const visiblePanels = (page: Page) =>
-    page.locator(".gated-panel").evaluateAll((panels) => panels.filter((p) => !(p as HTMLElement).hidden).map((p) => (p as HTMLElement).dataset.id));
+    page
+      .locator(".gated-panel")
+      .evaluateAll((panels) =>
+        panels.filter((p) => !(p as HTMLElement).hidden).map((p) => (p as HTMLElement).dataset.id)
+      );
 
   test("the unit, x, W and V each change the chart, and the product rule's numbers are lib's", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       const check = async (id: string, x: number, w: number, v: number) => {
         const p = gatedPoint(id, x, w, v);
         expect(await live(page, "gated-xw")).toBe(formatNumber(p.xw));
@@ -131,12 +126,6 @@ describe("/more-activations: gated units", () => {
       after = await drawn(page);
       expect(after.out).not.toBe(before.out);
       expect(after.gate).not.toBe(before.gate);
-
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

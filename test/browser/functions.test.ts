@@ -1,12 +1,14 @@
 // The five function pages: the marked point follows the x slider to lib's values, the live
 // numbers match lib, the log view, Leaky ReLU's α, the linear stack, guarded number boxes
 // and the quizzes.
-import type {Browser, Locator, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {activations, collapseLinear, forward, makeLeakyRelu} from "../../lib/index.js";
 import type {Activation} from "../../lib/index.js";
 import {formatNumber} from "../../src/components/format.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {liveText, numberBox, press, slider} from "./controls.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
 interface PageCase {
   path: string;
@@ -59,25 +61,6 @@ const cases: PageCase[] = [
 const FIGURE = "#observablehq-main .function-figure";
 /** The Plot chart inside the figure (the legend has small svgs too). */
 const CHART = `${FIGURE} svg[class^=plot]`;
-
-/** A slider by its label (a11y.js gives the range the label's text as its name). */
-function slider(page: Page, name: string): Locator {
-  return page.getByRole("slider", {name, exact: true});
-}
-
-/** The number box beside a slider. */
-function numberBox(page: Page, name: string): Locator {
-  return page
-    .locator("#observablehq-main form")
-    .filter({has: slider(page, name)})
-    .locator("input[type=number]");
-}
-
-async function press(page: Page, target: Locator, key: string, times: number): Promise<void> {
-  await target.focus();
-  for (let i = 0; i < times; i++) await target.press(key);
-  await waitForCells(page);
-}
 
 const parseTick = (text: string): number => {
   const t = text.trim().replace(/−/g, "-");
@@ -147,30 +130,17 @@ async function readMarker(page: Page): Promise<Marker> {
   });
 }
 
-async function liveText(page: Page, name: string): Promise<string> {
-  return (
-    (await page.locator(`#observablehq-main [data-live="${name}"]`).first().textContent()) ?? ""
-  ).trim();
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
   test("the x slider moves the marked point to lib's f(x) and f′(x), and the prose follows", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const x = slider(page, "x");
       for (const [key, times] of [
         ["ArrowRight", 3],
         ["ArrowLeft", 25]
       ] as const) {
-        await press(page, x, key, times);
+        await press(x, key, times);
         const value = await x.evaluate((input: HTMLInputElement) => input.valueAsNumber);
         const marker = await readMarker(page);
         expect(marker.x).toBe(value);
@@ -188,11 +158,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         expect(await liveText(page, "f")).toBe(formatNumber(activation.f(value)));
         expect(await liveText(page, "df")).toBe(formatNumber(activation.df(value)));
       }
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   // /linear has no log view (f′ = 1 everywhere); its test asserts the toggle is absent instead.
@@ -202,7 +168,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
       : "has no log toggle (f′ is constant)",
     async () => {
       if (!hasLogView) {
-        const {page} = await openPage(browser, inject("baseUrl") + path);
+        const {page} = await openPage(browser(), inject("baseUrl") + path);
         try {
           expect(await page.getByRole("checkbox", {name: /Log scale/}).count()).toBe(0);
         } finally {
@@ -210,8 +176,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         }
         return;
       }
-      const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-      try {
+      await withPage(browser(), path, async (page) => {
         const before = await page.locator(CHART).evaluate((svg) => svg.outerHTML);
         await page.getByRole("checkbox", {name: /Log scale/}).check();
         await waitForCells(page);
@@ -230,7 +195,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         }
         // Moving x in the log view moves only the marker
         const curve = await chart.locator("g.chart-df path").getAttribute("d");
-        await press(page, slider(page, "x"), "ArrowRight", 4);
+        await press(slider(page, "x"), "ArrowRight", 4);
         expect(await chart.locator("g.chart-df path").getAttribute("d")).toBe(curve);
         expect((await readMarker(page)).x).toBe(
           await slider(page, "x").evaluate((input: HTMLInputElement) => input.valueAsNumber)
@@ -238,16 +203,12 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
         await page.getByRole("checkbox", {name: /Log scale/}).uncheck();
         await waitForCells(page);
         expect(await page.locator(CHART).getAttribute("data-view")).toBe("linear");
-        expect(problems.pageErrors).toEqual([]);
-      } finally {
-        await page.context().close();
-      }
+      });
     }
   );
 
   test("a typed out-of-range or off-step value is refused with a message, never NaN", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const before = await readMarker(page);
       const box = numberBox(page, "x");
       for (const typed of ["1000", "-1000", "0.123", ""]) {
@@ -278,14 +239,11 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
       expect((await readMarker(page)).x).toBe(2);
       expect(await liveText(page, "f")).toBe(formatNumber(activation.f(2)));
       expect(await page.locator("#observablehq-main").innerText()).not.toMatch(/NaN/);
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the quiz answers right, wrong and garbage", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + path);
+    const {page} = await openPage(browser(), inject("baseUrl") + path);
     try {
       const form = page
         .locator("#observablehq-main form.quiz")
@@ -310,7 +268,7 @@ describe.each(cases)("page $path", ({path, activation, hasLogView, quiz}) => {
 
 describe("page /leaky-relu", () => {
   test("the α slider reshapes f′ for x < 0 and the x slider only moves the marker", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + "/leaky-relu");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/leaky-relu");
     try {
       const chart = page.locator(CHART);
       const dfPath = () => chart.locator("g.chart-df path").getAttribute("d");
@@ -325,7 +283,7 @@ describe("page /leaky-relu", () => {
       expect(Number(await alphaSlider.getAttribute("max"))).toBe(activations.leakyRelu.parameter!.max);
 
       const before = await dfPath();
-      await press(page, alphaSlider, "ArrowRight", 20);
+      await press(alphaSlider, "ArrowRight", 20);
       const alpha = await readAlpha();
       expect(alpha).toBeCloseTo(0.21, 10);
       expect(await dfPath()).not.toBe(before);
@@ -343,12 +301,12 @@ describe("page /leaky-relu", () => {
 
       // x moves the marker, not the curves
       const curves = await dfPath();
-      await press(page, slider(page, "x"), "ArrowRight", 5);
+      await press(slider(page, "x"), "ArrowRight", 5);
       expect(await dfPath()).toBe(curves);
       expect((await readMarker(page)).df).toBe(makeLeakyRelu(alpha).df((await readMarker(page)).x));
 
       // α = 0 brings ReLU's dead zone back; a typed α out of bounds is refused
-      await press(page, alphaSlider, "Home", 1);
+      await press(alphaSlider, "Home", 1);
       expect(await readAlpha()).toBe(0);
       expect(await chart.locator("g.chart-dead").count()).toBeGreaterThan(0);
       await numberBox(page, "α (slope for x < 0)").fill("5");
@@ -362,7 +320,7 @@ describe("page /leaky-relu", () => {
   });
 
   test("states the range from the record: all reals for α > 0", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + "/leaky-relu");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/leaky-relu");
     try {
       expect(await liveText(page, "f-at-minus-1000")).toBe(formatNumber(activations.leakyRelu.f(-1000)));
       expect(await page.locator("#observablehq-main").innerText()).toContain("[~0, ∞)");
@@ -374,7 +332,7 @@ describe("page /leaky-relu", () => {
 
 describe("page /relu and /sigmoid facts", () => {
   test("ReLU′(0) shows the record's convention and the dead zone is shaded", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + "/relu");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/relu");
     try {
       expect(await liveText(page, "df-at-zero")).toBe(formatNumber(activations.relu.df(0)));
       expect(await page.locator("#observablehq-main").innerText()).toContain(
@@ -390,7 +348,7 @@ describe("page /relu and /sigmoid facts", () => {
     ["/sigmoid", activations.sigmoid],
     ["/tanh", activations.tanh]
   ] as const)("%s shows the computed maximum slope and a vanishing zone", async (path, activation) => {
-    const {page} = await openPage(browser, inject("baseUrl") + path);
+    const {page} = await openPage(browser(), inject("baseUrl") + path);
     try {
       expect(await liveText(page, "max-slope")).toBe(formatNumber(activation.df(activation.maxSlope.x!)));
       const edge = Number((await liveText(page, "vanishing-edge")).replace(/−/g, "-"));
@@ -410,14 +368,13 @@ describe("page /linear", () => {
   }
 
   test("two stacked linear layers coincide with one layer; ReLU between them bends", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/linear");
-    try {
+    await withPage(browser(), "/linear", async (page) => {
       for (const [name, key, times] of [
         ["w₁", "ArrowLeft", 7],
         ["b₂", "ArrowRight", 12],
         ["w₂", "ArrowLeft", 20]
       ] as const) {
-        await press(page, slider(page, name), key, times);
+        await press(slider(page, name), key, times);
         const read = (n: string) =>
           slider(page, n).evaluate((input: HTMLInputElement) => input.valueAsNumber);
         const [w1, b1, w2, b2] = [await read("w₁"), await read("b₁"), await read("w₂"), await read("b₂")];
@@ -445,10 +402,6 @@ describe("page /linear", () => {
       expect(await page.locator("#observablehq-main .katex").filter({hasText: "w2"}).count()).toBeGreaterThan(
         0
       );
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

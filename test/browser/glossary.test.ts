@@ -1,21 +1,14 @@
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {describe, expect, inject, test} from "vitest";
 import {glossary} from "../../src/components/glossary.js";
 import {sources} from "../../src/components/sources.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("/glossary and the links to it", () => {
   test("a glossary link on /why-activation-functions lands on its term, in view, with its definition", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/why-activation-functions");
-    try {
+    await withPage(browser(), "/why-activation-functions", async (page) => {
       const link = page.locator('#observablehq-main a[href$="glossary#gradient-descent"]').first();
       await expect(link.textContent()).resolves.toBe("gradient descent");
       await link.click();
@@ -30,15 +23,11 @@ describe("/glossary and the links to it", () => {
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight));
       expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the glossary page defines every term once, and its own links between terms resolve", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + "/glossary");
+    const {page} = await openPage(browser(), inject("baseUrl") + "/glossary");
     try {
       const ids = await page.locator("dl.glossary dt").evaluateAll((dts) => dts.map((dt) => dt.id));
       expect(ids).toEqual(glossary.map((e) => e.id));
@@ -53,8 +42,7 @@ describe("/glossary and the links to it", () => {
   });
 
   test("a page ends with its sources, written out by the page, with links that have names", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/sigmoid");
-    try {
+    await withPage(browser(), "/sigmoid", async (page) => {
       await waitForCells(page);
       const items = page.locator("#observablehq-main ul.sources li");
       expect(await items.count()).toBeGreaterThan(2);
@@ -63,9 +51,6 @@ describe("/glossary and the links to it", () => {
         .locator("#observablehq-main ul.sources a")
         .evaluateAll((links) => links.map((a) => a.textContent?.trim() ?? ""));
       for (const name of names) expect(name.length).toBeGreaterThan(5);
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

@@ -6,22 +6,18 @@
 // aligned block for the numbers typeset at build time, so a row that later shows a power of
 // ten keeps its height, and its superscript overhangs by 0.024em (vertical metrics within
 // 0.03em).
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {activations, neuronStep} from "../../lib/index.js";
 import type {ActivationId} from "../../lib/index.js";
 import {formulaReferences} from "../../observablehq.config.js";
 import {renderTex} from "../../scripts/markdown-tex.js";
 import {texFactor, texNumber} from "../../src/components/format.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {press, rangeIn as slider} from "./controls.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * The formula in `selector` (its .katex element) and KaTeX's HTML for `tex`, both with live
@@ -57,16 +53,6 @@ function expectSameTypesetting({actual, expected}: {actual: string; expected: st
   const [a, e] = [values(actual), values(expected)];
   expect(a.length, what).toBe(e.length);
   a.forEach((v, i) => expect(Math.abs(v - e[i]), `${what}: ${v} for ${e[i]}`).toBeLessThanOrEqual(0.03));
-}
-
-const slider = (page: Page, label: string) =>
-  page.locator("#observablehq-main form", {hasText: label}).locator("input[type=range]");
-
-async function press(page: Page, label: string, key: string, times: number) {
-  const input = slider(page, label);
-  await input.focus();
-  for (let i = 0; i < times; i++) await input.press(key);
-  await waitForCells(page);
 }
 
 describe("/backpropagation's live chain rule", () => {
@@ -121,11 +107,10 @@ L' &= \\tfrac{1}{2}\\,\\bigl(f(w'x + b') - t\\bigr)^2 = ${texNumber(step.lossAft
   }
 
   test("matches KaTeX for the start, negative numbers, powers of ten and every activation", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/backpropagation");
-    try {
+    await withPage(browser(), "/backpropagation", async (page) => {
       await expectAsKatex(page, "at the start");
-      await press(page, "Weight w", "ArrowLeft", 13);
-      await press(page, "Bias b", "ArrowLeft", 7);
+      await press(slider(page, "Weight w"), "ArrowLeft", 13);
+      await press(slider(page, "Bias b"), "ArrowLeft", 7);
       await expectAsKatex(page, "with negative w and b");
       await page.getByRole("button", {name: "Saturated sigmoid"}).click();
       await waitForCells(page);
@@ -141,11 +126,7 @@ L' &= \\tfrac{1}{2}\\,\\bigl(f(w'x + b') - t\\bigr)^2 = ${texNumber(step.lossAft
       await page.getByRole("button", {name: "Dead ReLU"}).click();
       await waitForCells(page);
       await expectAsKatex(page, "dead ReLU");
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
@@ -154,8 +135,7 @@ describe("/linear's collapsed layer", () => {
   const signed = (v: number) => (v < 0 ? `- ${n(-v)}` : `+ ${n(v)}`);
 
   test("matches KaTeX with positive and negative terms", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/linear");
-    try {
+    await withPage(browser(), "/linear", async (page) => {
       const value = (label: string) =>
         slider(page, label).evaluate((input: HTMLInputElement) => input.valueAsNumber);
       for (const [label, key, times] of [
@@ -164,16 +144,12 @@ describe("/linear's collapsed layer", () => {
         ["w₁", "ArrowLeft", 25],
         ["b₁", "ArrowLeft", 9]
       ] as const) {
-        if (times) await press(page, label, key, times);
+        if (times) await press(slider(page, label), key, times);
         const [w1, b1, w2, b2] = await Promise.all(["w₁", "b₁", "w₂", "b₂"].map(value));
         const tex = `\\begin{aligned} w_2(w_1 x + b_1) + b_2 &= ${n(w2)}\\,(${n(w1)}\\,x ${signed(b1)}) ${signed(b2)} \\\\ &= ${n(w2 * w1)}\\,x ${signed(w2 * b1 + b2)} \\end{aligned}`;
         const {actual, expected} = await compare(page, ".math-display:has([data-live])", tex);
         expect(actual, `w1 ${w1}, b1 ${b1}, w2 ${w2}, b2 ${b2}`).toBe(expected); // exactly
       }
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

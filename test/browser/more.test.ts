@@ -1,24 +1,14 @@
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {activations, makeElu} from "../../lib/index.js";
 import {compileExpression} from "../../lib/expression.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {chartMarkup} from "./controls.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
-
-async function chartMarkup(page: Page): Promise<string[]> {
-  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
-}
+const browser = useBrowser();
 
 /** Types a formula into the page's formula box (replacing what is there) and waits for the cells. */
 async function typeFormula(page: Page, formula: string): Promise<void> {
@@ -37,8 +27,7 @@ async function marker(page: Page) {
 
 describe("/your-own", () => {
   test("typing a formula updates the chart, and autodiff agrees with central differences", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       const before = await chartMarkup(page);
       await typeFormula(page, "log(1 + exp(x))");
       const after = await chartMarkup(page);
@@ -53,16 +42,11 @@ describe("/your-own", () => {
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       await expect(page.locator(".formula-input input").getAttribute("aria-invalid")).resolves.toBe("false");
       expect(new URL(page.url()).searchParams.get("formula")).toBe("log(1 + exp(x))");
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a bad formula shows a positioned error, keeps the last chart, and a good one recovers", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       await typeFormula(page, "x * sigmoid(x)");
       const good = await chartMarkup(page);
       await typeFormula(page, "(x + 1) * x)");
@@ -73,7 +57,7 @@ describe("/your-own", () => {
       expect(caret?.split("\n")[1]).toBe(" ".repeat(11) + "^");
       await expect(page.locator(".formula-input input").getAttribute("aria-invalid")).resolves.toBe("true");
       expect(await chartMarkup(page)).toEqual(good); // the last good chart stays
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      await expectNoProblem(page);
 
       await typeFormula(page, "x * sigmod(x)");
       await expect(error.textContent()).resolves.toContain("did you mean sigmoid?");
@@ -84,18 +68,14 @@ describe("/your-own", () => {
       await typeFormula(page, "max(0.1 * x, x)");
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       expect(await chartMarkup(page)).not.toEqual(good);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("values of 1e38 and beyond keep both lines whole, with numbers SVG reads", async () => {
     // a spike to 1e60 at x = 0, and a tower of powers that overflows to Infinity for x > 2
     for (const formula of ["x + 1e60*exp(-10000*x^2)", "2^3^x / 1000 - e"]) {
-      const {page, problems} = await openPage(
-        browser,
+      const {page} = await openPage(
+        browser(),
         inject("baseUrl") + "/your-own?formula=" + encodeURIComponent(formula)
       );
       try {
@@ -115,8 +95,7 @@ describe("/your-own", () => {
           if (formula.startsWith("x +")) expect(Math.max(...xs)).toBeCloseTo(frameRight, 0);
           else expect(Math.max(...xs)).toBeGreaterThan((frameLeft + frameRight) / 2);
         }
-        expect(problems.pageErrors).toEqual([]);
-        expect(problems.consoleErrors).toEqual([]);
+        await expectNoProblem(page);
       } finally {
         await page.context().close();
       }
@@ -124,8 +103,7 @@ describe("/your-own", () => {
   });
 
   test("log(x) draws a gap where f is undefined, without a crash", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(x)");
-    try {
+    await withPage(browser(), "/your-own?formula=log(x)", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(x)");
       await expect(page.locator(".gap-note").textContent()).resolves.toMatch(/undefined/);
       expect(await page.locator(".formula-figure .chart-undefined rect").count()).toBeGreaterThan(0);
@@ -136,31 +114,21 @@ describe("/your-own", () => {
       await expect(
         page.locator(".formula-figure .chart-marker circle.chart-f").getAttribute("visibility")
       ).resolves.toBe("hidden");
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a malformed formula in the address shows the error and fills the input", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=x*(");
-    try {
+    await withPage(browser(), "/your-own?formula=x*(", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("x*(");
       await expect(page.locator("#formula-status").textContent()).resolves.toContain(
         "unexpected end of formula at column 4"
       );
       await expect(page.locator(".no-chart").count()).resolves.toBe(1);
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a formula in the address is restored, and the playground link carries it", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(1%2Bexp(x))");
-    try {
+    await withPage(browser(), "/your-own?formula=log(1%2Bexp(x))", async (page) => {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("log(1+exp(x))");
       await expect(page.locator("#formula-status").textContent()).resolves.toBe("");
       const href = await page.locator("a.playground-link").getAttribute("href");
@@ -172,53 +140,46 @@ describe("/your-own", () => {
       await typeFormula(page, "x * tanh(x)");
       const updated = new URL((await page.locator("a.playground-link").getAttribute("href"))!, page.url());
       expect(updated.searchParams.get("formula")).toBe("x * tanh(x)");
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("a hand-typed + in the address means plus; an over-long formula is refused", async () => {
-    const plus = await openPage(browser, inject("baseUrl") + "/your-own?formula=log(1+exp(x))");
+    const plus = await openPage(browser(), inject("baseUrl") + "/your-own?formula=log(1+exp(x))");
     try {
       await expect(plus.page.locator(".formula-input input").inputValue()).resolves.toBe("log(1+exp(x))");
     } finally {
       await plus.page.context().close();
     }
     const long = "x+".repeat(260) + "x";
-    const {page, problems} = await openPage(
-      browser,
+    const {page} = await openPage(
+      browser(),
       inject("baseUrl") + "/your-own?formula=" + encodeURIComponent(long)
     );
     try {
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe(long);
       await expect(page.locator("#formula-status").textContent()).resolves.toContain("the limit is 500");
-      expect(problems.pageErrors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("the example buttons fill in the formula", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/your-own");
-    try {
+    await withPage(browser(), "/your-own", async (page) => {
       await page.getByRole("button", {name: "Leaky max"}).click();
       await waitForCells(page);
       await expect(page.locator(".formula-input input").inputValue()).resolves.toBe("max(0.1 * x, x)");
       await page.getByRole("button", {name: "A typo"}).click();
       await waitForCells(page);
       await expect(page.locator("#formula-status").textContent()).resolves.toContain("did you mean sigmoid?");
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });
 
 test("/your-own in its error state has no axe-core violations", async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   const {page} = await openPage(
-    browser,
+    browser(),
     inject("baseUrl") + "/your-own?formula=" + encodeURIComponent("x * sigmod(x)")
   );
   try {
@@ -236,8 +197,7 @@ test("/your-own in its error state has no axe-core violations", async () => {
 
 describe("/more-activations", () => {
   test("the ELU α slider redraws the chart with makeElu(α)", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       const alphaSlider = page.getByRole("slider", {name: /α/});
       const before = await chartMarkup(page);
       await alphaSlider.fill("2");
@@ -253,16 +213,11 @@ describe("/more-activations", () => {
         .locator(".function-figure .chart-marker")
         .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
       expect(dot.f).toBeCloseTo(makeElu(2).f(dot.x), 12);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("choosing another function shows its panel and its chart", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       await expect(page.locator('.fn-panel[data-id="elu"]').isVisible()).resolves.toBe(true);
       await page.getByRole("combobox", {name: "Activation"}).selectOption({label: "GELU"});
       await waitForCells(page);
@@ -273,15 +228,11 @@ describe("/more-activations", () => {
         .locator(".function-figure .chart-marker")
         .evaluate((g: SVGGElement) => ({x: Number(g.dataset.x), f: Number(g.dataset.f)}));
       expect(dot.f).toBeCloseTo(activations.gelu.f(dot.x), 12);
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("the compare overlay toggles lines", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + "/more-activations");
-    try {
+    await withPage(browser(), "/more-activations", async (page) => {
       const chart = page.locator("svg[data-ids]");
       const lines = () => chart.locator("g[aria-description] path").count();
       await expect(chart.getAttribute("data-ids")).resolves.toBe("relu elu gelu swish");
@@ -297,10 +248,6 @@ describe("/more-activations", () => {
       await page.getByRole("radio", {name: "f′(x)"}).check();
       await waitForCells(page);
       await expect(chart.getAttribute("data-mode")).resolves.toBe("df");
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

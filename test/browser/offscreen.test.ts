@@ -3,9 +3,10 @@
 // once on flushOffscreen. Bundled from its source and loaded into a page of the course (the
 // built site joins it into each page's bundle, under no name of its own).
 import {buildSync} from "esbuild";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, inject, test} from "vitest";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, waitForCells} from "./page.js";
 
 const offscreenSource = buildSync({
   entryPoints: ["src/components/offscreen.js"],
@@ -15,11 +16,10 @@ const offscreenSource = buildSync({
   write: false
 }).outputFiles[0].text;
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 beforeAll(async () => {
-  browser = await launchChromium();
-  ({page} = await openPage(browser, inject("baseUrl") + "/summary"));
+  ({page} = await openPage(browser(), inject("baseUrl") + "/summary"));
   await page.addScriptTag({content: offscreenSource});
   await page.evaluate(async () => {
     const w = window as any;
@@ -32,14 +32,17 @@ beforeAll(async () => {
     w.near = make(0);
     w.far = make(50_000);
     w.runs = [];
-    // the first update of each element runs at once (not measured yet); then wait for the observer
+    // the first update of each element runs at once (not measured yet); then wait until the
+    // browser has measured them: an observer made later is told after offscreen.js's own
     w.offscreen.whenInView(w.near, () => w.runs.push("near 0"));
     w.offscreen.whenInView(w.far, () => w.runs.push("far 0"));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise<void>((resolve) =>
+      new IntersectionObserver((_, observer) => {
+        observer.disconnect();
+        resolve();
+      }).observe(w.far)
+    );
   });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const runs = () => page.evaluate(() => (window as any).runs as string[]);
@@ -82,5 +85,6 @@ describe("whenInView", () => {
     });
     await page.waitForFunction(() => (window as any).runs.at(-1) === "far 5");
     expect(await page.evaluate(() => (window as any).offscreen.pendingOffscreen())).toBe(0);
+    await expectNoProblem(page);
   });
 });

@@ -1,44 +1,25 @@
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
+import {useBrowser} from "./chromium.js";
+import {chartMarkup} from "./controls.js";
+import {expectNoProblem, openPage, withPage, waitForCells} from "./page.js";
 import {sitePages} from "./site.js";
 
 const pages = sitePages;
 
-/** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
-const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
-
-async function chartMarkup(page: Page): Promise<string[]> {
-  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(pages)("page $path", ({name, path}) => {
   test("renders its title with no error, no console error and no foreign request", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       await expect(page.title()).resolves.toContain(name);
       const heading = page.locator("#observablehq-main h1").first();
       expect((await heading.textContent())?.trim().length).toBeGreaterThan(0);
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-      expect(problems.foreignRequests).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   test("every range slider, moved with the keyboard, changes at least one chart", async () => {
-    const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-    try {
+    await withPage(browser(), path, async (page) => {
       const sliders = page.locator("#observablehq-main input[type=range]");
       const count = await sliders.count();
       for (let i = 0; i < count; i++) {
@@ -57,13 +38,12 @@ describe.each(pages)("page $path", ({name, path}) => {
         // Work a slider starts may finish a few frames later (e.g. retraining is coalesced
         // to one run per frame), so wait up to 5 s for a chart to change.
         await expect
-          .poll(() => chartMarkup(page), {timeout: 5_000, message: `slider "${label}" on ${path} changed no chart`})
+          .poll(() => chartMarkup(page), {
+            timeout: 5_000,
+            message: `slider "${label}" on ${path} changed no chart`
+          })
           .not.toEqual(before);
       }
-      expect(problems.pageErrors).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 });

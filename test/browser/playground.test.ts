@@ -1,5 +1,5 @@
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {
   accuracy,
   activations,
@@ -19,20 +19,15 @@ import {
   serializeState,
   weightCount
 } from "../../lib/playground.js";
-import {launchChromium, openPage, waitForCells, type PageProblems} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {afterFrames, expectNoProblem, openPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PANEL = ".pg-panel";
 
-async function open(query = "", options: {width?: number; colorScheme?: "light" | "dark"} = {}) {
-  return openPage(browser, `${inject("baseUrl")}/playground${query}`, options);
+async function open(query = "", options: Parameters<typeof openPage>[2] = {}) {
+  return openPage(browser(), `${inject("baseUrl")}/playground${query}`, options);
 }
 
 async function panelData(page: Page) {
@@ -63,10 +58,13 @@ function selectedText(page: Page, label: string) {
     .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
 }
 
-function noProblems(problems: PageProblems) {
-  expect(problems.pageErrors).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.foreignRequests).toEqual([]);
+/** The network the page starts with, as lib builds it. */
+function defaultMlp() {
+  return createMlp({
+    sizes: networkSizes(defaultState.layers, defaultState.units),
+    activation: "tanh", // defaultState.activation
+    seed: defaultState.seed
+  });
 }
 
 async function heatmapPixels(page: Page): Promise<string> {
@@ -115,9 +113,11 @@ async function expectMap(page: Page, mlp: ReturnType<typeof createMlp>, colors: 
 
 describe("playground", () => {
   test("starts paused at epoch 0 with an empty loss chart, and its numbers are lib's", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
-      await page.waitForTimeout(400);
+      // paused by its own flag, and still at epoch 0 frames later (training runs once a frame)
+      await expect(page.locator(".pg-state").getAttribute("data-state")).resolves.toBe("paused");
+      await afterFrames(page, 5);
       const data = await panelData(page);
       expect(data.epoch).toBe(0);
       await expect(page.locator(".pg-epoch").textContent()).resolves.toBe("0");
@@ -127,30 +127,22 @@ describe("playground", () => {
       expect(await page.locator(".pg-loss").textContent()).toContain("Press Play or Step");
       // the same network, built by lib in Node, has the same losses
       const {train, test: held} = playgroundData(defaultState);
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
       expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("the decision map colours each pixel by lib's prediction there, and the accuracy is lib's", async () => {
-    const {page, problems} = await open("", {colorScheme: "light"});
+    const {page} = await open("", {colorScheme: "light"});
     try {
       await page.waitForFunction(
         () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
       );
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       const outputs = await expectMap(page, mlp, LIGHT_MAP);
       // both classes appear, so the test would see a flipped or mirrored map
       expect(outputs.some((o) => o > 0) && outputs.some((o) => o < 0)).toBe(true);
@@ -158,35 +150,31 @@ describe("playground", () => {
       await expect(page.locator(".pg-accuracy").textContent()).resolves.toBe(
         `${formatNumber(100 * accuracy(predict(mlp, held.inputs), held.targets), {digits: 3})}%`
       );
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("the decision map is painted in the dark theme's colours, and follows a change of theme", async () => {
-    const {page, problems} = await open("", {colorScheme: "dark"});
+    const {page} = await open("", {colorScheme: "dark"});
     try {
       await page.waitForFunction(
         () => (document.querySelector(".pg-heatmap") as HTMLCanvasElement).dataset.block === "1"
       );
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       await expectMap(page, mlp, DARK_MAP);
       await page.emulateMedia({colorScheme: "light"});
       await waitForCells(page);
       await expectMap(page, mlp, LIGHT_MAP);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("Step advances exactly one epoch, as lib's trainEpoch does, and draws the loss", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
       await page.getByRole("button", {name: "Step one epoch"}).click();
       await page.waitForFunction(
@@ -194,11 +182,7 @@ describe("playground", () => {
       );
       const data = await panelData(page);
       const {train, test: held} = playgroundData(defaultState);
-      const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
-      });
+      const mlp = defaultMlp();
       trainEpoch(mlp, train.inputs, train.targets, {
         learningRate: defaultState.lr,
         batchSize: defaultState.batch
@@ -208,14 +192,14 @@ describe("playground", () => {
       await page.locator(".pg-loss .pg-loss-train").waitFor({state: "attached"});
       await page.locator(".pg-gradients .pg-layer-0").first().waitFor({state: "attached"});
       expect(await page.locator(".pg-gradients g.pg-layer").count()).toBe(2 * 3); // a line and a label per layer
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("Play trains (epochs go up, training loss goes down on the circle) until Pause", async () => {
-    const {page, problems} = await open("?dataset=circle");
+    const {page} = await open("?dataset=circle");
     try {
       const before = await panelData(page);
       const heatmapBefore = await heatmapPixels(page);
@@ -229,22 +213,25 @@ describe("playground", () => {
         }
       );
       await page.locator(".pg-play").click();
+      await page.waitForFunction(
+        () => document.querySelector(".pg-state")?.getAttribute("data-state") === "paused"
+      );
       const paused = await panelData(page);
-      await page.waitForTimeout(300);
+      await afterFrames(page, 5); // training runs once a frame: paused, it runs no more
       const later = await panelData(page);
       expect(later.epoch).toBe(paused.epoch);
       expect(paused.epoch).toBeGreaterThanOrEqual(60);
       expect(paused.trainLoss).toBeLessThan(before.trainLoss * 0.7);
       expect(await heatmapPixels(page)).not.toBe(heatmapBefore);
       await expect(page.locator(".pg-state").getAttribute("data-state")).resolves.toBe("paused");
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("Reset returns to epoch 0 and the same initial losses", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
       const start = await panelData(page);
       for (let k = 0; k < 3; k++) await page.getByRole("button", {name: "Step one epoch"}).click();
@@ -255,14 +242,14 @@ describe("playground", () => {
       const reset = await panelData(page);
       expect(reset).toEqual(start);
       expect(await page.locator(".pg-loss .pg-loss-train").count()).toBe(0);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("the address follows the controls", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
       await expectParam(page, "layers", "2");
       const layers = formWith(page, "Hidden layers").locator("input[type=range]");
@@ -285,14 +272,14 @@ describe("playground", () => {
       await expectParam(page, "seed", String(Number(seedBefore) + 1));
       // the whole address parses back to the page's state with no note
       expect(parseState(new URL(page.url()).search).notes).toEqual([]);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("the sentence about the network and the weights quiz follow the architecture controls", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
       const quiz = page.locator("form.quiz").filter({hasText: "How many weights"});
       const check = async (answer: number) => {
@@ -323,14 +310,17 @@ describe("playground", () => {
       await formWith(page, "Activation").locator("select").selectOption({label: activations.relu.label});
       await waitForCells(page);
       await expect(hidden.textContent()).resolves.toBe(activations.relu.label);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("a quick drag previews each network coarsely, then shows the last one in full", async () => {
-    const {page, problems} = await open();
+    // The page's clock is Playwright's: it stands still during the drag and moves a frame
+    // (16 ms) per step, so the steps come well within the page's SETTLE_MS of each other
+    // however busy the machine is; then it runs again and the slider rests.
+    const {page} = await open("", {prepare: (p) => p.clock.install()});
     const fresh = await open(`?layers=${6}`);
     try {
       // every block size the heatmap is drawn with, in order
@@ -345,26 +335,27 @@ describe("playground", () => {
       await slider.scrollIntoViewIfNeeded();
       const box = (await slider.boundingBox())!;
       const y = box.y + box.height / 2;
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
       await page.mouse.move(box.x + box.width / 2, y);
       await page.mouse.down();
       for (let k = 0; k <= 8; k++) {
         await page.mouse.move(box.x + box.width / 2 + (box.width / 2) * (k / 8), y);
-        await page.waitForTimeout(20);
+        await page.clock.runFor(16);
       }
       await page.mouse.up();
+      await page.clock.resume();
       await waitForCells(page);
       await expect(slider.inputValue()).resolves.toBe("6");
       const blocks: string[] = await page.evaluate(() => (window as any).__blocks);
       expect(blocks).toContain("3"); // previews while the slider moved
       expect(blocks.at(-1)).toBe("1"); // the full map once it rested
-      await waitForCells(fresh.page);
       // the same pixels and the same dead-unit count as the page loaded with 6 layers
       await expect(heatmapPixels(page)).resolves.toBe(await heatmapPixels(fresh.page));
       await expect(page.locator(".pg-dead").textContent()).resolves.toBe(
         await fresh.page.locator(".pg-dead").textContent()
       );
-      noProblems(problems);
-      noProblems(fresh.problems);
+      await expectNoProblem(page);
+      await expectNoProblem(fresh.page);
     } finally {
       await page.context().close();
       await fresh.page.context().close();
@@ -372,7 +363,7 @@ describe("playground", () => {
   });
 
   test("a typed value out of range is refused with a visible message", async () => {
-    const {page, problems} = await open();
+    const {page} = await open();
     try {
       const number = formWith(page, "Hidden layers").locator("input[type=number]");
       await number.fill("99");
@@ -384,14 +375,14 @@ describe("playground", () => {
         "2"
       );
       await expectParam(page, "layers", "2");
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("a bad address shows a note naming each ignored parameter and uses the defaults", async () => {
-    const {page, problems} = await open("?activation=nope&layers=99&lr=abc");
+    const {page} = await open("?activation=nope&layers=99&lr=abc");
     try {
       const notes = page.locator(".pg-notes");
       await notes.waitFor({state: "visible"});
@@ -404,8 +395,7 @@ describe("playground", () => {
         "2"
       );
       await expect(formWith(page, "Learning rate").locator("output").textContent()).resolves.toBe("0.03");
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -424,7 +414,7 @@ describe("playground", () => {
         () => (document.querySelector(".pg-panel") as HTMLElement).dataset.epoch === "1"
       );
       expect(Number.isFinite((await panelData(good.page)).trainLoss)).toBe(true);
-      noProblems(good.problems);
+      await expectNoProblem(good.page);
     } finally {
       await good.page.context().close();
     }
@@ -436,7 +426,7 @@ describe("playground", () => {
       expect(text).toContain("using tanh");
       await expect(selectedText(bad.page, "Activation")).resolves.toBe("Tanh");
       await expectParam(bad.page, "activation", "tanh");
-      noProblems(bad.problems);
+      await expectNoProblem(bad.page);
     } finally {
       await bad.page.context().close();
     }
@@ -444,7 +434,7 @@ describe("playground", () => {
 
   test("a shared address restores its controls", async () => {
     const query = "?dataset=xor&activation=relu&layers=2&units=4&seed=7&lr=0.1&batch=5&noise=0.2&split=0.7";
-    const {page, problems} = await open(query);
+    const {page} = await open(query);
     try {
       expect(await page.locator(".pg-notes").count()).toBe(0);
       const selected = (label: string) => selectedText(page, label);
@@ -480,14 +470,14 @@ describe("playground", () => {
       await expect(page.locator(".pg-loss figure, .pg-loss").first().textContent()).resolves.toContain(
         "2 → 4 → 4 → 1 ReLU"
       );
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("at 390 px the charts stack and nothing overflows, in dark mode too", async () => {
-    const {page, problems} = await open("", {width: 390, colorScheme: "dark"});
+    const {page} = await open("", {width: 390, colorScheme: "dark"});
     try {
       const boxes = await page
         .locator(".pg-grid > div")
@@ -501,7 +491,7 @@ describe("playground", () => {
       for (const box of boxes) expect(box.right).toBeLessThanOrEqual(390);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(overflow).toBeLessThanOrEqual(390);
-      noProblems(problems);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {gzipSync} from "node:zlib";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {describe, expect, inject, test} from "vitest";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, waitForCells, watchPage} from "./page.js";
 import {sitePages} from "./site.js";
 
 const paths = sitePages.map((page) => page.path);
@@ -16,17 +16,11 @@ interface AxeViolation {
   nodes: {target: string[]}[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each(paths)("page %s", (path) => {
   test.each(["light", "dark"] as const)("has no axe-core violations (%s)", async (colorScheme) => {
-    const {page} = await openPage(browser, inject("baseUrl") + path, {colorScheme});
+    const {page} = await openPage(browser(), inject("baseUrl") + path, {colorScheme});
     try {
       await page.addScriptTag({content: axeSource});
       const violations: AxeViolation[] = await page.evaluate(async () => {
@@ -46,13 +40,14 @@ describe.each(paths)("page %s", (path) => {
         (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
       );
       expect(summary).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
   });
 
   test("transfers at most 170 KB gzip of JavaScript and CSS", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const sizes: Promise<number>[] = [];
     page.on("response", (response) => {
@@ -71,7 +66,7 @@ describe.each(paths)("page %s", (path) => {
   });
 
   test("does not scroll horizontally on a 390 px wide phone, nor does any formula", async () => {
-    const {page} = await openPage(browser, inject("baseUrl") + path, {width: 390, height: 844});
+    const {page} = await openPage(browser(), inject("baseUrl") + path, {width: 390, height: 844});
     try {
       const {scrollWidth, clientWidth, widerFormulas} = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -83,6 +78,7 @@ describe.each(paths)("page %s", (path) => {
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       expect(widerFormulas).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -97,26 +93,32 @@ describe.each(paths)("page %s", (path) => {
     // below moves; 0.1 is the bound of a "good" cumulative layout shift. A plain page, with
     // no request interception: intercepted stylesheets would hold back the first paint until
     // the scripts have drawn, and hide the shift.
-    const context = await browser.newContext({viewport: {width, height}});
+    const context = await browser().newContext({viewport: {width, height}});
     const page = await context.newPage();
+    await watchPage(page, {blockForeign: false});
     await page.goto(inject("baseUrl") + path, {waitUntil: "load"});
     await waitForCells(page);
     try {
+      // every shift so far, then any later one until the layout has held still for ten frames
       const shift = await page.evaluate(
         () =>
           new Promise<number>((resolve) => {
             let total = 0;
+            let still = 0;
             new PerformanceObserver((list) => {
               for (const entry of list.getEntries() as (PerformanceEntry & {
                 value: number;
                 hadRecentInput: boolean;
               })[])
                 if (!entry.hadRecentInput) total += entry.value;
+              still = 0;
             }).observe({type: "layout-shift", buffered: true});
-            setTimeout(() => resolve(total), 300);
+            const frame = () => (++still >= 10 ? resolve(total) : requestAnimationFrame(frame));
+            requestAnimationFrame(frame);
           })
       );
       expect(shift).toBeLessThan(0.1);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

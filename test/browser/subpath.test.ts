@@ -10,7 +10,8 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {notFoundPageAt} from "../../scripts/postbuild.js";
 import {serveDist} from "../../scripts/serve.js";
-import {launchChromium, openPage} from "./chromium.js";
+import {launchChromium} from "./chromium.js";
+import {expectNoProblem, openPage} from "./page.js";
 import {sitePages} from "./site.js";
 
 const base = "/course/";
@@ -34,11 +35,14 @@ afterAll(async () => {
 
 /**
  * Opens `path` under the subpath, waits for its cells, and reads back its response status,
- * the resources it loaded (failed ones, and ones outside the subpath) and its links.
+ * the resources it loaded (failed ones, and ones outside the subpath) and its links. A page
+ * that exists must have no problem (expectNoProblem); for a `missing` one the problems are
+ * returned, to be checked by the caller.
  */
-async function visit(path: string) {
+async function visit(path: string, {missing = false} = {}) {
   const {page, problems} = await openPage(browser, `${server.url}${base}${path.slice(1)}`);
   try {
+    if (!missing) await expectNoProblem(page);
     const {status, resources, links} = await page.evaluate(() => ({
       status: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStatus,
       resources: performance.getEntriesByType("resource").map((entry) => ({
@@ -70,12 +74,11 @@ describe(`the site published at ${base}`, () => {
   test.each(sitePages.map((p) => p.path))(
     "%s loads everything from under the subpath, and its links answer",
     async (path) => {
-      const {status, loaded, failed, outside, links, problems} = await visit(path);
+      const {status, loaded, failed, outside, links} = await visit(path);
       expect(status).toBe(200);
       expect(loaded).toBeGreaterThan(3); // the stylesheet, Framework's client, the page's modules
       expect(failed).toEqual([]);
       expect(outside).toEqual([]);
-      expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});
       const local = localLinks(links);
       expect(local.length).toBeGreaterThan(10); // the sidebar alone links every page
       for (const href of local) {
@@ -87,15 +90,17 @@ describe(`the site published at ${base}`, () => {
 
   test("a missing address at any depth gets the 404 page, whose resources and links all work", async () => {
     for (const path of ["/no-such-page", "/deep/down/no-such-page", "/sigmoid/extra"]) {
-      const {status, loaded, failed, outside, links, problems} = await visit(path);
+      const {status, loaded, failed, outside, links, problems} = await visit(path, {missing: true});
       expect(status, path).toBe(404);
       expect(loaded, path).toBeGreaterThan(3);
       expect(failed, path).toEqual([]);
       expect(outside, path).toEqual([]);
-      // the one console error is the page's own status, which a 404 page has
+      // the one console error and the one failed request are the page's own status, which a
+      // 404 page has
       expect(problems, path).toEqual({
         consoleErrors: ["Failed to load resource: the server responded with a status of 404 (Not Found)"],
         pageErrors: [],
+        failedRequests: [`${server.url}${base}${path.slice(1)} (HTTP 404)`],
         foreignRequests: []
       });
       const local = localLinks(links);

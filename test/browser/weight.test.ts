@@ -2,20 +2,15 @@
 // Formulas are typeset at build time (scripts/markdown-tex.js, src/data/formulas.json.ts);
 // live numbers are written into them by src/components/liveTex.js. Only /your-own loads
 // KaTeX, on demand, once the reader types a formula that was not typeset at build time.
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {compileActivation} from "../../lib/expression.js";
 import {renderTex} from "../../scripts/markdown-tex.js";
-import {launchChromium, waitForCells} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, waitForCells, waitForRequests} from "./page.js";
 import {sitePages} from "./site.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A request for KaTeX's JavaScript (its stylesheet and fonts are expected). */
 const isKatexScript = (url: string) => {
@@ -23,25 +18,18 @@ const isKatexScript = (url: string) => {
   return path.includes("/_npm/katex@") && path.endsWith(".js");
 };
 
-/** Opens `path`, recording every request from the first one, and waits for the cells. */
+/**
+ * Opens `path`, recording every request from the first one, and waits for the cells and for
+ * anything a cell imports lazily once it ran.
+ */
 async function openRecording(path: string, {width = 1200} = {}) {
-  const context = await browser.newContext({viewport: {width, height: 900}});
-  const page = await context.newPage();
   const requests: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+  const {page} = await openPage(browser(), inject("baseUrl") + path, {
+    width,
+    prepare: async (p) => void p.on("request", (request) => requests.push(request.url()))
   });
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    return url.protocol === "data:" || url.hostname === "127.0.0.1" ? route.continue() : route.abort();
-  });
-  await page.goto(inject("baseUrl") + path, {waitUntil: "load"});
-  await waitForCells(page);
-  await page.waitForTimeout(300); // anything a cell imports lazily right after it ran
-  return {page, requests, errors, katexRequests: () => requests.filter(isKatexScript)};
+  await waitForRequests(page);
+  return {page, requests, katexRequests: () => requests.filter(isKatexScript)};
 }
 
 /** The text KaTeX typesets for `tex` (display style), as the browser's textContent reads it. */
@@ -56,7 +44,7 @@ function typesetText(tex: string): string {
 
 describe.each(sitePages)("page $path", ({path}) => {
   test("loads no KaTeX JavaScript at startup, and its formulas are typeset", async () => {
-    const {page, errors, katexRequests} = await openRecording(path);
+    const {page, katexRequests} = await openRecording(path);
     try {
       expect(katexRequests()).toEqual([]);
       expect(await page.locator(".katex-error, .tex-pending").count()).toBe(0);
@@ -71,7 +59,7 @@ describe.each(sitePages)("page $path", ({path}) => {
       }));
       expect(styled.stylesheet).toBe(styled.formulas > 0);
       expect(styled.mathmlHidden).toBe(true);
-      expect(errors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -84,7 +72,7 @@ describe("/your-own loads KaTeX only when the reader's formula needs it", () => 
   }
 
   test("the starting formula and the examples are typeset without KaTeX; a typed formula loads it and is typeset", async () => {
-    const {page, errors, katexRequests} = await openRecording("/your-own");
+    const {page, katexRequests} = await openRecording("/your-own");
     try {
       const start = compileActivation("x * sigmoid(1.5 * x)");
       expect(await formulaText(page)).toBe(typesetText(start.tex.f));
@@ -93,7 +81,7 @@ describe("/your-own loads KaTeX only when the reader's formula needs it", () => 
       await page.getByRole("button", {name: "Softplus"}).click();
       await waitForCells(page);
       expect(await formulaText(page)).toBe(typesetText(compileActivation("log(1 + exp(x))").tex.f));
-      await page.waitForTimeout(300);
+      await waitForRequests(page);
       expect(katexRequests()).toEqual([]);
 
       const typed = "x^3 - tanh(x) / 2";
@@ -109,7 +97,7 @@ describe("/your-own loads KaTeX only when the reader's formula needs it", () => 
           renderTex(expected.range.tex).replace(/<[^>]*>/g, "")
         );
       }
-      expect(errors).toEqual([]);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

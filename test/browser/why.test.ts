@@ -1,35 +1,18 @@
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {coreActivationIds} from "../../lib/index.js";
 import {heatColor, heatGrid} from "../../lib/heatmap.js";
 import type {HeatColors} from "../../lib/heatmap.js";
 import {composeAffine} from "../../lib/linear.js";
 import type {AffineMap} from "../../lib/linear.js";
 import {xorTrainer} from "../../lib/xorTrainer.js";
-import {launchChromium, openPage, waitForCells} from "./chromium.js";
-import type {PageProblems} from "./chromium.js";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, waitForCells} from "./page.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const problemsOf = new WeakMap<Page, PageProblems>();
+const browser = useBrowser();
 
 async function open(path: string): Promise<Page> {
-  const {page, problems} = await openPage(browser, inject("baseUrl") + path);
-  problemsOf.set(page, problems);
-  return page;
-}
-
-/** Fails the test if the page logged an error or threw. */
-function expectNoProblems(page: Page): void {
-  const problems = problemsOf.get(page)!;
-  expect(problems.pageErrors).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
+  return (await openPage(browser(), inject("baseUrl") + path)).page;
 }
 
 describe("home page", () => {
@@ -50,7 +33,7 @@ describe("home page", () => {
       const afterMarkup = await after.evaluate((svg) => svg.outerHTML);
       expect(afterMarkup).not.toEqual(before);
       expect(afterMarkup).toContain("f′(x)");
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -68,7 +51,7 @@ describe("home page", () => {
       const sigmoidRow = await page.locator('.hero-values tr[data-id="sigmoid"]').textContent();
       expect(sigmoidRow).toContain("0.5");
       expect(sigmoidRow).toContain("0.25");
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -159,7 +142,7 @@ describe("why activation functions", () => {
         .locator(".collapsed-math [role=table]")
         .evaluateAll((tables) => tables.map((t) => t.getAttribute("aria-label")));
       expect(names).toEqual(["W₂", "W₁", "W = W₂W₁", "W₂", "b₁", "b₂", "b = W₂b₁ + b₂"]);
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -182,7 +165,7 @@ describe("why activation functions", () => {
       expect(said).toMatch(/^(0|.+×10⁻.+)$/);
       if (exponent)
         expect(Number([...exponent].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)).join(""))).toBeGreaterThanOrEqual(13);
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -190,7 +173,7 @@ describe("why activation functions", () => {
 
   test("the widest numbers fit their entries, and the lines of the collapse wrap within the column on a phone", async () => {
     for (const width of [1200, 390]) {
-      const {page, problems} = await openPage(browser, inject("baseUrl") + "/why-activation-functions", {
+      const {page} = await openPage(browser(), inject("baseUrl") + "/why-activation-functions", {
         width
       });
       try {
@@ -230,8 +213,7 @@ describe("why activation functions", () => {
           };
         });
         expect(fit, `at ${width} px`).toEqual({spilling: [], outside: 0});
-        expect(problems.pageErrors).toEqual([]);
-        expect(problems.consoleErrors).toEqual([]);
+        await expectNoProblem(page);
       } finally {
         await page.context().close();
       }
@@ -254,7 +236,7 @@ describe("why activation functions", () => {
         .locator('input[type=range][aria-label="Layer 1 weight, row 1, column 1"]')
         .evaluate((el: HTMLInputElement) => el.valueAsNumber);
       expect(range).toBe(1);
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -333,7 +315,7 @@ describe("why activation functions", () => {
       expect(heatAfter).not.toEqual(heatBefore);
       expect(await read("xor-nonlinear-accuracy")).toBeGreaterThanOrEqual(0.99);
       expect(await read("xor-linear-accuracy")).toBeLessThanOrEqual(0.75);
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -378,7 +360,7 @@ describe("why activation functions", () => {
       await page.emulateMedia({colorScheme: "dark"});
       await waitForCells(page);
       await expectMap(themes.dark);
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }
@@ -421,7 +403,7 @@ describe("why activation functions", () => {
       await third.locator("input[type=radio]").nth(1).check();
       await third.getByRole("button", {name: "Check"}).click();
       await expect(third.locator(".quiz-feedback").getAttribute("data-state")).resolves.toBe("correct");
-      expectNoProblems(page);
+      await expectNoProblem(page);
     } finally {
       await page.context().close();
     }

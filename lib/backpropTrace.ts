@@ -5,17 +5,17 @@
 // runs its forward pass, and under squared error gives bit for bit the gradients and the
 // step of its sgdStep.
 
-import {getActivation} from "./activations.js";
-import type {ActivationId} from "./activations.js";
+import type {Activation, ActivationId} from "./activations.js";
 import {getLoss, outputDelta} from "./losses.js";
 import type {LossId} from "./losses.js";
-import {forward} from "./network.js";
+import {activationOf, forward} from "./network.js";
 import type {DenseLayer} from "./network.js";
 import {softmax} from "./softmax.js";
 
 /** Everything one layer computes, forward and backward. Indices: j a unit, i an input. */
 export interface LayerTrace {
-  activation: ActivationId;
+  /** The layer's activation, as the network names it (an id) or holds it (a record). */
+  activation: ActivationId | Activation;
   /** What the layer reads: the network's input for layer 0, else the previous layer's a. */
   input: number[];
   /** z_j = Σ_i W[j][i]·input_i + b_j. */
@@ -102,7 +102,7 @@ export function traceBackprop(
   const rule = getLoss(loss);
   const {z, a} = forward(net, input); // validates the network and the input
   const last = net.length - 1;
-  const outputAct = net[last].activation;
+  const outputAct = activationOf(net[last]).id;
   checkTarget(target, net[last].weights.length);
   if (rule.id === "binaryCrossEntropy" && outputAct !== "sigmoid") {
     throw new Error(`binary cross-entropy needs a sigmoid output layer, got ${outputAct}`);
@@ -112,7 +112,7 @@ export function traceBackprop(
       `categorical cross-entropy reads the output layer's z as logits under softmax: make its activation linear, not ${outputAct}`
     );
   }
-  const acts = net.map((layer) => getActivation(layer.activation));
+  const acts = net.map(activationOf);
   const fPrime = z.map((zl, l) => zl.map((v) => acts[l].df(v)));
 
   // output layer

@@ -16,7 +16,7 @@ export interface DenseLayer {
 }
 
 /** The record a layer's activation names (or is). */
-function activationOf(layer: DenseLayer): Activation {
+export function activationOf(layer: DenseLayer): Activation {
   const {activation} = layer;
   return typeof activation === "string" ? getActivation(activation) : activation;
 }

@@ -51,7 +51,7 @@ export function selectionNamed(name) {
 /** What feeds unit i of layer l: an input's value or a hidden unit's output. */
 const sourceName = (layer, i) => (layer === 0 ? INPUT_NAMES[i] : `out_${UNIT_NAMES[0][i]}`);
 
-/** A number for the product: 8 significant digits, as the published walk-through writes them, in parentheses when negative. */
+/** A number for the product: 9 significant digits, as many as the published walk-through writes, in parentheses when negative. */
 function n(value, digits) {
   const text = formatNumber(value, {digits});
   return value < 0 ? `(${text})` : text;
@@ -82,7 +82,7 @@ function dLdaLines(trace, net, layer, j, digits) {
  * numbers of `step` = backpropStep(net, …, learningRate) under squared error: its trace, and
  * for a weight its value in step.net, after the step. Returns {title, lines}.
  */
-export function chainProduct(step, net, selection, learningRate, {digits = 8} = {}) {
+export function chainProduct(step, net, selection, learningRate, {digits = 9} = {}) {
   const {trace} = step;
   const {kind, layer, j} = selection;
   const L = trace.layers[layer];

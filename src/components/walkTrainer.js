@@ -1,4 +1,4 @@
-// The walk-through's Step, Run and Reset buttons with its loss curve. It is a view: its value
+// The walk-through's Step once, Run and Start again buttons (step, run, reset) with its loss curve. It is a view: its value
 // is the walk's state (walkState.js), and it sends an input event whenever that changes, so the
 // page's graph, matrices and text follow every step. update(params) starts again from the
 // published weights with new control values.
@@ -20,9 +20,9 @@ export function walkTrainer(params, {width = 640, runSteps = 100, maxSteps = 100
   const root = document.createElement("div");
   root.className = "walk-trainer";
   root.innerHTML = `<div class="trainer-buttons">
-  <button type="button" data-action="step">Step</button>
+  <button type="button" data-action="step">Step once</button>
   <button type="button" data-action="run">Run ${runSteps} steps</button>
-  <button type="button" data-action="reset">Reset</button>
+  <button type="button" data-action="reset">Start again</button>
 </div>
 <p class="trainer-readout walk-readout"></p>
 <div class="walk-loss-chart"></div>`;
@@ -46,12 +46,13 @@ export function walkTrainer(params, {width = 640, runSteps = 100, maxSteps = 100
       readout,
       `After ${count} step${count === 1 ? "" : "s"}: loss E = ${formatNumber(points[points.length - 1].loss)} ` +
         `(it started at ${formatNumber(points[0].loss)}).` +
-        (diverged ? " The next step would overflow the weights: the learning rate is too large. Press Reset." : "") +
-        (count >= maxSteps ? ` The walk stops at ${maxSteps} steps; press Reset.` : "")
+        (diverged ? " The next step would overflow the weights: the step size η is too large. Press Start again." : "") +
+        (count >= maxSteps ? ` The walk stops at ${maxSteps} steps; press Start again.` : "")
     );
     readout.dataset.steps = String(count);
-    if (chart) chart.update(points);
-    else root.querySelector(".walk-loss-chart").append((chart = lossChart(points, {width, xMax: runSteps})));
+    const ariaLabel = `Loss by step with step size η = ${formatNumber(state.params.learningRate)}, from ${formatNumber(points[0].loss)} at step 0 to ${formatNumber(points[points.length - 1].loss)} at step ${count}`;
+    if (chart) chart.update(points, {ariaLabel});
+    else root.querySelector(".walk-loss-chart").append((chart = lossChart(points, {width, xMax: runSteps, ariaLabel})));
   }
 
   function set(next) {

@@ -156,13 +156,13 @@ describe("/backpropagation: the network walk-through", () => {
       params = {...params, x2: 0};
       await expectLoss(params);
 
-      await press(slider(page, "Target t_o1"), "ArrowRight", 9); // 0.01 → 0.10
+      await press(slider(page, "o1's target"), "ArrowRight", 9); // 0.01 → 0.10
       await waitForCells(page);
       params = {...params, t1: 0.1};
       await expectLoss(params);
       expect(await itemText(page, "o1")).toContain("target 0.1");
 
-      await press(slider(page, "Target t_o2"), "ArrowLeft", 9); // 0.99 → 0.90
+      await press(slider(page, "o2's target"), "ArrowLeft", 9); // 0.99 → 0.90
       await waitForCells(page);
       params = {...params, t2: 0.9};
       await expectLoss(params);
@@ -170,7 +170,7 @@ describe("/backpropagation: the network walk-through", () => {
       // the learning rate changes the step, not the numbers before it
       await select(page, "w5");
       const lossBefore = await lossShown(page);
-      await press(slider(page, "Learning rate η (network)"), "ArrowRight", 50); // 0.5 → 1
+      await press(slider(page, "Step size η (network)"), "ArrowRight", 50); // 0.5 → 1
       await waitForCells(page);
       params = {...params, learningRate: 1};
       expect(await lossShown(page)).toBe(lossBefore);

@@ -4,6 +4,11 @@
 // every number is the trace's own (the products are the library's, not recomputed here).
 import {formatNumber} from "./format.js";
 
+/**
+ * A weight (layer, unit j, input i) or a unit (layer, unit j) of the network.
+ * @typedef {{kind: string, layer: number, j: number, i?: number}} Selection
+ */
+
 /** Names in the published walk-through's notation: i1, i2 → h1, h2 → o1, o2. */
 export const UNIT_NAMES = [
   ["h1", "h2"],
@@ -22,7 +27,10 @@ export const WEIGHT_NAMES = [
   ]
 ];
 
-/** Everything the reader can select, in reading order (left to right, top to bottom). */
+/**
+ * Everything the reader can select, in reading order (left to right, top to bottom).
+ * @type {Selection[]}
+ */
 export const SELECTABLE = [
   {kind: "weight", layer: 0, j: 0, i: 0},
   {kind: "weight", layer: 0, j: 0, i: 1},
@@ -38,8 +46,11 @@ export const SELECTABLE = [
   {kind: "unit", layer: 1, j: 1}
 ];
 
-/** The name of a selectable item: "w5", "h1". */
-export function selectionName({kind, layer, j, i}) {
+/**
+ * The name of a selectable item: "w5", "h1".
+ * @param {Selection} selection
+ */
+export function selectionName({kind, layer, j, i = 0}) {
   return kind === "weight" ? WEIGHT_NAMES[layer][j][i] : UNIT_NAMES[layer][j];
 }
 
@@ -81,6 +92,7 @@ function dLdaLines(trace, net, layer, j, digits) {
  * The chain-rule product for `selection` (an item of SELECTABLE), as lines of text with the
  * numbers of `step` = backpropStep(net, …, learningRate) under squared error: its trace, and
  * for a weight its value in step.net, after the step. Returns {title, lines}.
+ * @param {Selection} selection
  */
 export function chainProduct(step, net, selection, learningRate, {digits = 9} = {}) {
   const {trace} = step;
@@ -102,7 +114,7 @@ export function chainProduct(step, net, selection, learningRate, {digits = 9} = 
       lines.push(`f′(net_${unit}) is 0, so δ_${unit} is 0: nothing passes back through ${unit} to its weights.`);
     return {title: `Unit ${unit}`, lines};
   }
-  const {i} = selection;
+  const {i = 0} = selection;
   const w = WEIGHT_NAMES[layer][j][i];
   const source = sourceName(layer, i);
   const gradient = L.weightGradients[j][i];

@@ -65,9 +65,11 @@ const n = (value) => formatNumber(value);
  * Draws the graph for `step` (backpropStep's result for `net`) and returns its <figure>, with
  * update(step, net) to write new numbers, select(name) to select an item by name ("w5", "h1"),
  * and the selected item's name in figure.selected. onSelect(item) runs on each selection.
+ * @param {{selected?: string, onSelect?: (item: import("./chainProduct.js").Selection) => void}} [options]
+ * @returns {HTMLElement & {update: (step: any, net: any) => HTMLElement, select: (name: string) => void, selected: string}}
  */
-export function networkGraph(step, net, {selected = "w5", onSelect = () => {}} = {}) {
-  const figure = document.createElement("figure");
+export function networkGraph(step, net, {selected = "w5", onSelect = (_item) => {}} = {}) {
+  const figure = /** @type {any} */ (document.createElement("figure"));
   figure.className = "walk-graph";
   const svg = svgElement("svg", {
     viewBox: `0 0 ${VIEW.width} ${VIEW.height}`,

@@ -55,6 +55,6 @@ describe("advanceWalk", () => {
     expect(state.diverged).toBe(true);
     expect(state.count).toBeLessThan(1000);
     expect(Number.isFinite(state.step.trace.lossValue)).toBe(true);
-    expect(state.points.every((p) => Number.isFinite(p.loss))).toBe(true);
+    expect(state.points.every((p: {loss: number}) => Number.isFinite(p.loss))).toBe(true);
   });
 });

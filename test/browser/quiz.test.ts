@@ -105,7 +105,9 @@ describe("worked solutions", () => {
       expect(feedback).not.toMatch(/larger|smaller/);
       await form.getByRole("button", {name: "Show solution"}).click();
       expect(await solution.isVisible()).toBe(true);
-      expect(await form.getByRole("button", {name: "Show solution"}).getAttribute("aria-expanded")).toBe("true");
+      expect(await form.getByRole("button", {name: "Show solution"}).getAttribute("aria-expanded")).toBe(
+        "true"
+      );
       const steps = await solution.locator("li").allTextContents();
       expect(steps).toEqual([
         ...solutionLines([
@@ -141,8 +143,9 @@ describe("worked solutions", () => {
     }
   });
 
-  test("every page asks 2 to 4 questions, one at least predict-then-check, each with Show solution, and fits a 390 px phone with solutions open", async () => {
-    for (const path of quizPages) {
+  test.each(quizPages)(
+    "%s asks 2 to 4 questions, one at least predict-then-check, each with Show solution, and fits a 390 px phone with solutions open",
+    async (path) => {
       const {page, problems} = await openPage(browser, inject("baseUrl") + path, {width: 390, height: 800});
       try {
         const forms = page.locator("#observablehq-main form.quiz");
@@ -153,7 +156,8 @@ describe("worked solutions", () => {
         expect(await forms.locator("button.quiz-show").count(), path).toBe(count);
         const ids = await forms.evaluateAll((list) => list.map((f) => (f as HTMLElement).dataset.quiz));
         expect(new Set(ids).size, path).toBe(count);
-        for (let i = 0; i < count; i++) await forms.nth(i).getByRole("button", {name: "Show solution"}).click();
+        for (let i = 0; i < count; i++)
+          await forms.nth(i).getByRole("button", {name: "Show solution"}).click();
         await waitForCells(page);
         for (let i = 0; i < count; i++) {
           expect(await forms.nth(i).locator(".quiz-solution li").count(), path).toBeGreaterThan(0);
@@ -166,7 +170,7 @@ describe("worked solutions", () => {
         await page.context().close();
       }
     }
-  });
+  );
 });
 
 describe("progress", () => {
@@ -246,7 +250,9 @@ describe("progress", () => {
       await waitForCells(page);
       expect(await page.locator(".progress-note").textContent()).toMatch(/not keeping anything/);
       expect(await page.getByRole("button", {name: "Reset progress"}).isDisabled()).toBe(true);
-      expect(await page.locator('.progress-list li[data-page="relu"] .progress-mark').textContent()).toBe("not started");
+      expect(await page.locator('.progress-list li[data-page="relu"] .progress-mark').textContent()).toBe(
+        "not started"
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();

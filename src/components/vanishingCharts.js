@@ -10,7 +10,7 @@ import {setText} from "./liveDom.js";
 import {linePath, linearMap, setLinearAxis, svgElement} from "./liveChart.js";
 import {axesOnly, liveDots, liveLine} from "./liveMark.js";
 import {logAxis, logMap, setLogAxis} from "./logAxis.js";
-import {seriesDash} from "./style.js";
+import {seriesClass, seriesStyle} from "./style.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
@@ -18,7 +18,7 @@ const MIN_WIDTH = 240;
 /** A legend of the core activations' line styles, for the vanishing-gradient chart. */
 export function seriesLegend(ids = coreActivationIds) {
   return legend(
-    ids.map((id) => ({label: activations[id].label, className: `series-${id}`, line: {dash: seriesDash[id]}}))
+    ids.map((id) => ({label: activations[id].label, className: seriesClass(id), line: {dash: seriesStyle(id).dash}}))
   );
 }
 
@@ -88,7 +88,7 @@ export function chainChart(chains, {width = 640, depth}) {
   for (const {id} of chains) {
     paths.set(
       id,
-      liveLine(chart, {class: `series-${id}`, "stroke-width": 2.5, "stroke-dasharray": seriesDash[id]})
+      liveLine(chart, {class: seriesClass(id), "stroke-width": 2.5, "stroke-dasharray": seriesStyle(id).dash})
     );
   }
   const dots = liveDots(chart, {class: "series-dot", fill: "currentColor", stroke: null}, {r: 3.5});

@@ -58,7 +58,11 @@ export function compareChart(
   return chart;
 }
 
-/** The legend for compareChart: each activation's colour, dash and marker, then its label. */
+/**
+ * The legend for compareChart: each activation's colour, dash and marker, then its label.
+ * @param {readonly string[]} [ids]
+ * @param {Record<string, {label: string}>} [registry]
+ */
 export function compareLegend(ids = activationIds, registry = activations) {
   return seriesLegend(ids, (id) => registry[id].label, {width: 2.25, className: "legend compare-legend"});
 }

@@ -71,12 +71,12 @@ export function swatch({className, line = {}, symbol, dot, marker, area}) {
 
 /**
  * A legend: for each item ({label, className, line | dot | marker | area}, see swatch) its
- * swatch, then its label. Items whose label is null are left out. A `note`, if given, follows
- * the items as plain text.
+ * swatch, then its label. Items whose label is null are left out. `notes` (strings) follow
+ * the items as plain text, each an item of its own.
  * @param {any[]} items
- * @param {{className?: string, note?: string}} [options]
+ * @param {{className?: string, notes?: string[]}} [options]
  */
-export function legend(items, {className = "legend", note} = {}) {
+export function legend(items, {className = "legend", notes = []} = {}) {
   const root = document.createElement("div");
   root.className = className;
   for (const item of items) {
@@ -85,7 +85,7 @@ export function legend(items, {className = "legend", note} = {}) {
     span.append(swatch(item), item.label);
     root.append(span);
   }
-  if (note) {
+  for (const note of notes) {
     const span = document.createElement("span");
     span.textContent = note;
     root.append(span);

@@ -31,7 +31,7 @@ export function dataLegend() {
     ],
     {
       className: "legend pg-legend",
-      note: "filled: training, hollow: test · background: the network's prediction (paler = less sure)"
+      notes: ["filled: training, hollow: test · background: the network's prediction (paler = less sure)"]
     }
   );
 }

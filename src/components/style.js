@@ -6,6 +6,9 @@
 /** The dash of the function f (solid) and of its derivative f′ (dashed), on every chart. */
 export const curveDash = {f: "none", df: "7 4"};
 
+/** The same on the tiny charts of a table (miniChart.js): a shorter dash that still reads there. */
+export const tinyCurveDash = {f: "none", df: "5 3"};
+
 /**
  * Every registered activation's dash pattern and marker symbol (a d3 symbol name, as Plot's
  * dot mark takes it): each has its own colour-and-dash pair and its own marker.

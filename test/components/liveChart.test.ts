@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import {describe, expect, test} from "vitest";
 import {
   steadyCeiling,
+  steadyDomain,
   linePath,
   linearMap,
   lineThrough,
@@ -74,6 +75,16 @@ describe("an axis re-ticked in place", () => {
   test("tick count follows Plot's spacing: one per 35 px up, one per 80 px across", () => {
     expect(tickCount([270, 20], "y")).toBeCloseTo(250 / 35, 12);
     expect(tickCount([40, 440], "x")).toBe(5);
+  });
+});
+
+describe("steadyDomain", () => {
+  test("holds [−1, 1] and every finite value, each end a steady step out", () => {
+    expect(steadyDomain([[0, 0.5], [-0.2]])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([[0.1, 4.2], [-2.5]])).toEqual([-3, 5]);
+    expect(steadyDomain([[NaN, Infinity, -Infinity, 0.3]])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([[-30], [12]])).toEqual([-50, 15]);
   });
 });
 

@@ -6,7 +6,10 @@
 /** The dash of the function f (solid) and of its derivative f′ (dashed), on every chart. */
 export const curveDash = {f: "none", df: "7 4"};
 
-/** The same on the tiny charts of a table (miniChart.js): a shorter dash that still reads there. */
+/** A decision boundary's dash (where a network's output crosses 0). */
+export const boundaryDash = "5 3";
+
+/** The dashes of f and f′ on the tiny charts of a table (miniChart.js): a shorter one that still reads there. */
 export const tinyCurveDash = {f: "none", df: "5 3"};
 
 /**

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {legend} from "./legend.js";
-import {linearMap, linePath, setLinearAxis, steadyDomain, svgElement} from "./liveChart.js";
+import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {curveDash} from "./style.js";
 
@@ -45,8 +45,7 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
   };
   const dxDot = dot("chart-df gated-dx-dot");
   const outDot = dot("chart-f gated-out-dot");
-  const zero = chart.querySelector("g.gated-zero line");
-  let shown = domain;
+  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.gated-zero line"));
   const place = (circle, x, y) => {
     const visible = Number.isFinite(x) && Number.isFinite(y);
     circle.style.display = visible ? "" : "none";
@@ -56,15 +55,8 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
     }
   };
   chart.update = ({out, dx, gate, point}) => {
-    const next = steadyDomain([out, dx, gate]);
-    if (next[0] !== shown[0] || next[1] !== shown[1]) {
-      shown = next;
-      setLinearAxis(chart, "y", shown, yRange);
-    }
-    const y = linearMap(shown, yRange);
+    const y = fitY([out, dx, gate]);
     const x = linearMap(sx.domain, sx.range);
-    zero.setAttribute("y1", y(0));
-    zero.setAttribute("y2", y(0));
     outPath.setAttribute("d", linePath(xs, out, x, y));
     dxPath.setAttribute("d", linePath(xs, dx, x, y));
     gatePath.setAttribute("d", linePath(xs, gate, x, y));

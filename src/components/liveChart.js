@@ -47,6 +47,29 @@ export function steadyDomain(curves) {
   return [-steadyCeiling(-lo), steadyCeiling(hi)];
 }
 
+/**
+ * The steady y-axis of a chart whose curves a slider moves, Plot having drawn it over
+ * `domain` along `range`: the returned `fit(curves)` re-ticks the axis in place when the
+ * curves' steadyDomain changes, moves the zero rule `zero` (a <line>, if given) to y = 0, and
+ * returns the value ↦ pixel map of the axis shown.
+ */
+export function steadyYAxis(chart, domain, range, zero) {
+  let shown = domain;
+  return (curves) => {
+    const next = steadyDomain(curves);
+    if (next[0] !== shown[0] || next[1] !== shown[1]) {
+      shown = next;
+      setLinearAxis(chart, "y", shown, range);
+    }
+    const y = linearMap(shown, range);
+    if (zero) {
+      zero.setAttribute("y1", y(0));
+      zero.setAttribute("y2", y(0));
+    }
+    return y;
+  };
+}
+
 /** The tick count Plot aims for along a pixel range: one per 35 px vertically, 80 px across. */
 export function tickCount([r0, r1], axis = "y") {
   return Math.abs(r1 - r0) / (axis === "x" ? 80 : 35);

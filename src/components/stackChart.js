@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {legend} from "./legend.js";
-import {linearMap, linePath, setLinearAxis, steadyDomain, svgElement} from "./liveChart.js";
+import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {curveDash} from "./style.js";
 
@@ -46,18 +46,10 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
   const kinkDot = svgElement("circle", {r: 4});
   kinkGroup.append(kinkDot);
   chart.append(kinkGroup);
-  const zero = chart.querySelector("g.stack-zero line");
-  let shown = domain;
+  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.stack-zero line"));
   chart.update = ({stacked, single, withRelu, kink}) => {
-    const next = steadyDomain([stacked, single, withRelu]);
-    if (next[0] !== shown[0] || next[1] !== shown[1]) {
-      shown = next;
-      setLinearAxis(chart, "y", shown, yRange);
-    }
-    const y = linearMap(shown, yRange);
+    const y = fitY([stacked, single, withRelu]);
     const x = linearMap(sx.domain, sx.range);
-    zero.setAttribute("y1", y(0));
-    zero.setAttribute("y2", y(0));
     linearPath.setAttribute("d", linePath(xs, stacked, x, y));
     singlePath.setAttribute("d", linePath(xs, single, x, y));
     reluPath.setAttribute("d", linePath(xs, withRelu, x, y));

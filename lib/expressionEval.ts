@@ -11,71 +11,52 @@ import {BINARY_OPERATORS, UNARY_MINUS} from "./expressionOperators.js";
 import {parseExpression} from "./expressionParse.js";
 import {toTex} from "./expressionTex.js";
 
-type ValueFn = (x: number) => number;
-type DualFn = (x: number) => Dual;
-
-function compileValue(node: ExpressionNode): ValueFn {
-  switch (node.type) {
-    case "number":
-    case "constant": {
-      const value = node.value;
-      return () => value;
-    }
-    case "variable":
-      return (x) => x;
-    case "unary": {
-      const a = compileValue(node.argument);
-      const negate = UNARY_MINUS.value;
-      return (x) => negate(a(x));
-    }
-    case "binary": {
-      const a = compileValue(node.left);
-      const b = compileValue(node.right);
-      const value = BINARY_OPERATORS[node.operator].value;
-      return (x) => value(a(x), b(x));
-    }
-    case "call": {
-      const spec = FUNCTIONS.get(node.name)!;
-      const args = node.args.map(compileValue);
-      if (args.length === 1) {
-        const [a] = args;
-        return (x) => spec.value([a(x)]);
-      }
-      const [a, b] = args;
-      return (x) => spec.value([a(x), b(x)]);
-    }
-  }
+/**
+ * One way of evaluating a tree: as plain numbers (f) or as dual numbers (f and f′ together).
+ * `kind` names the column of the operator and function tables it reads.
+ */
+interface Evaluation<T> {
+  kind: "value" | "dual";
+  /** A number or constant of the formula. */
+  constant(value: number): T;
+  /** The variable x. */
+  variable(x: number): T;
 }
 
-function compileDual(node: ExpressionNode): DualFn {
+const VALUES: Evaluation<number> = {kind: "value", constant: (value) => value, variable: (x) => x};
+const DUALS: Evaluation<Dual> = {kind: "dual", constant: (value) => dual(value, 0), variable: (x) => dual(x, 1)};
+
+/** The tree as one closure of x, each node reading its table row's column for `how`. */
+function compile<T>(node: ExpressionNode, how: Evaluation<T>): (x: number) => T {
   switch (node.type) {
     case "number":
     case "constant": {
       const value = node.value;
-      return () => ({v: value, d: 0});
+      return () => how.constant(value);
     }
     case "variable":
-      return (x) => dual(x, 1);
+      return how.variable;
     case "unary": {
-      const a = compileDual(node.argument);
-      const negate = UNARY_MINUS.dual;
+      const a = compile(node.argument, how);
+      const negate = UNARY_MINUS[how.kind] as unknown as (a: T) => T;
       return (x) => negate(a(x));
     }
     case "binary": {
-      const a = compileDual(node.left);
-      const b = compileDual(node.right);
-      const rule = BINARY_OPERATORS[node.operator].dual;
+      const a = compile(node.left, how);
+      const b = compile(node.right, how);
+      const rule = BINARY_OPERATORS[node.operator][how.kind] as unknown as (a: T, b: T) => T;
       return (x) => rule(a(x), b(x));
     }
     case "call": {
       const spec = FUNCTIONS.get(node.name)!;
-      const args = node.args.map(compileDual);
+      const apply = spec[how.kind] as unknown as (args: T[]) => T;
+      const args = node.args.map((arg) => compile(arg, how));
       if (args.length === 1) {
         const [a] = args;
-        return (x) => spec.dual([a(x)]);
+        return (x) => apply([a(x)]);
       }
       const [a, b] = args;
-      return (x) => spec.dual([a(x), b(x)]);
+      return (x) => apply([a(x), b(x)]);
     }
   }
 }
@@ -96,8 +77,8 @@ export interface CompiledExpression {
 /** Parses and compiles a formula; throws ExpressionError like parseExpression. */
 export function compileExpression(text: string): CompiledExpression {
   const ast = parseExpression(text);
-  const value = compileValue(ast);
-  const withSlope = compileDual(ast);
+  const value = compile(ast, VALUES);
+  const withSlope = compile(ast, DUALS);
   return {
     text,
     ast,

@@ -2,8 +2,8 @@ import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {sampleActivation} from "../lib/sample.js";
-import {legend} from "./legend.js";
-import {seriesDash, seriesSymbol} from "./style.js";
+import {markerXs, seriesLegend, seriesLine, seriesMarkers} from "./seriesMarks.js";
+import {seriesClass, seriesStyle} from "./style.js";
 import {symbolPath} from "./symbols.js";
 
 /** The y-domain of each view: the functions, or their slopes. */
@@ -22,19 +22,6 @@ export function familyChart(
 ) {
   height ??= Math.round(Math.max(260, Math.min(400, width * 0.6)));
   const key = mode === "df" ? "df" : "f";
-  const lines = ids.map((id) => {
-    const s = sampleActivation(activations[id], {from: domain[0], to: domain[1], count: 241});
-    return {id, x: s.x, y: s[key]};
-  });
-  const span = domain[1] - domain[0];
-  const spacing = span / 4;
-  const markers = ids.flatMap((id, i) => {
-    const points = [];
-    for (let xm = domain[0] + (spacing * (i + 0.5)) / ids.length; xm < domain[1]; xm += spacing) {
-      points.push({id, x: xm, y: activations[id][key](xm)});
-    }
-    return points;
-  });
   const [ylo, yhi] = Y_DOMAINS[key];
   const what = key === "f" ? "f(x)" : "f′(x)";
   const chart = Plot.plot({
@@ -51,28 +38,17 @@ export function familyChart(
     marks: [
       Plot.ruleY([0], {strokeOpacity: 0.4}),
       Plot.ruleX([0], {strokeOpacity: 0.4}),
-      ...lines.map(({id, x: xs, y: ys}) =>
-        Plot.line(xs, {
-          x: xs,
-          y: ys,
-          stroke: "currentColor",
-          className: `series-${id}`,
-          strokeWidth: 2.5,
-          strokeDasharray: seriesDash[id],
-          clip: true
-        })
-      ),
-      ...ids.map((id) =>
-        Plot.dot(
-          markers.filter((m) => m.id === id && m.y >= ylo && m.y <= yhi),
-          {
-            x: "x",
-            y: "y",
-            symbol: seriesSymbol[id],
-            r: 4.5,
-            fill: "currentColor",
-            className: `series-${id} series-marker`
-          }
+      ...ids.map((id) => {
+        const s = sampleActivation(activations[id], {from: domain[0], to: domain[1], count: 241});
+        return seriesLine(id, s.x, s[key], {strokeWidth: 2.5});
+      }),
+      ...ids.map((id, i) =>
+        seriesMarkers(
+          id,
+          markerXs(i, ids.length, domain)
+            .map((xm) => ({x: xm, y: activations[id][key](xm)}))
+            .filter(({y}) => y >= ylo && y <= yhi),
+          {className: "series-marker"}
         )
       )
     ]
@@ -90,7 +66,7 @@ function withGuide(chart, ids, key, x0) {
     <line class="chart-guide" y1=${top} y2=${bottom}></line>
     ${ids.map(
       (id) =>
-        svg`<path class=${`series-${id}`} fill="currentColor" d=${symbolPath(seriesSymbol[id], 5.6)}></path>`
+        svg`<path class=${seriesClass(id)} fill="currentColor" d=${symbolPath(seriesStyle(id).symbol, 5.6)}></path>`
     )}
   </g>`;
   chart.append(overlay);
@@ -113,13 +89,5 @@ function withGuide(chart, ids, key, x0) {
 
 /** A legend of the lines: a swatch with each activation's colour, dash and marker, then its label. */
 export function familyLegend(ids = coreActivationIds) {
-  return legend(
-    ids.map((id) => ({
-      label: activations[id].label,
-      className: `series-${id}`,
-      line: {dash: seriesDash[id]},
-      symbol: seriesSymbol[id]
-    })),
-    {className: "legend family-legend"}
-  );
+  return seriesLegend(ids, (id) => activations[id].label, {className: "legend family-legend"});
 }

@@ -54,24 +54,30 @@ export function superscript(n) {
  * finite (so NaN never shows as a number).
  */
 export function formatNumber(value, options) {
-  if (typeof value !== "number" || Number.isNaN(value)) return "undefined";
-  if (value === Infinity) return "∞";
-  if (value === -Infinity) return "−∞";
-  const parts = roundNumber(value, options);
-  if (parts === null) return "0";
-  const {negative, mantissa, exponent} = parts;
-  return `${negative ? "−" : ""}${mantissa}${exponent === null ? "" : `×10${superscript(exponent)}`}`;
+  return writeNumber(value, options, PROSE);
 }
 
 /** A number as TeX, rounded as formatNumber rounds it: "-0.0417", "4.54 \\times 10^{-5}", "\\text{undefined}". */
 export function texNumber(value, options) {
-  if (typeof value !== "number" || Number.isNaN(value)) return "\\text{undefined}";
-  if (value === Infinity) return "\\infty";
-  if (value === -Infinity) return "-\\infty";
+  return writeNumber(value, options, TEX);
+}
+
+/** How prose writes a number's parts (formatNumber), and how TeX does (texNumber). */
+const PROSE = {undefined: "undefined", infinity: "∞", minus: "−", power: (e) => `×10${superscript(e)}`};
+const TEX = {undefined: "\\text{undefined}", infinity: "\\infty", minus: "-", power: (e) => ` \\times 10^{${e}}`};
+
+/**
+ * `value` rounded by roundNumber and written in `notation`: its word for what is not a
+ * number, its infinity, its minus sign and its power of ten; "0" for what rounds to zero.
+ */
+function writeNumber(value, options, {undefined: notANumber, infinity, minus, power}) {
+  if (typeof value !== "number" || Number.isNaN(value)) return notANumber;
+  if (value === Infinity) return infinity;
+  if (value === -Infinity) return minus + infinity;
   const parts = roundNumber(value, options);
   if (parts === null) return "0";
   const {negative, mantissa, exponent} = parts;
-  return `${negative ? "-" : ""}${mantissa}${exponent === null ? "" : ` \\times 10^{${exponent}}`}`;
+  return `${negative ? minus : ""}${mantissa}${exponent === null ? "" : power(exponent)}`;
 }
 
 /** texNumber in parentheses when negative or in scientific form, for substituting into a product. */

@@ -1,19 +1,11 @@
 import * as Plot from "npm:@observablehq/plot/course";
-import {html, svg} from "npm:htl";
-import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
+import {legend} from "./legend.js";
+import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
+import {liveLine} from "./liveMark.js";
+import {curveDash} from "./style.js";
 
-/**
- * The y-domain of gatedChart: every finite value and [−1, 1], each end rounded out to a
- * steady step (1.5, 2, 3, 5, …), so the axis stays put while a slider nudges the curves.
- */
-function gatedDomain(curves) {
-  let lo = -1;
-  let hi = 1;
-  for (const values of curves) {
-    for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
-  }
-  return [-steadyCeiling(-lo), steadyCeiling(hi)];
-}
+/** The gate's dotted line. */
+const GATE_DASH = "1.5 4";
 
 /**
  * A gated unit over x for fixed weights: its output g(xW)·xV (solid), its derivative in x
@@ -24,7 +16,7 @@ function gatedDomain(curves) {
  */
 export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [], point = null, label = "unit"}) {
   height ??= Math.round(Math.max(220, Math.min(340, width * 0.5)));
-  const domain = gatedDomain([out, dx, gate]);
+  const domain = steadyDomain([out, dx, gate]);
   const chart = Plot.plot({
     width,
     height,
@@ -39,28 +31,13 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
   });
   const sx = chart.scale("x");
   const yRange = chart.scale("y").range;
-  const group = (className, attributes) => {
-    const g = svgElement("g", {class: className, ...attributes});
-    chart.append(g);
-    return g;
-  };
-  const line = (className, attributes) => {
-    const path = svgElement("path");
-    group(className, {
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "stroke-width": 2.5,
-      ...attributes
-    }).append(path);
-    return path;
-  };
-  const gatePath = line("gated-gate", {"stroke-dasharray": "1.5 4", "stroke-opacity": 0.8});
-  const dxPath = line("chart-df gated-dx", {"stroke-dasharray": "7 4"});
+  const line = (className, attributes) => liveLine(chart, {class: className, "stroke-width": 2.5, ...attributes});
+  const gatePath = line("gated-gate", {"stroke-dasharray": GATE_DASH, "stroke-opacity": 0.8});
+  const dxPath = line("chart-df gated-dx", {"stroke-dasharray": curveDash.df});
   const outPath = line("chart-f gated-out");
   // (the colour class on the circle itself: g.chart-f has no fill)
-  const markers = group("chart-marker gated-dots");
+  const markers = svgElement("g", {class: "chart-marker gated-dots"});
+  chart.append(markers);
   const dot = (className) => {
     const circle = svgElement("circle", {r: 5, class: className});
     markers.append(circle);
@@ -68,8 +45,7 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
   };
   const dxDot = dot("chart-df gated-dx-dot");
   const outDot = dot("chart-f gated-out-dot");
-  const zero = chart.querySelector("g.gated-zero line");
-  let shown = domain;
+  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.gated-zero line"));
   const place = (circle, x, y) => {
     const visible = Number.isFinite(x) && Number.isFinite(y);
     circle.style.display = visible ? "" : "none";
@@ -79,15 +55,8 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
     }
   };
   chart.update = ({out, dx, gate, point}) => {
-    const next = gatedDomain([out, dx, gate]);
-    if (next[0] !== shown[0] || next[1] !== shown[1]) {
-      shown = next;
-      setLinearAxis(chart, "y", shown, yRange);
-    }
-    const y = linearMap(shown, yRange);
+    const y = fitY([out, dx, gate]);
     const x = linearMap(sx.domain, sx.range);
-    zero.setAttribute("y1", y(0));
-    zero.setAttribute("y2", y(0));
     outPath.setAttribute("d", linePath(xs, out, x, y));
     dxPath.setAttribute("d", linePath(xs, dx, x, y));
     gatePath.setAttribute("d", linePath(xs, gate, x, y));
@@ -100,12 +69,9 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
 
 /** The legend of gatedChart. */
 export function gatedLegend() {
-  const item = (className, dash, label) =>
-    html`<span
-      >${svg`<svg width="28" height="10" aria-hidden="true"><line class=${className} x1="2" x2="26" y1="5" y2="5" stroke="currentColor" stroke-width="2.5" stroke-dasharray=${dash} stroke-linecap="round"></line></svg>`}${label}</span
-    >`;
-  return html`<div class="legend">
-    ${item("chart-f", "none", "output g(xW)·xV")} ${item("chart-df", "7 4", "its derivative in x")}
-    ${item("", "1.5 4", "the gate g(xW)")}
-  </div>`;
+  return legend([
+    {label: "output g(xW)·xV", className: "chart-f", line: {dash: curveDash.f, cap: "round"}},
+    {label: "its derivative in x", className: "chart-df", line: {dash: curveDash.df, cap: "round"}},
+    {label: "the gate g(xW)", line: {dash: GATE_DASH, cap: "round"}}
+  ]);
 }

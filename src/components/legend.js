@@ -14,11 +14,19 @@ function swatchSvg(width, height, className) {
 /**
  * The swatch of one item:
  * - `dot: r`: a circle of radius r;
+ * - `marker: name`: a filled d3 symbol of that name (Plot's dot radius 4.5), alone;
  * - `area: true`: a shaded rectangle;
  * - else a line, `line: {dash, width = 2.5, opacity, cap}` (a solid 2.5 px one by default),
  *   with the line's marker on it when `symbol` (a d3 symbol name) is given.
  */
-export function swatch({className, line = {}, symbol, dot, area}) {
+export function swatch({className, line = {}, symbol, dot, marker, area}) {
+  if (marker) {
+    const svg = swatchSvg(12, 12);
+    svg.append(
+      svgElement("path", {class: className, fill: "currentColor", transform: "translate(6,6)", d: symbolPath(marker, 4.5)})
+    );
+    return svg;
+  }
   if (dot) {
     const svg = swatchSvg(14, 12);
     svg.append(svgElement("circle", {class: className, cx: 7, cy: 6, r: dot}));
@@ -62,16 +70,24 @@ export function swatch({className, line = {}, symbol, dot, area}) {
 }
 
 /**
- * A legend: for each item ({label, className, line | dot | area}, see swatch) its swatch,
- * then its label. Items whose label is null are left out.
+ * A legend: for each item ({label, className, line | dot | marker | area}, see swatch) its
+ * swatch, then its label. Items whose label is null are left out. `notes` (strings) follow
+ * the items as plain text, each an item of its own.
+ * @param {any[]} items
+ * @param {{className?: string, notes?: string[]}} [options]
  */
-export function legend(items, {className = "legend"} = {}) {
+export function legend(items, {className = "legend", notes = []} = {}) {
   const root = document.createElement("div");
   root.className = className;
   for (const item of items) {
     if (item.label == null) continue;
     const span = document.createElement("span");
     span.append(swatch(item), item.label);
+    root.append(span);
+  }
+  for (const note of notes) {
+    const span = document.createElement("span");
+    span.textContent = note;
     root.append(span);
   }
   return root;

@@ -33,6 +33,43 @@ export function steadyCeiling(top, {headroom = 1.08} = {}) {
   return scaled(15);
 }
 
+/**
+ * A y-domain for curves a slider moves: every finite value of `curves` (arrays of numbers)
+ * and [−1, 1], with 8% of air, each end rounded out to a steady step (steadyCeiling), so
+ * that the axis stays put while the curves move.
+ */
+export function steadyDomain(curves) {
+  let lo = -1;
+  let hi = 1;
+  for (const values of curves) {
+    for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
+  }
+  return [-steadyCeiling(-lo), steadyCeiling(hi)];
+}
+
+/**
+ * The steady y-axis of a chart whose curves a slider moves, Plot having drawn it over
+ * `domain` along `range`: the returned `fit(curves)` re-ticks the axis in place when the
+ * curves' steadyDomain changes, moves the zero rule `zero` (a <line>, if given) to y = 0, and
+ * returns the value ↦ pixel map of the axis shown.
+ */
+export function steadyYAxis(chart, domain, range, zero) {
+  let shown = domain;
+  return (curves) => {
+    const next = steadyDomain(curves);
+    if (next[0] !== shown[0] || next[1] !== shown[1]) {
+      shown = next;
+      setLinearAxis(chart, "y", shown, range);
+    }
+    const y = linearMap(shown, range);
+    if (zero) {
+      zero.setAttribute("y1", y(0));
+      zero.setAttribute("y2", y(0));
+    }
+    return y;
+  };
+}
+
 /** The tick count Plot aims for along a pixel range: one per 35 px vertically, 80 px across. */
 export function tickCount([r0, r1], axis = "y") {
   return Math.abs(r1 - r0) / (axis === "x" ? 80 : 35);

@@ -21,6 +21,9 @@ export const lineDefaults = {
 /** Plot's dot defaults (src/marks/dot.js), as SVG attributes: hollow circles of radius 3. */
 export const dotDefaults = {"aria-label": "dot", fill: "none", stroke: "currentColor", "stroke-width": 1.5};
 
+/** Plot's rule defaults (src/marks/rule.js), as SVG attributes. */
+export const ruleDefaults = {"aria-label": "rule", stroke: "currentColor"};
+
 /**
  * The half-pixel shift Plot gives marks on x and y scales (src/style.js), so that 1 px
  * strokes land on whole pixels: none on a high-density screen.
@@ -37,11 +40,14 @@ export function axesOnly() {
   return Plot.dot([], {x: (d) => d, y: (d) => d});
 }
 
-/** A group of `attributes` (over `defaults`) added to `chart`, before `before` if given. */
-function layer(chart, defaults, attributes, before) {
+/**
+ * A group of `attributes` (over `defaults`) added to `chart`, before `before` if given,
+ * shifted as Plot shifts its marks (on x, y or both).
+ */
+function layer(chart, defaults, attributes, before, {x = true, y = true} = {}) {
   const group = svgElement("g", {
     ...defaults,
-    transform: `translate(${offset()},${offset()})`,
+    transform: `translate(${x ? offset() : 0},${y ? offset() : 0})`,
     ...attributes
   });
   if (before) before.before(group);
@@ -71,6 +77,29 @@ export function liveDots(chart, attributes = {}, {r = 3, before} = {}) {
     for (let i = 0; i < xs.length; i++) {
       circles[i].setAttribute("cx", xs[i]);
       circles[i].setAttribute("cy", ys[i]);
+    }
+    return group;
+  };
+  return group;
+}
+
+/**
+ * Horizontal rules drawn in place: a group styled as Plot's ruleY (`attributes` over its
+ * defaults, shifted on y only, as Plot shifts it); `rules.place(x1s, x2s, ys)` draws a rule
+ * from x1s[i] to x2s[i] at ys[i] (pixels), reusing lines; a row that is not finite is hidden.
+ */
+export function liveRulesY(chart, attributes = {}, {before} = {}) {
+  const group = layer(chart, ruleDefaults, attributes, before, {x: false});
+  group.place = (x1s, x2s, ys) => {
+    const lines = ensureChildren(group, ys.length, () => svgElement("line"));
+    for (let i = 0; i < ys.length; i++) {
+      const shown = Number.isFinite(x1s[i]) && Number.isFinite(x2s[i]) && Number.isFinite(ys[i]);
+      lines[i].style.display = shown ? "" : "none";
+      if (!shown) continue;
+      lines[i].setAttribute("x1", x1s[i]);
+      lines[i].setAttribute("x2", x2s[i]);
+      lines[i].setAttribute("y1", ys[i]);
+      lines[i].setAttribute("y2", ys[i]);
     }
     return group;
   };

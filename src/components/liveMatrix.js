@@ -13,18 +13,8 @@
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 
-/** Entries are written to this many decimals (so 1e-17 of round-off reads 0). */
-const DECIMALS = 4;
-/** Significant digits enough for any entry below 10⁶ at DECIMALS decimals, so formatNumber rounds nothing more. */
-const ENTRY_DIGITS = 10;
-
-/** A matrix entry as the course writes it: at most 4 decimals (so 1e-17 round-off reads 0), a true minus. */
-export function formatEntry(value) {
-  // the entry is placed on the grid of 4 decimals; formatNumber writes it (minus, 0 for −0, words for NaN and ±∞)
-  const scale = 10 ** DECIMALS;
-  const snapped = Number.isFinite(value) ? Math.round(value * scale) / scale : value;
-  return formatNumber(snapped, {digits: ENTRY_DIGITS});
-}
+/** How an entry is written (formatNumber): at most 4 decimals (so 1e-17 of round-off reads 0), a true minus. */
+const ENTRY_FORMAT = {decimals: 4};
 
 /** A slot's size from its --rows and --cols (set inline in the Markdown, or by a stylesheet). */
 function slotSize(slot) {
@@ -93,7 +83,7 @@ export function writeMatrix(slot, values) {
   values.forEach((row, i) => {
     const cells = rows[i].children;
     (Array.isArray(row) ? row : [row]).forEach((value, j) =>
-      setText(cells[j].firstChild, formatEntry(value))
+      setText(cells[j].firstChild, formatNumber(value, ENTRY_FORMAT))
     );
   });
   return slot;

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {sampleActivation} from "../lib/sample.js";
 import {formatNumber} from "./format.js";
+import {tinyCurveDash} from "./style.js";
 
 /**
  * A tiny chart of an activation f (solid) and its derivative f′ (dashed), for tables: no
@@ -23,7 +24,7 @@ export function miniActivationChart(activation, {width = 120, height = 60, domai
       Plot.ruleY([0], {strokeOpacity: 0.35}),
       Plot.ruleX([0], {strokeOpacity: 0.35}),
       Plot.line(x, {x, y: f, className: "chart-f", strokeWidth: 2}),
-      Plot.line(x, {x, y: df, className: "chart-df", strokeWidth: 2, strokeDasharray: "5 3"})
+      Plot.line(x, {x, y: df, className: "chart-df", strokeWidth: 2, strokeDasharray: tinyCurveDash.df})
     ]
   });
 }

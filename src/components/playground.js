@@ -5,6 +5,7 @@
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
+import {announce} from "./liveSlot.js";
 import {SETTLE_MS, whenSettled} from "./offscreen.js";
 import {
   blankChart,
@@ -46,7 +47,7 @@ export function trainingPanel(initialTrainer, {width}) {
     trainLoss: html`<span class="live pg-train-loss"></span>`,
     testLoss: html`<span class="live pg-test-loss"></span>`,
     accuracy: html`<span class="live pg-accuracy"></span>`,
-    state: html`<p class="pg-state" role="status" aria-live="polite"></p>`
+    state: announce(html`<p class="pg-state"></p>`)
   };
   const data = dataChart({size: Math.min(chartWidth, 480)});
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;

@@ -1,27 +1,10 @@
 // The playground's training charts, drawn by Plot from a trainer's histories: the training
 // and test loss over the epochs, and each weight layer's gradient size on a log scale.
 import * as Plot from "npm:@observablehq/plot/course";
-import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
+import {legend} from "./legend.js";
+import {logAxis} from "./logAxis.js";
 import {describeSizes} from "./playgroundText.js";
-
-/**
- * A log axis over these positive values: whole decades as the domain, ticks at powers of
- * ten (every other one or sparser over many decades) plus 2× and 5× over a decade or two.
- */
-function logAxis(values) {
-  let lo = Math.floor(Math.log10(Math.min(...values)));
-  let hi = Math.ceil(Math.log10(Math.max(...values)));
-  if (hi === lo) hi++;
-  const step = Math.max(1, Math.ceil((hi - lo) / 6));
-  lo = hi - step * Math.ceil((hi - lo) / step);
-  const ticks = [];
-  for (let k = lo; k <= hi; k += step) {
-    ticks.push(10 ** k);
-    if (hi - lo <= 2 && k < hi) ticks.push(2 * 10 ** k, 5 * 10 ** k);
-  }
-  return {domain: [10 ** lo, 10 ** hi], ticks};
-}
 
 /** Plot names a frame's <rect> with aria-label, which ARIA allows only with a role: drop it. */
 export function tidy(chart) {
@@ -45,11 +28,18 @@ export function gradientSubtitle({sizes}) {
   return `Gradient size per weight layer (${sizes.length === 2 ? "output only" : "layer 1 nearest the input"})`;
 }
 
+/** The test loss's dash (the training loss is solid). */
+const TEST_DASH = "6 4";
+
 /** The key to the loss chart's two lines. */
 export function lossLegend() {
-  return html`<p class="pg-legend">
-    <span class="pg-key pg-key-train"></span>training set <span class="pg-key pg-key-test"></span>test set
-  </p>`;
+  return legend(
+    [
+      {label: "training set", line: {width: 2}},
+      {label: "test set", line: {dash: TEST_DASH, width: 2}}
+    ],
+    {className: "legend pg-legend"}
+  );
 }
 
 /** The trainer's training and test loss over the epochs (a note until it has trained). */
@@ -92,7 +82,7 @@ export function lossChart(trainer, {width, height}) {
             x: "epoch",
             y: "loss",
             strokeWidth: 2,
-            strokeDasharray: "6 4",
+            strokeDasharray: TEST_DASH,
             className: "pg-loss-test"
           })
         ]
@@ -110,8 +100,9 @@ export function gradientChart(trainer, {width, height}) {
       .filter((d) => d.value > 0 && Number.isFinite(d.value))
   );
   const any = series.some((s) => s.length);
+  const magnitudes = series.flat().map((d) => d.value);
   const axis = any
-    ? logAxis(series.flat().map((d) => d.value))
+    ? logAxis(Math.min(...magnitudes), Math.max(...magnitudes), {oneTwoFive: true})
     : {domain: [1e-6, 1], ticks: [1e-6, 1e-4, 1e-2, 1]};
   const last = epochs.length ? epochs[epochs.length - 1] : 0;
   const dashes = ["none", "8 3", "2 3", "8 3 2 3", "12 4", "4 2", "none"];

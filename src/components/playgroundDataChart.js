@@ -2,11 +2,12 @@
 // (./heatmap.js). Plot draws the axes, the frame and the map once; the points are drawn in
 // place in the shapes of Plot's dot mark (circles and diamonds), four paths in all.
 import * as Plot from "npm:@observablehq/plot/course";
-import {html} from "npm:htl";
 import {heatGrid} from "../lib/heatmap.js";
 import {predict} from "../lib/mlp.js";
 import {frameClip, linearMap, svgElement} from "./liveChart.js";
 import {heatmap} from "./heatmap.js";
+import {legend} from "./legend.js";
+import {symbolsAt} from "./symbols.js";
 
 /** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
 const EXTENT = 1.6;
@@ -17,31 +18,22 @@ export const PREVIEW_BLOCK = 3;
 /** How sure a map colour gets: at most this far from the background towards a class colour. */
 const MAP_STRENGTH = 0.65;
 
-const round = (v) => Math.round(v * 10) / 10;
-
-/** A circle of radius r as relative path data, from a "M" at its centre. */
-function circleShape(r) {
-  return `m${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0z`;
-}
-
-/** d3's diamond symbol of Plot's dot radius r (area πr²) as relative path data, from a "M" at its centre. */
-function diamondShape(r) {
-  const tan30 = Math.sqrt(1 / 3);
-  const y = round(Math.sqrt((Math.PI * r * r) / (tan30 * 2)));
-  const x = round(y * tan30);
-  return `m0,${-y}l${x},${y}l${-x},${y}l${-x},${-y}z`;
-}
+/** The marker symbol of each class (d3 symbol names, as Plot's dot takes them) and its radius. */
+const SHAPES = {1: "circle", [-1]: "diamond"};
+const RADIUS = 3.5;
 
 /** The key to the points and the map. */
 export function dataLegend() {
-  return html`<p class="pg-legend">
-    <svg width="12" height="12" aria-hidden="true">
-      <circle cx="6" cy="6" r="4.5" fill="var(--pg-positive)" /></svg
-    >class +1
-    <svg width="12" height="12" aria-hidden="true">
-      <path d="M6 0.5L11.5 6L6 11.5L0.5 6Z" fill="var(--pg-negative)" /></svg
-    >class −1 · filled: training, hollow: test · background: the network's prediction (paler = less sure)
-  </p>`;
+  return legend(
+    [
+      {label: "class +1", className: "pg-positive", marker: SHAPES[1]},
+      {label: "class −1", className: "pg-negative", marker: SHAPES[-1]}
+    ],
+    {
+      className: "legend pg-legend",
+      notes: ["filled: training, hollow: test · background: the network's prediction (paler = less sure)"]
+    }
+  );
 }
 
 /**
@@ -85,18 +77,18 @@ export function dataChart({size}) {
   // the chart's linear scales as plain arithmetic: a new dataset places hundreds of points
   const px = linearMap(sx.domain, sx.range);
   const py = linearMap(sy.domain, sy.range);
-  const shapes = {1: circleShape(3.5), [-1]: diamondShape(3.5)};
 
   chart.showData = (train, test) => {
     for (const {filled, label, path} of points) {
       const set = filled ? train : test;
-      const shape = shapes[label];
-      let d = "";
+      const xs = [];
+      const ys = [];
       for (let i = 0; i < set.targets.length; i++) {
         if (set.targets[i] !== label) continue;
-        d += `M${round(px(set.inputs[2 * i]))},${round(py(set.inputs[2 * i + 1]))}${shape}`;
+        xs.push(px(set.inputs[2 * i]));
+        ys.push(py(set.inputs[2 * i + 1]));
       }
-      path.setAttribute("d", d);
+      path.setAttribute("d", symbolsAt(SHAPES[label], RADIUS, xs, ys));
     }
     chart.setAttribute(
       "aria-label",

@@ -1,22 +1,8 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {legend} from "./legend.js";
-import {linearMap, linePath, setLinearAxis, steadyCeiling, svgElement} from "./liveChart.js";
+import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {curveDash} from "./style.js";
-
-/**
- * The y-domain of stackChart: every finite value and [−1, 1], with 8% of air, each end
- * rounded out to a steady step (1.5, 2, 3, 5, …) so that the axis stays put while a slider
- * moves the lines.
- */
-function stackDomain(curves) {
-  let lo = -1;
-  let hi = 1;
-  for (const values of curves) {
-    for (const v of values) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
-  }
-  return [-steadyCeiling(-lo), steadyCeiling(hi)];
-}
 
 /** The three lines' strokes, on the chart and in its legend. */
 const STYLES = {
@@ -35,7 +21,7 @@ const STYLES = {
  */
 export function stackChart({width = 640, height, xs, stacked, single, withRelu, kink}) {
   height ??= Math.round(Math.max(220, Math.min(340, width * 0.5)));
-  const domain = stackDomain([stacked, single, withRelu]);
+  const domain = steadyDomain([stacked, single, withRelu]);
   const chart = Plot.plot({
     width,
     height,
@@ -60,18 +46,10 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
   const kinkDot = svgElement("circle", {r: 4});
   kinkGroup.append(kinkDot);
   chart.append(kinkGroup);
-  const zero = chart.querySelector("g.stack-zero line");
-  let shown = domain;
+  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.stack-zero line"));
   chart.update = ({stacked, single, withRelu, kink}) => {
-    const next = stackDomain([stacked, single, withRelu]);
-    if (next[0] !== shown[0] || next[1] !== shown[1]) {
-      shown = next;
-      setLinearAxis(chart, "y", shown, yRange);
-    }
-    const y = linearMap(shown, yRange);
+    const y = fitY([stacked, single, withRelu]);
     const x = linearMap(sx.domain, sx.range);
-    zero.setAttribute("y1", y(0));
-    zero.setAttribute("y2", y(0));
     linearPath.setAttribute("d", linePath(xs, stacked, x, y));
     singlePath.setAttribute("d", linePath(xs, single, x, y));
     reluPath.setAttribute("d", linePath(xs, withRelu, x, y));

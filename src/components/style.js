@@ -6,6 +6,12 @@
 /** The dash of the function f (solid) and of its derivative f′ (dashed), on every chart. */
 export const curveDash = {f: "none", df: "7 4"};
 
+/** A decision boundary's dash (where a network's output crosses 0). */
+export const boundaryDash = "5 3";
+
+/** The dashes of f and f′ on the tiny charts of a table (miniChart.js): a shorter one that still reads there. */
+export const tinyCurveDash = {f: "none", df: "5 3"};
+
 /**
  * Every registered activation's dash pattern and marker symbol (a d3 symbol name, as Plot's
  * dot mark takes it): each has its own colour-and-dash pair and its own marker.
@@ -25,11 +31,22 @@ export const compareStyle = {
   mish: {dash: "1 2", symbol: "triangle2"}
 };
 
-/** The dash pattern of each activation's line (from compareStyle). */
-export const seriesDash = Object.fromEntries(Object.entries(compareStyle).map(([id, s]) => [id, s.dash]));
+/**
+ * What an activation that compareStyle does not list (a record just added to the registry)
+ * is drawn with, so that it still gets a line: a dash and marker of its own, and the colour
+ * of the CSS class .series-other (src/style.css), which seriesClass adds for it.
+ */
+export const fallbackStyle = {dash: "12 3 3 3", symbol: "square"};
 
-/** The marker symbol of each activation's line (from compareStyle). */
-export const seriesSymbol = Object.fromEntries(Object.entries(compareStyle).map(([id, s]) => [id, s.symbol]));
+/** The dash and marker symbol of activation `id`: its row of compareStyle, else fallbackStyle. */
+export function seriesStyle(id) {
+  return Object.hasOwn(compareStyle, id) ? compareStyle[id] : fallbackStyle;
+}
+
+/** The CSS class(es) that colour activation `id`'s marks: .series-<id>, plus .series-other for an unlisted id. */
+export function seriesClass(id) {
+  return Object.hasOwn(compareStyle, id) ? `series-${id}` : `series-${id} series-other`;
+}
 
 /** d3 symbols drawn as outlines (stroked), not filled shapes. */
 const STROKED = new Set(["times", "plus", "asterisk", "diamond2", "triangle2", "square2"]);

@@ -8,9 +8,9 @@ import {formatNumber} from "./format.js";
 import {legend} from "./legend.js";
 import {setText} from "./liveDom.js";
 import {linePath, linearMap, setLinearAxis, svgElement} from "./liveChart.js";
-import {axesOnly, liveDots, liveLine} from "./liveMark.js";
+import {axesOnly, liveDots, liveLine, liveRulesY} from "./liveMark.js";
 import {logAxis, logMap, setLogAxis} from "./logAxis.js";
-import {seriesDash} from "./style.js";
+import {seriesClass, seriesStyle} from "./style.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; charts never go below this. */
 const MIN_WIDTH = 240;
@@ -18,7 +18,7 @@ const MIN_WIDTH = 240;
 /** A legend of the core activations' line styles, for the vanishing-gradient chart. */
 export function seriesLegend(ids = coreActivationIds) {
   return legend(
-    ids.map((id) => ({label: activations[id].label, className: `series-${id}`, line: {dash: seriesDash[id]}}))
+    ids.map((id) => ({label: activations[id].label, className: seriesClass(id), line: {dash: seriesStyle(id).dash}}))
   );
 }
 
@@ -88,7 +88,7 @@ export function chainChart(chains, {width = 640, depth}) {
   for (const {id} of chains) {
     paths.set(
       id,
-      liveLine(chart, {class: `series-${id}`, "stroke-width": 2.5, "stroke-dasharray": seriesDash[id]})
+      liveLine(chart, {class: seriesClass(id), "stroke-width": 2.5, "stroke-dasharray": seriesStyle(id).dash})
     );
   }
   const dots = liveDots(chart, {class: "series-dot", fill: "currentColor", stroke: null}, {r: 3.5});
@@ -172,25 +172,10 @@ export function firstLayerChart(chains, {width = 640}) {
   const xRange = chart.scale("x").range;
   const sy = chart.scale("y");
   const yOf = (label) => sy.apply(label) + (sy.bandwidth ?? 0) / 2;
-  const rules = svgElement("g", {
-    stroke: "currentColor",
-    "stroke-opacity": 0.25,
-    transform: "translate(0,0.5)"
-  });
-  chart.append(rules);
-  const rows = layout.data.map(({id}) => {
-    const rule = svgElement("line");
-    rules.append(rule);
-    const group = svgElement("g", {
-      class: `series-${id}`,
-      fill: "currentColor",
-      transform: "translate(0.5,0.5)"
-    });
-    const dot = svgElement("circle", {r: 5});
-    group.append(dot);
-    chart.append(group);
-    return {id, rule, dot};
-  });
+  const rules = liveRulesY(chart, {"stroke-opacity": 0.25});
+  const dots = layout.data.map(({id}) =>
+    liveDots(chart, {class: seriesClass(id), fill: "currentColor", stroke: null}, {r: 5})
+  );
   const labels = svgElement("g", {
     "text-anchor": "start",
     fill: "currentColor",
@@ -204,20 +189,17 @@ export function firstLayerChart(chains, {width = 640}) {
   });
   const draw = () => {
     const x = logMap(layout.xAxis.domain, xRange);
+    // a gradient that is not positive and finite has no place on the log axis: no rule, no dot
+    const ends = layout.data.map((d) => (d.gradient > 0 && Number.isFinite(d.gradient) ? x(d.gradient) : NaN));
+    const ys = layout.data.map((d) => yOf(d.label));
+    rules.place(
+      ends.map(() => x(layout.lo)),
+      ends,
+      ys
+    );
     layout.data.forEach((d, i) => {
-      const {rule, dot} = rows[i];
-      const shown = d.gradient > 0 && Number.isFinite(d.gradient);
-      const py = yOf(d.label);
-      rule.style.display = shown ? "" : "none";
-      dot.style.display = shown ? "" : "none";
-      if (shown) {
-        rule.setAttribute("x1", x(layout.lo));
-        rule.setAttribute("x2", x(d.gradient));
-        rule.setAttribute("y1", py);
-        rule.setAttribute("y2", py);
-        dot.setAttribute("cx", x(d.gradient));
-        dot.setAttribute("cy", py);
-      }
+      const py = ys[i];
+      dots[i].place(Number.isFinite(ends[i]) ? [ends[i]] : [], [py]);
       texts[i].setAttribute("transform", `translate(${x(d.gradient > 0 ? d.gradient : layout.lo)},${py})`);
       setText(texts[i], formatNumber(d.gradient, {digits: 3}));
     });

@@ -9,6 +9,8 @@ import {formatNumber} from "./format.js";
 import {heatmap, rgbString} from "./heatmap.js";
 import {frameClip, linePath, svgElement} from "./liveChart.js";
 import {setText} from "./liveDom.js";
+import {liveLine} from "./liveMark.js";
+import {boundaryDash} from "./style.js";
 
 // the CSS variables (src/style.css) of the network output −1 (purple), 0 (neutral) and +1 (orange)
 const HEAT_COLORS = {low: "--xor-heat-low", mid: "--xor-heat-mid", high: "--xor-heat-high"};
@@ -73,20 +75,11 @@ export function xorChart(run, {width, data, grid}) {
     chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg:last-of-type");
   const sx = chart.scale("x");
   const sy = chart.scale("y");
-  const boundary = svgElement("g", {
-    class: "xor-boundary",
-    fill: "none",
-    stroke: "currentColor",
-    "stroke-width": 1.5,
-    "stroke-dasharray": "5 3",
-    "stroke-linecap": "round",
-    "stroke-linejoin": "round",
-    transform: "translate(0.5,0.5)",
-    "clip-path": frameClip(plotSvg, sx.range, sy.range)
-  });
-  const boundaryPath = svgElement("path");
-  boundary.append(boundaryPath);
-  plotSvg.insertBefore(boundary, plotSvg.querySelector('[aria-label="frame"]'));
+  const boundaryPath = liveLine(
+    plotSvg,
+    {class: "xor-boundary", "stroke-dasharray": boundaryDash, "clip-path": frameClip(plotSvg, sx.range, sy.range)},
+    {before: plotSvg.querySelector('[aria-label="frame"]')}
+  );
   // How far training has gone, in the corner of the frame: once the network has converged,
   // more epochs barely change the colours, but the reader still sees which run is shown.
   const status = svgElement("text", {

@@ -1,6 +1,8 @@
 import * as Plot from "npm:@observablehq/plot/course";
-import {html, svg} from "npm:htl";
-import {frameClip, linearMap, svgElement} from "./liveChart.js";
+import {legend} from "./legend.js";
+import {frameClip, linearMap} from "./liveChart.js";
+import {liveLine} from "./liveMark.js";
+import {curveDash} from "./style.js";
 
 /** The plane of the two weights the chart shows; paths that leave it are clipped. */
 const W1_DOMAIN = [-2, 1.5];
@@ -47,23 +49,9 @@ export function zigzagChart({width = 640, height, start, best, example = [], bat
   const x = linearMap(sx.domain, sx.range);
   const y = linearMap(sy.domain, sy.range);
   const clip = frameClip(chart, sx.range, sy.range);
-  const line = (className, attributes) => {
-    const group = svgElement("g", {
-      class: className,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-linecap": "round",
-      "stroke-linejoin": "round",
-      "stroke-width": 2,
-      "clip-path": clip,
-      ...attributes
-    });
-    const path = svgElement("path");
-    group.append(path);
-    chart.append(group);
-    return path;
-  };
-  const batchPath = line("chart-df zigzag-batch", {"stroke-dasharray": "7 4", "stroke-width": 2.5});
+  const line = (className, attributes) =>
+    liveLine(chart, {class: className, "stroke-width": 2, "clip-path": clip, ...attributes});
+  const batchPath = line("chart-df zigzag-batch", {"stroke-dasharray": curveDash.df, "stroke-width": 2.5});
   const examplePath = line("chart-f zigzag-example");
   // a dot at every step of the single-example path: round caps on zero-length segments
   const stepDots = line("chart-f zigzag-steps", {"stroke-width": 5});
@@ -78,12 +66,11 @@ export function zigzagChart({width = 640, height, start, best, example = [], bat
 
 /** The legend of zigzagChart. */
 export function zigzagLegend() {
-  const item = (className, dash, label) =>
-    html`<span
-      >${svg`<svg width="28" height="10" aria-hidden="true"><line class=${className} x1="2" x2="26" y1="5" y2="5" stroke="currentColor" stroke-width="2.5" stroke-dasharray=${dash} stroke-linecap="round"></line></svg>`}${label}</span
-    >`;
-  return html`<div class="legend">
-    ${item("chart-f", "none", "one example per step")} ${item("chart-df", "7 4", "the whole batch per step")}
-    <span>○ start</span> <span>× weights that fit every example</span>
-  </div>`;
+  return legend(
+    [
+      {label: "one example per step", className: "chart-f", line: {dash: curveDash.f, cap: "round"}},
+      {label: "the whole batch per step", className: "chart-df", line: {dash: curveDash.df, cap: "round"}}
+    ],
+    {notes: ["○ start", "× weights that fit every example"]}
+  );
 }

@@ -51,4 +51,20 @@ describe("legend", () => {
     expect(root.querySelector("circle")!.getAttribute("class")).toBe("chart-check");
     expect(root.querySelector("rect")!.getAttribute("class")).toBe("chart-undefined");
   });
+
+  test("a marker alone, filled in its class's colour; notes after the items", () => {
+    const root = legend(
+      [
+        {label: "class +1", className: "pg-positive", marker: "circle"},
+        {label: "class −1", className: "pg-negative", marker: "diamond"}
+      ],
+      {notes: ["filled: training", "hollow: test"]}
+    );
+    const paths = [...root.querySelectorAll("svg path")];
+    expect(paths.map((p) => p.getAttribute("d"))).toEqual([symbolPath("circle", 4.5), symbolPath("diamond", 4.5)]);
+    expect(paths.map((p) => p.getAttribute("class"))).toEqual(["pg-positive", "pg-negative"]);
+    expect(paths[1].getAttribute("fill")).toBe("currentColor");
+    expect(root.querySelector("line")).toBeNull();
+    expect([...root.children].map((i) => i.textContent)).toEqual(["class +1", "class −1", "filled: training", "hollow: test"]);
+  });
 });

@@ -8,6 +8,8 @@ import * as Plot from "@observablehq/plot";
 import {describe, expect, test} from "vitest";
 import {
   steadyCeiling,
+  steadyDomain,
+  steadyYAxis,
   linePath,
   linearMap,
   lineThrough,
@@ -74,6 +76,39 @@ describe("an axis re-ticked in place", () => {
   test("tick count follows Plot's spacing: one per 35 px up, one per 80 px across", () => {
     expect(tickCount([270, 20], "y")).toBeCloseTo(250 / 35, 12);
     expect(tickCount([40, 440], "x")).toBe(5);
+  });
+});
+
+describe("steadyDomain", () => {
+  test("holds [−1, 1] and every finite value, each end a steady step out", () => {
+    expect(steadyDomain([[0, 0.5], [-0.2]])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([[0.1, 4.2], [-2.5]])).toEqual([-3, 5]);
+    expect(steadyDomain([[NaN, Infinity, -Infinity, 0.3]])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([])).toEqual([-1.5, 1.5]);
+    expect(steadyDomain([[-30], [12]])).toEqual([-50, 15]);
+  });
+});
+
+describe("steadyYAxis", () => {
+  test("re-ticks the y-axis only when the steady domain changes, moves the zero rule, maps values", () => {
+    const chart = Plot.plot({y: {domain: [-1.5, 1.5]}, marks: [Plot.ruleY([0], {className: "zero"})]});
+    const range = chart.scale("y")!.range as [number, number];
+    const zero = chart.querySelector("g.zero line")!;
+    const fit = steadyYAxis(chart, [-1.5, 1.5], range, zero);
+    const ticksOf = () => [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    const before = ticksOf();
+    const y = fit([[0.2, -0.4]]);
+    expect(ticksOf()).toEqual(before);
+    expect(y(-1.5)).toBeCloseTo(range[0], 9);
+    expect(y(1.5)).toBeCloseTo(range[1], 9);
+    const y2 = fit([[4.2]]);
+    expect(y2(5)).toBeCloseTo(range[1], 9);
+    expect(ticksOf()).not.toEqual(before);
+    const top = (labels: (string | null)[]) => Math.max(...labels.map((t) => Number(t!.replace("−", "-"))));
+    expect(top(before)).toBeLessThanOrEqual(1.5);
+    expect(top(ticksOf())).toBeGreaterThanOrEqual(4);
+    expect(Number(zero.getAttribute("y1"))).toBeCloseTo(y2(0), 9);
+    expect(zero.getAttribute("y2")).toBe(zero.getAttribute("y1"));
   });
 });
 

@@ -2,7 +2,15 @@
 // Marks drawn in place carry the attributes Plot gives its own line and dot marks.
 import * as Plot from "@observablehq/plot";
 import {describe, expect, test} from "vitest";
-import {axesOnly, dotDefaults, lineDefaults, liveDots, liveLine} from "../../src/components/liveMark.js";
+import {
+  axesOnly,
+  dotDefaults,
+  lineDefaults,
+  liveDots,
+  liveLine,
+  liveRulesY,
+  ruleDefaults
+} from "../../src/components/liveMark.js";
 
 /** The attributes of a Plot mark's group, but its transform. */
 function groupAttributes(chart: Element, label: string) {
@@ -67,5 +75,26 @@ describe("liveMark", () => {
     expect(chart.querySelectorAll('g[aria-label="x-axis tick label"] > *').length).toBeGreaterThan(2);
     expect(chart.querySelectorAll('g[aria-label="y-axis tick label"] > *').length).toBeGreaterThan(2);
     expect(chart.querySelectorAll("circle")).toHaveLength(0);
+  });
+
+  test("liveRulesY: Plot's ruleY attributes and shift (y only); rules placed, reused, hidden when not finite", () => {
+    const plotted = Plot.plot({marks: [Plot.ruleY([0.5], {x1: 0, x2: 1})]});
+    expect(groupAttributes(plotted, "rule")).toEqual(stringify(ruleDefaults));
+    const plotShift = plotted.querySelector('g[aria-label="rule"]')!.getAttribute("transform");
+    const chart = Plot.plot({marks: [axesOnly()]});
+    const rules = liveRulesY(chart, {"stroke-opacity": 0.25});
+    expect(rules.getAttribute("transform")).toBe(plotShift);
+    expect(rules.getAttribute("stroke-opacity")).toBe("0.25");
+    rules.place([10, 10, 10], [50, NaN, 80], [20, 40, 60]);
+    const lines = [...rules.querySelectorAll("line")];
+    expect(lines.map((l) => [l.getAttribute("x1"), l.getAttribute("x2"), l.getAttribute("y1"), l.getAttribute("y2")])).toEqual([
+      ["10", "50", "20", "20"],
+      [null, null, null, null],
+      ["10", "80", "60", "60"]
+    ]);
+    expect(lines.map((l) => l.style.display)).toEqual(["", "none", ""]);
+    rules.place([0], [5], [7]);
+    expect(rules.querySelectorAll("line").length).toBe(1);
+    expect(rules.querySelector("line")).toBe(lines[0]);
   });
 });

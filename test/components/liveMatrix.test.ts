@@ -1,9 +1,21 @@
+// @vitest-environment jsdom
 // How a live matrix writes its entries (src/components/liveMatrix.js): what a reader sees
 // for round-off, negative zero, and values that are not finite.
 import {describe, expect, test} from "vitest";
-import {formatEntry} from "../../src/components/liveMatrix.js";
+import {writeMatrix} from "../../src/components/liveMatrix.js";
 
-describe("formatEntry", () => {
+/** The text a one-entry live matrix shows for `value`. */
+function formatEntry(value: number): string {
+  const slot = document.createElement("span");
+  slot.dataset.live = "m";
+  slot.setAttribute("aria-label", "M");
+  slot.style.setProperty("--rows", "1");
+  slot.style.setProperty("--cols", "1");
+  writeMatrix(slot, [[value]]);
+  return slot.textContent ?? "";
+}
+
+describe("a live matrix's entries (formatNumber with 4 decimals)", () => {
   test("rounds to 4 decimals, so floating-point round-off reads as the exact product", () => {
     expect(formatEntry(0.1 * 3)).toBe("0.3");
     expect(formatEntry(1.9 * -1.9 * 2)).toBe("−7.22");

@@ -35,6 +35,18 @@ describe("logAxis", () => {
     // the ends the wrong way round are put right
     expect(logAxis(100, 0.01).domain).toEqual([0.01, 100]);
   });
+  test("oneTwoFive: 2× and 5× ticks over two decades or less, a tick on each end", () => {
+    expect(logAxis(0.03, 0.2, {oneTwoFive: true})).toEqual({domain: [0.01, 1], ticks: [1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01]});
+    expect(logAxis(0.3, 2, {oneTwoFive: true}).ticks).toEqual([10, 5, 2, 1, 0.5, 0.2, 0.1]);
+    // three decades and more: powers of ten only, as without the option
+    expect(logAxis(2e-4, 0.5, {oneTwoFive: true})).toEqual(logAxis(2e-4, 0.5));
+    // seven decades at six ticks: every second one, the lower end moved down to a tick
+    expect(logAxis(2e-7, 0.5, {oneTwoFive: true})).toEqual({domain: [1e-8, 1], ticks: [1, 1e-2, 1e-4, 1e-6, 1e-8]});
+    expect(logAxis(2e-7, 0.5).domain).toEqual([1e-7, 1]);
+    // one value: widened a decade each way, then 1-2-5
+    expect(logAxis(1, 1, {oneTwoFive: true}).ticks).toEqual([10, 5, 2, 1, 0.5, 0.2, 0.1]);
+    for (const bad of [0, NaN, -Infinity]) expect(logAxis(bad, bad, {oneTwoFive: true}).domain).toEqual([0.1, 10]);
+  });
 });
 
 describe("logMap", () => {

@@ -154,6 +154,12 @@ export const glossary = [
       "The output activation for choosing one of several classes: it turns a vector of scores z into probabilities, the i-th being e^(zᵢ) divided by the sum of e^(zⱼ) over all j. Every output is positive and they add up to 1."
   },
   {
+    id: "logit",
+    term: "Logit",
+    definition:
+      "The [pre-activation](#pre-activation) of an output unit whose activation turns it into a probability: the z that a sigmoid or a [softmax](#softmax) takes. For a sigmoid, the logit is the log of the odds, ln(p / (1 − p)); losses such as [cross-entropy](#cross-entropy) are computed most accurately from the logits. See [Output layers and losses](./losses)."
+  },
+  {
     id: "universal-approximation",
     term: "Universal approximation",
     definition:

@@ -167,6 +167,26 @@ describe("/losses", () => {
     });
   });
 
+  test("the side-by-side runs are runNeuron's under each loss, and the learning rate moves them", async () => {
+    await withPage(async (page) => {
+      const finals = async () => {
+        const params = await neuronParams(page);
+        for (const loss of ["squaredError", "binaryCrossEntropy"] as const) {
+          const shown = await page.locator(`.loss-comparison [data-loss=${loss}]`).getAttribute("data-final-loss");
+          expect(Number(shown), loss).toBe(runNeuron({...params, loss}, 50).points[50].loss);
+        }
+        return page.locator(".loss-comparison svg").evaluateAll((svgs) => svgs.map((svg) => svg.outerHTML));
+      };
+      const before = await finals();
+      await press(slider(page, "Learning rate"), "ArrowRight", 50);
+      await waitForCells(page);
+      const after = await finals();
+      // squared error's saturated run barely moves (its line may not shift by a pixel);
+      // cross-entropy's chart is redrawn
+      expect(after[1]).not.toBe(before[1]);
+    });
+  });
+
   test("softmax: the table, the loss and the Jacobian are lib/'s, and every control moves them", async () => {
     await withPage(async (page) => {
       const start = await expectSoftmax(page);

@@ -24,10 +24,13 @@ function writeNumber(cell, value) {
  * A table of `count` classes (named "class 1", "class 2", …). `table.update({logits, p,
  * target, gradient})` writes one number per class into each column, and sizes each
  * probability's bar; arrays of another length are refused with an Error naming them.
+ * @param {number} count
+ * @param {{caption?: string}} [options]
+ * @returns {HTMLTableElement & {update: (value: {logits: number[], p: number[], target: number[], gradient: number[]}) => HTMLTableElement}}
  */
 export function probabilityTable(count, {caption = "Softmax, class by class"} = {}) {
   if (!Number.isInteger(count) || count < 1) throw new Error(`a probability table needs at least one class, got ${String(count)}`);
-  const table = document.createElement("table");
+  const table = /** @type {any} */ (document.createElement("table"));
   table.className = "probability-table";
   const captionElement = table.createCaption();
   captionElement.textContent = caption;

@@ -16,7 +16,8 @@ const values = (logits: number[], k: number) => {
 
 describe("probabilityTable", () => {
   test("one row per class, each column the numbers given, unrounded in data-value", () => {
-    const table = probabilityTable(3).update(values([2, 1, -1], 0));
+    const table = probabilityTable(3);
+    table.update(values([2, 1, -1], 0));
     expect(table.tBodies[0].rows).toHaveLength(3);
     const p = softmax([2, 1, -1]);
     expect(column(table, "p").map((c) => Number((c as HTMLElement).dataset.value))).toEqual(p);
@@ -26,7 +27,8 @@ describe("probabilityTable", () => {
   });
 
   test("an update rewrites the same nodes in place, and the bars follow the probabilities", () => {
-    const table = probabilityTable(3).update(values([0, 0, 0], 1));
+    const table = probabilityTable(3);
+    table.update(values([0, 0, 0], 1));
     const cell = column(table, "logit")[0];
     const node = cell.firstChild;
     table.update(values([1000, 0, 0], 1));
@@ -39,7 +41,8 @@ describe("probabilityTable", () => {
   });
 
   test("NaN draws no bar and reads as not a number; wrong lengths are refused by name", () => {
-    const table = probabilityTable(2).update({logits: [NaN, 0], p: [NaN, NaN], target: [1, 0], gradient: [NaN, NaN]});
+    const table = probabilityTable(2);
+    table.update({logits: [NaN, 0], p: [NaN, NaN], target: [1, 0], gradient: [NaN, NaN]});
     expect(table.querySelector<HTMLElement>(".probability-bar")!.style.transform).toBe("scaleX(0)");
     expect(column(table, "p")[0].textContent).toBe(formatNumber(NaN));
     expect(() => table.update({logits: [0], p: [1], target: [1], gradient: [0]})).toThrow(/logits needs 2 numbers/);

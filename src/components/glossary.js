@@ -31,7 +31,7 @@ export const glossary = [
     id: "loss",
     term: "Loss",
     definition:
-      "One number that says how wrong a network's outputs are on some examples; training tries to make it small. The course uses the squared error, ½(y − t)² for an output y and a target t, and mentions [cross-entropy](#cross-entropy) for classifiers."
+      "One number that says how wrong a network's outputs are on some examples; training tries to make it small. The course mostly uses the squared error, ½(y − t)² for an output y and a target t; classifiers are trained with [cross-entropy](#cross-entropy) (see [Output layers and losses](./losses))."
   },
   {
     id: "cross-entropy",

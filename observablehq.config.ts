@@ -18,6 +18,7 @@ export const coursePages = [
   {name: "Leaky ReLU", path: "/leaky-relu"},
   {name: "Linear", path: "/linear"},
   {name: "Why derivatives matter", path: "/backpropagation"},
+  {name: "Output layers and losses", path: "/losses"},
   {name: "Summary table", path: "/summary"},
   {name: "TL;DR", path: "/tldr"},
   {

@@ -1,8 +1,10 @@
 // Many gradient-descent steps on one neuron, for the loss-by-step charts of the backprop
-// page: repeated neuronStep (every number is the one sgdStep computes), stopping cleanly
-// when the weights or the loss stop being finite.
+// page: repeated neuronStep (every number is the one sgdStep computes), under the loss the
+// start names (squared error by default, or binary cross-entropy for a sigmoid neuron),
+// stopping cleanly when the weights or the loss stop being finite.
 
 import {getActivation} from "./activations.js";
+import {losses} from "./losses.js";
 import {neuronStep} from "./neuron.js";
 import type {NeuronStepInput} from "./neuron.js";
 
@@ -33,6 +35,8 @@ export function runNeuron(start: NeuronStepInput, steps: number, firstStep = 0):
   const first = neuronStep(start); // validates the input
   const {x, target, learningRate} = start;
   const {f, df} = getActivation(start.activation);
+  // neuronStep has checked the pairing: cross-entropy means a sigmoid neuron
+  const crossEntropy = start.loss === "binaryCrossEntropy" ? losses.binaryCrossEntropy.unit : null;
   let {w, b} = start;
   let z = first.z;
   const points: NeuronRunPoint[] = [{step: firstStep, w, b, loss: first.loss}];
@@ -40,11 +44,13 @@ export function runNeuron(start: NeuronStepInput, steps: number, firstStep = 0):
     // neuronStep's arithmetic in its order (forward and sgdStep on a one-unit network), so
     // every number is bit for bit the one it gives; without its arrays and checks, a slider
     // can rerun several 50-step neurons per frame
-    const delta = (f(z) - target) * df(z);
+    const delta = crossEntropy ? crossEntropy.logitGradient(z, target) : (f(z) - target) * df(z);
     const wAfter = w - learningRate * (delta * x);
     const bAfter = b - learningRate * delta;
     const zAfter = bAfter + wAfter * x;
-    const lossAfter = 0.5 * (target - f(zAfter)) ** 2;
+    const lossAfter = crossEntropy
+      ? crossEntropy.valueFromLogit(zAfter, target)
+      : 0.5 * (target - f(zAfter)) ** 2;
     if (!Number.isFinite(wAfter) || !Number.isFinite(bAfter) || !Number.isFinite(lossAfter)) {
       return {points, diverged: true};
     }

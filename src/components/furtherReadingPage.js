@@ -15,6 +15,11 @@ export const readingTopics = [
     keys: ["rumelhart1986", "lecun1998"]
   },
   {
+    heading: "Output layers and losses",
+    text: "Why a classifier's outputs can be read as probabilities: Bridle named softmax and showed that, trained with cross-entropy, its outputs estimate the probability of each class; Bishop's textbook pairs each output activation with its loss (section 5.2) and derives the gradient y − t they share.",
+    keys: ["bridle1990", "bishop2006"]
+  },
+  {
     heading: "Why networks with a bend can learn anything",
     text: "The universal approximation theorems: one hidden layer with a sigmoid (Cybenko), with any continuous, bounded, non-constant activation (Hornik), and with any locally bounded, piecewise continuous activation that is not a polynomial (Leshno and colleagues) can approximate any continuous function on a bounded region.",
     keys: ["cybenko1989", "hornik1991", "leshno1993"]

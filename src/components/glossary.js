@@ -31,7 +31,7 @@ export const glossary = [
     id: "loss",
     term: "Loss",
     definition:
-      "One number that says how wrong a network's outputs are on some examples; training tries to make it small. The course uses the squared error, ½(y − t)² for an output y and a target t, and mentions [cross-entropy](#cross-entropy) for classifiers."
+      "One number that says how wrong a network's outputs are on some examples; training tries to make it small. The course mostly uses the squared error, ½(y − t)² for an output y and a target t; classifiers are trained with [cross-entropy](#cross-entropy) (see [Output layers and losses](./losses))."
   },
   {
     id: "cross-entropy",
@@ -152,6 +152,12 @@ export const glossary = [
     term: "Softmax",
     definition:
       "The output activation for choosing one of several classes: it turns a vector of scores z into probabilities, the i-th being e^(zᵢ) divided by the sum of e^(zⱼ) over all j. Every output is positive and they add up to 1."
+  },
+  {
+    id: "logit",
+    term: "Logit",
+    definition:
+      "The [pre-activation](#pre-activation) of an output unit whose activation turns it into a probability: the z that a sigmoid or a [softmax](#softmax) takes. For a sigmoid, the logit is the log of the odds, ln(p / (1 − p)); losses such as [cross-entropy](#cross-entropy) are computed most accurately from the logits. See [Output layers and losses](./losses)."
   },
   {
     id: "universal-approximation",

@@ -20,6 +20,14 @@ export const sources = {
     venue: "Mathematics of Control, Signals and Systems 2, 303–314",
     url: "https://doi.org/10.1007/BF02551274"
   },
+  bridle1990: {
+    authors: "John S. Bridle",
+    year: 1990,
+    title:
+      "Probabilistic interpretation of feedforward classification network outputs, with relationships to statistical pattern recognition",
+    venue: "In Neurocomputing: Algorithms, Architectures and Applications (F. Fogelman Soulié & J. Hérault, eds.), NATO ASI Series F68, Springer, 227–236",
+    url: "https://doi.org/10.1007/978-3-642-76153-9_28"
+  },
   hochreiter1991: {
     authors: "Sepp Hochreiter",
     year: 1991,
@@ -106,6 +114,13 @@ export const sources = {
     title: "Fast and accurate deep network learning by exponential linear units (ELUs)",
     venue: "arXiv:1511.07289; ICLR 2016",
     url: "https://arxiv.org/abs/1511.07289"
+  },
+  bishop2006: {
+    authors: "Christopher M. Bishop",
+    year: 2006,
+    title: "Pattern Recognition and Machine Learning",
+    venue: "Springer",
+    book: true
   },
   nielsen2015: {
     authors: "Michael A. Nielsen",

@@ -53,6 +53,45 @@ describe("runNeuron", () => {
     );
   });
 
+  it("runs under binary cross-entropy as repeated neuronStep with that loss, bit for bit", () => {
+    const real = (max: number) => fc.double({min: -max, max, noNaN: true});
+    fc.assert(
+      fc.property(
+        real(10),
+        real(10),
+        real(10),
+        fc.double({min: 0, max: 1, noNaN: true}),
+        fc.double({min: 0, max: 50, noNaN: true}),
+        (x, w, b, target, learningRate) => {
+          const start: NeuronStepInput = {x, w, b, target, learningRate, activation: "sigmoid", loss: "binaryCrossEntropy"};
+          const run = runNeuron(start, 30);
+          let state = {w, b};
+          for (let k = 0; k + 1 < run.points.length; k++) {
+            const s = neuronStep({...start, ...state});
+            expect(run.points[k].loss).toBe(s.loss);
+            expect(run.points[k + 1]).toEqual({step: k + 1, w: s.wAfter, b: s.bAfter, loss: s.lossAfter});
+            state = {w: s.wAfter, b: s.bAfter};
+          }
+        }
+      ),
+      {numRuns: 200}
+    );
+  });
+
+  it("moves a saturated sigmoid under cross-entropy that squared error leaves crawling", () => {
+    const saturated: NeuronStepInput = {x: 1, w: 5, b: 5, target: 0.2, learningRate: 0.3, activation: "sigmoid"};
+    const se = runNeuron(saturated, 50).points;
+    const ce = runNeuron({...saturated, loss: "binaryCrossEntropy"}, 50).points;
+    // squared error: the loss has barely moved after 50 steps
+    expect(se[50].loss).toBeGreaterThan(se[0].loss * 0.99);
+    // cross-entropy: well over half of it is gone
+    expect(ce[50].loss).toBeLessThan(ce[0].loss * 0.5);
+  });
+
+  it("refuses cross-entropy on a neuron that is not a sigmoid, with neuronStep's message", () => {
+    expect(() => runNeuron({...healthy, activation: "relu", loss: "binaryCrossEntropy"}, 5)).toThrow(/sigmoid/);
+  });
+
   it("numbers steps from firstStep and allows zero steps", () => {
     expect(runNeuron(healthy, 2, 10).points.map((p) => p.step)).toEqual([10, 11, 12]);
     expect(runNeuron(healthy, 0).points).toHaveLength(1);

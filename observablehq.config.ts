@@ -18,6 +18,7 @@ export const coursePages = [
   {name: "Leaky ReLU", path: "/leaky-relu"},
   {name: "Linear", path: "/linear"},
   {name: "Why derivatives matter", path: "/backpropagation"},
+  {name: "Initialisation that fits the activation", path: "/initialisation"},
   {name: "Summary table", path: "/summary"},
   {name: "TL;DR", path: "/tldr"},
   {

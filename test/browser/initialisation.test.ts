@@ -136,7 +136,7 @@ describe("initialisation page", () => {
       const expected = deepStats(defaults);
       const layer = expected.layers[9];
       const shown = async (name: string) =>
-        (await page.locator(`[data-live="${name}"] .katex-html`).first().textContent())?.replace(/\s/g, "");
+        (await page.locator(`[data-live="${name}"]`).first().textContent())?.replace(/\s/g, "");
       expect(await shown("predZ")).toBe(formatNumber(layer.forward.predicted));
       expect(await shown("predD")).toBe(formatNumber(layer.backward!.predicted));
       expect(await shown("fanIn")).toBe("128");

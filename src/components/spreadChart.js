@@ -2,7 +2,8 @@
 // (lib/deepStats.ts), how large its pre-activations z are on the forward pass and its
 // gradients δ = ∂L/∂z on the backward pass, on a log axis. A line joins each layer's root mean
 // square √E[x²]; a band behind it runs from half the width of the middle 50 % of the values
-// to half the width of the middle 90 % (lib/spread.ts's quantiles). Plot draws the axes once;
+// to half the width of the middle 90 % (lib/spread.ts's quantiles), down to the bottom of the
+// axis where more than half of the values are exactly 0. Plot draws the axes once;
 // chart.update(result) moves the lines, bands, dots and axes in place; chart.highlight(layer)
 // marks one layer with a vertical rule.
 import * as Plot from "npm:@observablehq/plot/course";
@@ -24,7 +25,11 @@ export const spreadSeries = [
 /** A legend of the two series (lines) and of the bands (areas). */
 export function spreadLegend() {
   return legend([
-    ...spreadSeries.map(({label, className, dash}) => ({label: `${label} (root mean square)`, className, line: {dash}})),
+    ...spreadSeries.map(({label, className, dash}) => ({
+      label: `${label} (root mean square)`,
+      className,
+      line: {dash}
+    })),
     {label: "band: half-widths of the middle 50 % to 90 %", className: "spread-band-swatch", area: true}
   ]);
 }
@@ -38,7 +43,11 @@ export function spreadSizes(spread) {
 
 /** Per layer, the sizes of z (forward) and δ (backward; null where the backward pass has not arrived). */
 export function spreadRows(result) {
-  return result.layers.map((l) => ({layer: l.layer, forward: spreadSizes(l.pre), backward: spreadSizes(l.gradient)}));
+  return result.layers.map((l) => ({
+    layer: l.layer,
+    forward: spreadSizes(l.pre),
+    backward: spreadSizes(l.gradient)
+  }));
 }
 
 /** Whether a value can sit on a log axis. */
@@ -110,7 +119,12 @@ export function spreadChart(result, {width = 640} = {}) {
     marginLeft: 62,
     marginBottom: 36,
     ariaLabel: current.ariaLabel,
-    x: {domain: current.x, label: "layer (1 = first, next to the inputs)", labelAnchor: "right", labelArrow: "none"},
+    x: {
+      domain: current.x,
+      label: "layer (1 = first, next to the inputs)",
+      labelAnchor: "right",
+      labelArrow: "none"
+    },
     y: {
       type: "log",
       domain: current.yAxis.domain,
@@ -148,11 +162,14 @@ export function spreadChart(result, {width = 640} = {}) {
       const rows = current.rows.filter((r) => r[key]);
       const xs = rows.map((r) => r.layer);
       const rms = rows.map((r) => (drawable(r[key].rms) ? r[key].rms : NaN));
+      // where more than half of the values are exactly 0 (ReLU's gradients, often), the middle
+      // 50 % has no width: the band then reaches down to the bottom of the axis, towards 0
+      const floor = current.yAxis.domain[0];
       band.setAttribute(
         "d",
         bandPath(
           xs,
-          rows.map((r) => r[key].inner),
+          rows.map((r) => (r[key].inner > 0 || !drawable(r[key].outer) ? r[key].inner : floor)),
           rows.map((r) => r[key].outer),
           x,
           y

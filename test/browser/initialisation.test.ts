@@ -16,7 +16,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const defaults: DeepStatsOptions = {depth: 20, width: 128, batch: 256, initialisation: "he", activation: "relu", seed: 1};
+const defaults: DeepStatsOptions = {
+  depth: 20,
+  width: 128,
+  batch: 256,
+  initialisation: "he",
+  activation: "relu",
+  seed: 1
+};
 
 /** The unrounded number a slot shows (liveSlot keeps it in data-value). */
 async function slotValue(page: Page, name: string): Promise<number> {
@@ -40,7 +47,10 @@ async function expectNumbersOf(page: Page, expected: DeepStatsResult, inspect: n
   const first = expected.layers[0];
   const last = expected.layers.at(-1)!;
   const close = async (name: string, value: number) =>
-    expect(await slotValue(page, name), name).toBeCloseTo(value, 12 - Math.max(0, Math.ceil(Math.log10(Math.abs(value) || 1))));
+    expect(await slotValue(page, name), name).toBeCloseTo(
+      value,
+      12 - Math.max(0, Math.ceil(Math.log10(Math.abs(value) || 1)))
+    );
   await close("z-first", first.pre.variance);
   await close("z-last", last.pre.variance);
   await close("z-last-mean", last.post.mean);
@@ -62,7 +72,10 @@ async function chartMarkup(page: Page): Promise<string> {
 
 /** Sets a slider by typing into its number box, as a reader can. */
 async function setRange(page: Page, label: string, value: number): Promise<void> {
-  const box = page.locator("form").filter({has: page.getByText(label, {exact: true})}).locator("input[type=number]");
+  const box = page
+    .locator("form")
+    .filter({has: page.getByText(label, {exact: true})})
+    .locator("input[type=number]");
   await box.fill(String(value));
   await box.press("Enter");
 }
@@ -153,7 +166,10 @@ describe("initialisation page", () => {
       const before = await chartMarkup(page);
       await setRange(page, "Depth (layers)", 500);
       await waitForCells(page);
-      const message = page.locator("form").filter({has: page.getByText("Depth (layers)", {exact: true})}).locator(".range-message");
+      const message = page
+        .locator("form")
+        .filter({has: page.getByText("Depth (layers)", {exact: true})})
+        .locator(".range-message");
       await expect.poll(() => message.textContent()).toContain("out of range");
       expect(await slotText(page, "spread-status")).toContain("Done: 20 layers");
       expect(await chartMarkup(page)).toBe(before);
@@ -172,10 +188,14 @@ describe("initialisation page", () => {
       });
       try {
         await waitForRun(page, defaults);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+        );
         expect(overflow).toBeLessThanOrEqual(0);
         const colours = await page.evaluate(() =>
-          [".spread-forward", ".spread-backward"].map((s) => getComputedStyle(document.querySelector(`svg.spread-chart g${s}`)!).color)
+          [".spread-forward", ".spread-backward"].map(
+            (s) => getComputedStyle(document.querySelector(`svg.spread-chart g${s}`)!).color
+          )
         );
         expect(colours[0]).not.toBe(colours[1]);
         expect(colours[0]).toBe(colorScheme === "dark" ? "rgb(86, 180, 233)" : "rgb(0, 114, 178)");

@@ -19,6 +19,7 @@ export const coursePages = [
   {name: "Linear", path: "/linear"},
   {name: "Why derivatives matter", path: "/backpropagation"},
   {name: "Output layers and losses", path: "/losses"},
+  {name: "Initialisation that fits the activation", path: "/initialisation"},
   {name: "Summary table", path: "/summary"},
   {name: "TL;DR", path: "/tldr"},
   {

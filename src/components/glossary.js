@@ -112,6 +112,12 @@ export const glossary = [
       "How a network's weights are chosen before training, usually at random from a distribution scaled to the number of inputs n of each unit (its fan-in), so that signals neither fade nor blow up from layer to layer. Common choices: Glorot (or Xavier) initialisation, variance 2/(n + m) where m is the number of outputs; He initialisation, variance 2/n, for ReLU; [LeCun-normal](#lecun-normal), variance 1/n."
   },
   {
+    id: "fan-in",
+    term: "Fan-in and fan-out",
+    definition:
+      "A unit's fan-in is the number of inputs it adds up (the number of units in the layer below, for a fully connected layer); its fan-out is the number of units in the layer above that receive its output. [Initialisation](#initialisation) rules scale the variance of the weights by one or both of them."
+  },
+  {
     id: "lecun-normal",
     term: "LeCun-normal initialisation",
     definition:

@@ -41,7 +41,12 @@ export function spreadSizes(spread) {
   return {rms: Math.sqrt(spread.secondMoment), inner: (q75 - q25) / 2, outer: (q95 - q05) / 2};
 }
 
-/** Per layer, the sizes of z (forward) and δ (backward; null where the backward pass has not arrived). */
+/**
+ * Per layer, the sizes of z (forward) and δ (backward; null where the backward pass has not arrived).
+ * @typedef {{rms: number, inner: number, outer: number}} SpreadSizes
+ * @param {{layers: {layer: number, pre: any, gradient?: any}[]}} result
+ * @returns {{layer: number, forward: SpreadSizes | null, backward: SpreadSizes | null}[]}
+ */
 export function spreadRows(result) {
   return result.layers.map((l) => ({
     layer: l.layer,

@@ -25,9 +25,13 @@ describe("registry", () => {
   it("keys each record by its id, core five first in the document's order", () => {
     for (const [key, act] of entries) expect(act.id).toBe(key);
     expect(coreActivationIds).toEqual(["sigmoid", "tanh", "relu", "leakyRelu", "linear"]);
-    expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
     expect([...activationIds].sort()).toEqual(Object.keys(activations).sort());
     expect(activationIds.slice(0, 5)).toEqual(coreActivationIds);
+    expect(extraActivationIds).toEqual(Object.keys(activations).filter((id) => !coreActivationIds.includes(id as never)));
+  });
+
+  it("registry contents: today's further records, in order (update this list when a record is added)", () => {
+    expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
   });
 
   it("gives every record a label, prose and the required fields", () => {
@@ -179,7 +183,8 @@ describe("tails, where naive formulas fail", () => {
 });
 
 describe("special inputs", () => {
-  const limits: Record<ActivationId, [number, number, number, number]> = {
+  // Today's records; a new record is checked by the generic test below (a row here is welcome).
+  const limits: Partial<Record<ActivationId, [number, number, number, number]>> = {
     // f(−∞), f(∞), f′(−∞), f′(∞)
     sigmoid: [0, 1, 0, 0],
     tanh: [-1, 1, 0, 0],
@@ -195,12 +200,34 @@ describe("special inputs", () => {
     mish: [0, Infinity, 0, 1]
   };
 
-  it("±Infinity gives the limits, zero limits as +0", () => {
-    for (const [id, act] of entries) {
+  it("±Infinity gives the exact limits stated for today's records, zero limits as +0", () => {
+    const stated = Object.entries(limits) as [ActivationId, [number, number, number, number]][];
+    expect(stated.length).toBe(12);
+    for (const [id, expected] of stated) {
+      const act = activations[id];
       // toEqual uses Object.is, so −0 would fail where +0 is documented
-      expect([act.f(-Infinity), act.f(Infinity), act.df(-Infinity), act.df(Infinity)], id).toEqual(
-        limits[id]
-      );
+      expect([act.f(-Infinity), act.f(Infinity), act.df(-Infinity), act.df(Infinity)], id).toEqual(expected);
+    }
+  });
+
+  it("every record: f and f′ at ±Infinity are the limits of their values at ±1e300 and ±1e308, zero as +0", () => {
+    // A value at ±Infinity agrees with the far tail: equal within 1e-9 (relative) to a finite
+    // limit, or the tail is beyond 1e250 with the infinity's sign.
+    const agrees = (atInfinity: number, far: number) =>
+      Number.isFinite(atInfinity)
+        ? Math.abs(far - atInfinity) <= 1e-9 * Math.max(1, Math.abs(atInfinity))
+        : atInfinity === (far > 0 ? Infinity : -Infinity) && Math.abs(far) > 1e250;
+    for (const [id, act] of entries) {
+      for (const sign of [-1, 1]) {
+        for (const g of [act.f, act.df]) {
+          const name = `${id}${g === act.df ? "′" : ""}(${sign > 0 ? "+" : "−"}∞)`;
+          const atInfinity = g(sign * Infinity);
+          expect(Number.isNaN(atInfinity), name).toBe(false);
+          for (const far of [1e300, 1e308])
+            expect(agrees(atInfinity, g(sign * far)), `${name} = ${atInfinity} vs ${g(sign * far)} at ${sign * far}`).toBe(true);
+          if (atInfinity === 0) expect(Object.is(atInfinity, 0), `${name} is +0`).toBe(true);
+        }
+      }
     }
   });
 

@@ -56,6 +56,11 @@ export interface FrameworkEntry {
 
 export type FrameworkBridge = Record<FrameworkId, FrameworkEntry>;
 
+/** The table as written, keyed by the ids it covers (some or all of the registry's). */
+function bridgesFor<K extends ActivationId>(table: Record<K, FrameworkBridge>): Record<K, FrameworkBridge> {
+  return table;
+}
+
 /** The course's Leaky ReLU slope α, read from its record (its slope left of 0). */
 const LEAKY_ALPHA = activations.leakyRelu.df(-1);
 
@@ -64,7 +69,7 @@ const LEAKY_ALPHA = activations.leakyRelu.df(-1);
  * have no entry yet, and /more-activations then shows a note instead of code
  * (src/components/frameworkCode.js).
  */
-export const frameworkBridges = {
+export const frameworkBridges = bridgesFor({
   sigmoid: {
     pytorch: {code: "import torch\n\ny = torch.sigmoid(x)\n# as a layer: torch.nn.Sigmoid()"},
     tensorflow: {code: "import tensorflow as tf\n\ny = tf.math.sigmoid(x)\n# as a layer: activation=\"sigmoid\""},
@@ -152,7 +157,7 @@ export const frameworkBridges = {
     tensorflow: {code: "import tensorflow as tf\n\ny = x * tf.math.tanh(tf.math.softplus(x))"},
     jax: {code: "import jax\n\ny = jax.nn.mish(x)"}
   }
-} satisfies Partial<Record<ActivationId, FrameworkBridge>>;
+});
 
 /** The bridges by id, as a map a lookup by any string may miss. */
 const bridgesById: Partial<Record<string, FrameworkBridge>> = frameworkBridges;

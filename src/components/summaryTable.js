@@ -39,7 +39,9 @@ export function summaryTable(records, {formulas, label, rows}) {
               <th scope="row" class="summary-label">
                 <span class="summary-name">${a.label}</span>${miniActivationChart(a)}
               </th>
-              <td class="summary-range" data-range=${a.range.tex}>${formulaHtml(formulas, `${a.id}.range`)}</td>
+              <td class="summary-range" data-range=${a.range.tex}>
+                ${formulaHtml(formulas, `${a.id}.range`)}
+              </td>
               <td class="summary-derivative">${formulaHtml(formulas, `${a.id}.df`)}</td>
               <td>${yesNo(a.zeroCentred)}</td>
               <td>${vanishing[a.vanishingGradient]}</td>

@@ -27,7 +27,9 @@ describe("registry", () => {
     expect(coreActivationIds).toEqual(["sigmoid", "tanh", "relu", "leakyRelu", "linear"]);
     expect([...activationIds].sort()).toEqual(Object.keys(activations).sort());
     expect(activationIds.slice(0, 5)).toEqual(coreActivationIds);
-    expect(extraActivationIds).toEqual(Object.keys(activations).filter((id) => !coreActivationIds.includes(id as never)));
+    expect(extraActivationIds).toEqual(
+      Object.keys(activations).filter((id) => !coreActivationIds.includes(id as never))
+    );
   });
 
   it("registry contents: today's further records, in order (update this list when a record is added)", () => {
@@ -44,6 +46,12 @@ describe("registry", () => {
       expect(["yes", "less", "no", "dies"]).toContain(act.vanishingGradient);
     }
     expect(activations.relu.label).toBe("ReLU");
+    // a variant names a registered record other than itself
+    for (const [id, act] of entries)
+      if (act.variantOf !== undefined) {
+        expect(isActivationId(act.variantOf), id).toBe(true);
+        expect(act.variantOf, id).not.toBe(id);
+      }
     expect(activations.leakyRelu.label).toBe("Leaky ReLU");
   });
 
@@ -224,7 +232,10 @@ describe("special inputs", () => {
           const atInfinity = g(sign * Infinity);
           expect(Number.isNaN(atInfinity), name).toBe(false);
           for (const far of [1e300, 1e308])
-            expect(agrees(atInfinity, g(sign * far)), `${name} = ${atInfinity} vs ${g(sign * far)} at ${sign * far}`).toBe(true);
+            expect(
+              agrees(atInfinity, g(sign * far)),
+              `${name} = ${atInfinity} vs ${g(sign * far)} at ${sign * far}`
+            ).toBe(true);
           if (atInfinity === 0) expect(Object.is(atInfinity, 0), `${name} is +0`).toBe(true);
         }
       }

@@ -35,7 +35,8 @@ const toy: Activation = {
 };
 const withToy = {...activations, toy};
 
-describe("the lists, for the course's own registry, are what readers see today", () => {
+// Registry contents: these pin today's records, so update them when a record is added.
+describe("the lists, for the course's own registry, are what readers see today (registry contents)", () => {
   it("further activations (/more-activations' menu): every record beyond the document's five, in registry order", () => {
     expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
     expect(furtherIds(activations, coreActivationIds)).toEqual(extraActivationIds);

@@ -3,7 +3,8 @@
 // then appears wherever a reader would look for it, and nowhere it does not belong.
 //
 //   the source document's five (summary table, home page, backpropagation)  coreActivationIds
-//   /more-activations' "one at a time" menu                                 furtherIds
+//   /more-activations' "one at a time" menu, /summary's "more" table        furtherIds
+//   /more-activations' introduction and "At a glance" table                 glanceIds
 //   /more-activations' comparison, its legend, the playground's menu        comparedIds
 //   /tldr's question on which activation goes where                         chooserChoices (./chooser.js)
 //   /your-own's functions                                                   every record (lib/expression.ts)
@@ -31,4 +32,13 @@ export function comparedIds<R extends Registry>(registry: R, core: readonly stri
     if (!Object.hasOwn(registry, id))
       throw new Error(`comparedIds: ${JSON.stringify(id)} is not in the registry`);
   return [...(core as (keyof R & string)[]), ...furtherIds(registry, core)];
+}
+
+/**
+ * The further records that stand on their own: those beyond `core` that are not a variant of
+ * another record (`variantOf`), in the registry's order. /more-activations' introduction
+ * names these and its "At a glance" table has a row for each.
+ */
+export function glanceIds<R extends Registry>(registry: R, core: readonly string[]): (keyof R & string)[] {
+  return furtherIds(registry, core).filter((id) => registry[id].variantOf === undefined);
 }

@@ -65,6 +65,19 @@ export interface Activation {
   useCase: string;
   limitations: string[];
   notes: string;
+  /** Where it is used, in a few words: the "Used in" column of /more-activations' "At a glance" table. */
+  usedIn?: string;
+  /** Its name in that table, when not its label (e.g. "ELU (α = 1)"). */
+  glanceLabel?: string;
+  /** Its name in /more-activations' introduction, when not its label (e.g. "Swish"). */
+  proseName?: string;
+  /** Another name it goes by, which the introduction gives after it ("also called SiLU"). */
+  alsoCalled?: string;
+  /**
+   * The id of the record this one approximates (GELU's tanh form: "gelu"). /more-activations
+   * covers it under that record, so its introduction and "At a glance" table do not list it.
+   */
+  variantOf?: string;
 }
 
 /** The whole real line, the range of an unbounded activation. */

@@ -4,7 +4,7 @@
 // ones are in ./furtherActivations.js, the record's type and shared helpers in
 // ./activationRecord.js. Every record keeps the numerical conventions stated in ./activationRecord.js.
 
-import {comparedIds, furtherIds} from "./activationLists.js";
+import {comparedIds, furtherIds, glanceIds} from "./activationLists.js";
 import {leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} from "./kernels.js";
 import {checkParameter, INFINITE, isNaNNumber} from "./activationRecord.js";
 import type {Activation} from "./activationRecord.js";
@@ -188,6 +188,9 @@ export const coreActivationIds = [
 
 /** The further activations the course compares against the core five: every other record. */
 export const extraActivationIds: readonly ActivationId[] = furtherIds(activations, coreActivationIds);
+
+/** The further activations that are not a variant of another record (/more-activations' table). */
+export const glanceActivationIds: readonly ActivationId[] = glanceIds(activations, coreActivationIds);
 
 /** All registered ids: core first, then extras. */
 export const activationIds: readonly ActivationId[] = comparedIds(activations, coreActivationIds);

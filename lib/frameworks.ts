@@ -56,11 +56,20 @@ export interface FrameworkEntry {
 
 export type FrameworkBridge = Record<FrameworkId, FrameworkEntry>;
 
+/** The table as written, keyed by the ids it covers (some or all of the registry's). */
+function bridgesFor<K extends ActivationId>(table: Record<K, FrameworkBridge>): Record<K, FrameworkBridge> {
+  return table;
+}
+
 /** The course's Leaky ReLU slope α, read from its record (its slope left of 0). */
 const LEAKY_ALPHA = activations.leakyRelu.df(-1);
 
-/** Every activation of lib/activations.ts in the three frameworks. */
-export const frameworkBridges: Record<ActivationId, FrameworkBridge> = {
+/**
+ * The activations of lib/activations.ts in the three frameworks. A partial map: a record may
+ * have no entry yet, and /more-activations then shows a note instead of code
+ * (src/components/frameworkCode.js).
+ */
+export const frameworkBridges = bridgesFor({
   sigmoid: {
     pytorch: {code: "import torch\n\ny = torch.sigmoid(x)\n# as a layer: torch.nn.Sigmoid()"},
     tensorflow: {code: "import tensorflow as tf\n\ny = tf.math.sigmoid(x)\n# as a layer: activation=\"sigmoid\""},
@@ -148,16 +157,20 @@ export const frameworkBridges: Record<ActivationId, FrameworkBridge> = {
     tensorflow: {code: "import tensorflow as tf\n\ny = x * tf.math.tanh(tf.math.softplus(x))"},
     jax: {code: "import jax\n\ny = jax.nn.mish(x)"}
   }
-};
+});
+
+/** The bridges by id, as a map a lookup by any string may miss. */
+const bridgesById: Partial<Record<string, FrameworkBridge>> = frameworkBridges;
 
 /** The bridge for `id`; throws, naming the known ids, for anything else. */
 export function frameworkBridge(id: string): FrameworkBridge {
-  if (!Object.prototype.hasOwnProperty.call(frameworkBridges, id)) {
+  const bridge = Object.prototype.hasOwnProperty.call(bridgesById, id) ? bridgesById[id] : undefined;
+  if (!bridge) {
     throw new Error(
       `no framework code for ${JSON.stringify(id)}; expected one of ${Object.keys(frameworkBridges).join(", ")}`
     );
   }
-  return frameworkBridges[id as ActivationId];
+  return bridge;
 }
 
 /** The frameworks whose autograd disagrees with the course at `id`'s kink (none if smooth). */

@@ -49,6 +49,8 @@ export function makeElu(alpha = 1): Activation {
     ...(alpha === 1 ? {} : {derivativeAtZeroConvention: "ELU′(0) = α (the left-hand slope)"}),
     parameter: {name: "alpha", symbol: "\\alpha", value: alpha, min: 0, max: 2},
     useCase: "Hidden layers where ReLU's dead units or positive mean output slow training.",
+    usedIn: "CNNs, MLPs",
+    glanceLabel: `ELU (α = ${alpha})`,
     limitations: ["Costs an exponential for negative inputs", "Saturates for very negative inputs"],
     notes:
       "Identity for positive inputs and a smooth exponential floor at −α for negative ones, " +
@@ -85,6 +87,7 @@ export const selu: Activation = {
   maxSlope: {x: 0, value: SELU_SCALE * SELU_ALPHA},
   derivativeAtZeroConvention: "SELU′(0) = λα (the left-hand slope), as in PyTorch",
   useCase: "Deep fully-connected networks without batch normalisation (with LeCun-normal initialisation).",
+  usedIn: "self-normalising MLPs",
   limitations: [
     "Its self-normalising guarantee needs LeCun-normal weights and no other normalisation",
     "Not differentiable at 0 (slopes λ and λα meet there)"
@@ -122,6 +125,7 @@ export const gelu: Activation = {
   vanishingGradient: "no",
   maxSlope: {x: Math.SQRT2, value: 1.1289041451851547},
   useCase: "Hidden layers of Transformers (BERT, GPT) and other large modern models.",
+  usedIn: "BERT, GPT",
   limitations: [
     "Costs an erf evaluation (hence the tanh approximation)",
     "Not monotonic: dips to about −0.17 near x ≈ −0.75"
@@ -168,6 +172,7 @@ export const geluTanh: Activation = {
   vanishingGradient: "no",
   maxSlope: {x: 1.4185040087908283, value: 1.1289930686587717},
   useCase: "Where GELU is wanted but erf is slow or unavailable (the original BERT and GPT-2 code).",
+  variantOf: "gelu",
   limitations: ["An approximation: differs from exact GELU by up to about 5e-4", "Not monotonic"],
   notes: "Replaces Φ(x) by a tanh of a cubic; visually indistinguishable from exact GELU."
 };
@@ -200,6 +205,10 @@ export const swish: Activation = {
   vanishingGradient: "no",
   maxSlope: {x: 2.3993572805154675, value: 1.099839320128867},
   useCase: "Hidden layers of deep image models (EfficientNet, MobileNetV3) found by architecture search.",
+  usedIn: "EfficientNet",
+  glanceLabel: "Swish / SiLU",
+  proseName: "Swish",
+  alsoCalled: "SiLU",
   limitations: ["Costs an exponential", "Not monotonic: dips to about −0.28 near x ≈ −1.28"],
   notes: "The input gated by its own sigmoid; also called SiLU. Smooth and unbounded above like ReLU."
 };
@@ -223,6 +232,7 @@ export const softplus: Activation = {
   vanishingGradient: "no",
   maxSlope: {x: null, value: 1},
   useCase: "Where an output must be positive and smooth, e.g. a predicted standard deviation or rate.",
+  usedIn: "positive outputs",
   limitations: ["Slower than ReLU (an exponential and a logarithm)", "Not zero-centred"],
   notes: "A smooth ReLU whose derivative is exactly the sigmoid."
 };
@@ -256,6 +266,7 @@ export const mish: Activation = {
   vanishingGradient: "no",
   maxSlope: {x: 1.4905711794854284, value: 1.088498161251728},
   useCase: "Hidden layers of object detectors such as YOLOv4.",
+  usedIn: "YOLOv4",
   limitations: ["Expensive: an exponential, a logarithm and a tanh", "Not monotonic: dips to about −0.31"],
   notes: "Like Swish, a self-gated smooth ReLU; slightly smoother near 0."
 };

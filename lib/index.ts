@@ -6,6 +6,7 @@ export {
   activationIds,
   coreActivationIds,
   extraActivationIds,
+  glanceActivationIds,
   getActivation,
   isActivationId,
   makeElu,
@@ -14,7 +15,7 @@ export {
   SELU_SCALE
 } from "./activations.js";
 export type {Activation, ActivationId, ActivationParameter, Interval} from "./activations.js";
-export {comparedIds, furtherIds} from "./activationLists.js";
+export {comparedIds, furtherIds, glanceIds} from "./activationLists.js";
 export type {Registry} from "./activationLists.js";
 export {kernelOf, leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} from "./kernels.js";
 export type {Kernel} from "./kernels.js";
@@ -174,3 +175,4 @@ export type {
   ForwardArithmetic,
   LayerStats
 } from "./deepStats.js";
+export {countInWords, joinWithAnd} from "./wording.js";

@@ -2,7 +2,7 @@
 // the library's, the buttons and sliders change what they should, and the quizzes answer.
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
-import {activations, chainSlopes, coreActivationIds, neuronStep} from "../../lib/index.js";
+import {activations, chainSlopes, coreActivationIds, extraActivationIds, neuronStep} from "../../lib/index.js";
 import type {ActivationId, NeuronStepInput} from "../../lib/index.js";
 import {useBrowser} from "./chromium.js";
 import {press, rangeIn as slider} from "./controls.js";
@@ -299,7 +299,7 @@ const normaliseMath = (s: string) =>
 describe("/summary", () => {
   test("has one row per core activation, in order, with the record's label, range and derivative", async () => {
     await withPage("/summary", async (page) => {
-      const rows = page.locator(".summary-table tbody tr");
+      const rows = page.locator('.summary-table[data-rows="core"] tbody tr');
       expect(await rows.count()).toBe(coreActivationIds.length);
       for (const [i, id] of coreActivationIds.entries()) {
         const row = rows.nth(i);
@@ -326,6 +326,29 @@ describe("/summary", () => {
       }
       expect(await rows.nth(3).locator("td.summary-range").textContent()).toContain("∞");
       expect(await rows.nth(3).locator("td.summary-range").textContent()).toContain("−∞");
+    });
+  });
+
+  test("has one row per further activation in its 'more' table, in registry order, with the record's label and range", async () => {
+    await withPage("/summary", async (page) => {
+      const rows = page.locator('.summary-table[data-rows="further"] tbody tr');
+      expect(await rows.count()).toBe(extraActivationIds.length);
+      expect(extraActivationIds.length).toBeGreaterThan(0);
+      for (const [i, id] of extraActivationIds.entries()) {
+        const row = rows.nth(i);
+        const record = activations[id];
+        expect(await row.getAttribute("data-activation")).toBe(id);
+        expect(await row.locator("th .summary-name").textContent()).toBe(record.label);
+        const range = row.locator("td.summary-range");
+        expect(await range.getAttribute("data-range")).toBe(record.range.tex);
+        // the typeset range reads as its TeX, Greek letters and ≈ as KaTeX draws them
+        const symbols: Record<string, string> = {"\\lambda": "λ", "\\alpha": "α", "\\approx": "≈"};
+        const tex = record.range.tex.replace(/\\(lambda|alpha|approx)\b/g, (command) => symbols[command]);
+        expect(normaliseMath((await range.locator(".katex-html").textContent()) ?? "")).toBe(normaliseMath(tex));
+        expect(await row.locator("td.summary-derivative .katex").count()).toBe(1);
+        expect(await row.locator("td.summary-notes").textContent()).toBe(record.useCase);
+        expect(await row.locator("svg[aria-label]").getAttribute("aria-label")).toContain(record.label);
+      }
     });
   });
 

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
-import {activations, makeElu} from "../../lib/index.js";
+import {activations, countInWords, glanceActivationIds, makeElu} from "../../lib/index.js";
 import {compileExpression} from "../../lib/expression.js";
 import {useBrowser} from "./chromium.js";
 import {chartMarkup} from "./controls.js";
@@ -248,6 +248,29 @@ describe("/more-activations", () => {
       await page.getByRole("radio", {name: "f′(x)"}).check();
       await waitForCells(page);
       await expect(chart.getAttribute("data-mode")).resolves.toBe("df");
+    });
+  });
+
+  test("the introduction and the 'At a glance' table list the records that stand on their own, in registry order", async () => {
+    await withPage(browser(), "/more-activations", async (page) => {
+      const records = glanceActivationIds.map((id) => activations[id]);
+      const intro = page.locator("p", {has: page.locator(".activation-names")});
+      const introText = (await intro.textContent()) ?? "";
+      expect(introText).toContain(`covers ${countInWords(records.length)} single-input functions:`);
+      const names = await intro.locator(".activation-names strong").allTextContents();
+      expect(names).toEqual(records.map((a) => a.proseName ?? a.label));
+      const rows = page.locator(".glance-table tbody tr");
+      expect(await rows.count()).toBe(records.length);
+      for (const [i, a] of records.entries()) {
+        const row = rows.nth(i);
+        expect(await row.getAttribute("data-activation")).toBe(a.id);
+        const cells = await row.locator("td").allTextContents();
+        expect(cells[0]).toBe(a.glanceLabel ?? a.label);
+        expect(await row.locator("td").nth(1).locator(".katex").count()).toBe(1);
+        expect(cells[2]).toBe(a.monotonic ? "yes" : "no");
+        expect(cells[3]).toBe(a.smooth ? "yes" : "no");
+        expect(cells[5]).toBe(a.usedIn ?? "—");
+      }
     });
   });
 });

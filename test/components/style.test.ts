@@ -26,8 +26,8 @@ const toy: Activation = {
 const withToy = {...activations, toy};
 
 describe("style", () => {
-  test("every registered activation has a dash and a marker of its own", () => {
-    expect(Object.keys(compareStyle).sort()).toEqual([...activationIds].sort());
+  test("every listed activation is registered and has a dash and a marker of its own", () => {
+    for (const id of Object.keys(compareStyle)) expect(activationIds, id).toContain(id);
     const symbols = Object.values(compareStyle).map((s) => s.symbol);
     expect(new Set(symbols).size).toBe(symbols.length);
     // the core five differ by dash too
@@ -35,7 +35,7 @@ describe("style", () => {
     expect(new Set(dashes).size).toBe(dashes.length);
   });
   test("seriesStyle and seriesClass read compareStyle for a listed id", () => {
-    for (const id of activationIds) {
+    for (const id of Object.keys(compareStyle)) {
       expect(seriesStyle(id)).toBe(compareStyle[id as keyof typeof compareStyle]);
       expect(seriesClass(id)).toBe(`series-${id}`);
     }

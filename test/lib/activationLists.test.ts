@@ -1,7 +1,7 @@
 // lib/activationLists.ts: adding an activation is adding one record. A toy record added to
 // the registry, with nothing else edited, shows up in every list a reader would look in.
 import {describe, expect, it} from "vitest";
-import {comparedIds, furtherIds} from "../../lib/activationLists.js";
+import {comparedIds, furtherIds, glanceIds} from "../../lib/activationLists.js";
 import {chooserChoices} from "../../lib/chooser.js";
 import {functionNames} from "../../lib/expression.js";
 import {
@@ -10,6 +10,7 @@ import {
   coreActivationIds,
   extraActivationIds,
   getActivation,
+  glanceActivationIds,
   isActivationId
 } from "../../lib/index.js";
 import type {Activation} from "../../lib/index.js";
@@ -34,10 +35,36 @@ const toy: Activation = {
 };
 const withToy = {...activations, toy};
 
-describe("the lists, for the course's own registry, are what readers see today", () => {
+// Registry contents: these pin today's records, so update them when a record is added.
+describe("the lists, for the course's own registry, are what readers see today (registry contents)", () => {
   it("further activations (/more-activations' menu): every record beyond the document's five, in registry order", () => {
     expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
     expect(furtherIds(activations, coreActivationIds)).toEqual(extraActivationIds);
+  });
+
+  it("/more-activations' introduction and 'At a glance' table: the further ones but GELU's tanh form, as today", () => {
+    expect(glanceActivationIds).toEqual(["elu", "selu", "gelu", "swish", "softplus", "mish"]);
+    expect(glanceIds(activations, coreActivationIds)).toEqual(glanceActivationIds);
+    expect(activations.geluTanh.variantOf).toBe("gelu");
+    // the record fields that table and introduction read give today's wording
+    expect(glanceActivationIds.map((id) => activations[id].glanceLabel ?? activations[id].label)).toEqual([
+      "ELU (α = 1)",
+      "SELU",
+      "GELU",
+      "Swish / SiLU",
+      "Softplus",
+      "Mish"
+    ]);
+    expect(glanceActivationIds.map((id) => activations[id].usedIn)).toEqual([
+      "CNNs, MLPs",
+      "self-normalising MLPs",
+      "BERT, GPT",
+      "EfficientNet",
+      "positive outputs",
+      "YOLOv4"
+    ]);
+    expect(activations.swish.proseName).toBe("Swish");
+    expect(activations.swish.alsoCalled).toBe("SiLU");
   });
 
   it("compared activations (comparison chart, its legend, the playground's menu): the five, then the rest", () => {
@@ -58,6 +85,12 @@ describe("the lists, for the course's own registry, are what readers see today",
 describe("a record added to the registry, with nothing else edited", () => {
   it("is one of the further activations, after the others", () => {
     expect(furtherIds(withToy, coreActivationIds)).toEqual([...extraActivationIds, "toy"]);
+  });
+
+  it("is in /more-activations' introduction and 'At a glance' table, unless it is a variant of another record", () => {
+    expect(glanceIds(withToy, coreActivationIds)).toEqual([...glanceActivationIds, "toy"]);
+    const variant = {...activations, toy: {...toy, variantOf: "sigmoid"}};
+    expect(glanceIds(variant, coreActivationIds)).toEqual(glanceActivationIds);
   });
 
   it("is offered by the comparison chart and the playground's menu", () => {

@@ -25,9 +25,15 @@ describe("registry", () => {
   it("keys each record by its id, core five first in the document's order", () => {
     for (const [key, act] of entries) expect(act.id).toBe(key);
     expect(coreActivationIds).toEqual(["sigmoid", "tanh", "relu", "leakyRelu", "linear"]);
-    expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
     expect([...activationIds].sort()).toEqual(Object.keys(activations).sort());
     expect(activationIds.slice(0, 5)).toEqual(coreActivationIds);
+    expect(extraActivationIds).toEqual(
+      Object.keys(activations).filter((id) => !coreActivationIds.includes(id as never))
+    );
+  });
+
+  it("registry contents: today's further records, in order (update this list when a record is added)", () => {
+    expect(extraActivationIds).toEqual(["elu", "selu", "gelu", "geluTanh", "swish", "softplus", "mish"]);
   });
 
   it("gives every record a label, prose and the required fields", () => {
@@ -40,6 +46,12 @@ describe("registry", () => {
       expect(["yes", "less", "no", "dies"]).toContain(act.vanishingGradient);
     }
     expect(activations.relu.label).toBe("ReLU");
+    // a variant names a registered record other than itself
+    for (const [id, act] of entries)
+      if (act.variantOf !== undefined) {
+        expect(isActivationId(act.variantOf), id).toBe(true);
+        expect(act.variantOf, id).not.toBe(id);
+      }
     expect(activations.leakyRelu.label).toBe("Leaky ReLU");
   });
 
@@ -179,7 +191,8 @@ describe("tails, where naive formulas fail", () => {
 });
 
 describe("special inputs", () => {
-  const limits: Record<ActivationId, [number, number, number, number]> = {
+  // Today's records; a new record is checked by the generic test below (a row here is welcome).
+  const limits: Partial<Record<ActivationId, [number, number, number, number]>> = {
     // f(−∞), f(∞), f′(−∞), f′(∞)
     sigmoid: [0, 1, 0, 0],
     tanh: [-1, 1, 0, 0],
@@ -195,12 +208,37 @@ describe("special inputs", () => {
     mish: [0, Infinity, 0, 1]
   };
 
-  it("±Infinity gives the limits, zero limits as +0", () => {
-    for (const [id, act] of entries) {
+  it("±Infinity gives the exact limits stated for today's records, zero limits as +0", () => {
+    const stated = Object.entries(limits) as [ActivationId, [number, number, number, number]][];
+    expect(stated.length).toBe(12);
+    for (const [id, expected] of stated) {
+      const act = activations[id];
       // toEqual uses Object.is, so −0 would fail where +0 is documented
-      expect([act.f(-Infinity), act.f(Infinity), act.df(-Infinity), act.df(Infinity)], id).toEqual(
-        limits[id]
-      );
+      expect([act.f(-Infinity), act.f(Infinity), act.df(-Infinity), act.df(Infinity)], id).toEqual(expected);
+    }
+  });
+
+  it("every record: f and f′ at ±Infinity are the limits of their values at ±1e300 and ±1e308, zero as +0", () => {
+    // A value at ±Infinity agrees with the far tail: equal within 1e-9 (relative) to a finite
+    // limit, or the tail is beyond 1e250 with the infinity's sign.
+    const agrees = (atInfinity: number, far: number) =>
+      Number.isFinite(atInfinity)
+        ? Math.abs(far - atInfinity) <= 1e-9 * Math.max(1, Math.abs(atInfinity))
+        : atInfinity === (far > 0 ? Infinity : -Infinity) && Math.abs(far) > 1e250;
+    for (const [id, act] of entries) {
+      for (const sign of [-1, 1]) {
+        for (const g of [act.f, act.df]) {
+          const name = `${id}${g === act.df ? "′" : ""}(${sign > 0 ? "+" : "−"}∞)`;
+          const atInfinity = g(sign * Infinity);
+          expect(Number.isNaN(atInfinity), name).toBe(false);
+          for (const far of [1e300, 1e308])
+            expect(
+              agrees(atInfinity, g(sign * far)),
+              `${name} = ${atInfinity} vs ${g(sign * far)} at ${sign * far}`
+            ).toBe(true);
+          if (atInfinity === 0) expect(Object.is(atInfinity, 0), `${name} is +0`).toBe(true);
+        }
+      }
     }
   });
 
@@ -250,8 +288,16 @@ describe("special inputs", () => {
  * Piecewise definitions join at 0: there a central difference straddles two formulas and
  * is only O(h) accurate (even for ELU with α = 1, which is differentiable but has a jump in f″).
  */
+/**
+ * True where a record's formula switches branch at 0: a kink (not smooth), or a jump in f″
+ * there (ELU at α = 1, softsign), where central differences lose their O(h²) accuracy.
+ */
 function piecewiseAtZero(act: Activation): boolean {
-  return !act.smooth || act.id === "elu";
+  if (!act.smooth) return true;
+  const h = 1e-4;
+  const right = (act.df(h) - act.df(0)) / h;
+  const left = (act.df(0) - act.df(-h)) / h;
+  return Math.abs(right - left) > 1e-2 * Math.max(1, Math.abs(right) + Math.abs(left));
 }
 
 /** Points in [−8, 8], avoiding ±1e-3 around 0 for piecewise functions. */
@@ -386,9 +432,9 @@ describe("each record's claimed properties hold numerically", () => {
     else if (lowerClosed) {
       expect(smallest).toBeGreaterThanOrEqual(lower - 1e-15);
       expect(smallest - lower).toBeLessThan(1e-6); // the grid comes within 5e-4 of the minimiser
-    } else expectClose(act.f(-1e3), lower, 0, 1e-12);
+    } else expectClose(act.f(-1e300), lower, 0, 1e-12); // far out: a tail may approach slowly (softsign's as 1/x)
     if (upper === Infinity) expect(act.f(1e300)).toBeGreaterThan(1e290);
-    else expectClose(act.f(1e3), upper, 0, 1e-12);
+    else expectClose(act.f(1e300), upper, 0, 1e-12);
   });
 
   it.each(entries)("%s: zeroCentred means |E f(Z)| < 0.05 for standard-normal Z", (id, act) => {

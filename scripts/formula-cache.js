@@ -52,6 +52,44 @@ export function clearStaleFormulas(root = projectRoot) {
   return true;
 }
 
+/** The pages written by a loader (src/<name>.md.js or .md.ts: the glossary, further reading,
+ * the print edition), each with the cached page Framework keeps
+ * (`src/.observablehq/cache/<name>.md`) and what it reads: the loader, the components and lib/
+ * it imports (with their folders), the config (the list of pages) and the lockfile. */
+export function pageLoaders(root = projectRoot) {
+  const src = join(root, "src");
+  const shared = [
+    join(src, "components"),
+    ...readdirSync(join(src, "components"), {recursive: true}).map((name) => join(src, "components", name)),
+    join(root, "lib"),
+    ...readdirSync(join(root, "lib"), {recursive: true}).map((name) => join(root, "lib", name)),
+    join(root, "observablehq.config.ts"),
+    join(root, "package-lock.json")
+  ];
+  return readdirSync(src)
+    .filter((name) => /\.md\.(js|ts)$/.test(name))
+    .map((name) => ({
+      loader: join(src, name),
+      cached: join(src, ".observablehq", "cache", name.replace(/\.(js|ts)$/, "")),
+      inputs: [join(src, name), ...shared]
+    }));
+}
+
+/**
+ * Deletes each loader-written page's cached copy unless it was written after everything its
+ * loader reads (Framework, like the formulas, reruns a page loader only when the loader file
+ * itself is newer). Returns the pages it deleted.
+ */
+export function clearStalePages(root = projectRoot) {
+  const cleared = [];
+  for (const {cached, inputs} of pageLoaders(root)) {
+    if (!existsSync(cached) || isNewerThanAll(cached, inputs)) continue;
+    rmSync(cached, {force: true});
+    cleared.push(cached);
+  }
+  return cleared;
+}
+
 /**
  * Clears stale formulas now and then whenever one of the loader's inputs changes; `onClear`
  * hears of each clearing. It looks every `interval` ms (a few dozen file times): fs.watch
@@ -60,7 +98,9 @@ export function clearStaleFormulas(root = projectRoot) {
  */
 export function watchFormulaInputs(root = projectRoot, onClear = () => {}, {interval = 250} = {}) {
   const check = () => {
-    if (clearStaleFormulas(root)) onClear();
+    const formulas = clearStaleFormulas(root);
+    const pages = clearStalePages(root).length > 0;
+    if (formulas || pages) onClear();
   };
   check();
   const timer = setInterval(check, interval);
@@ -68,5 +108,9 @@ export function watchFormulaInputs(root = projectRoot, onClear = () => {}, {inte
   return () => clearInterval(timer);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && clearStaleFormulas())
-  console.log("formulas: their TeX changed since they were typeset; the build typesets them again");
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (clearStaleFormulas())
+    console.log("formulas: their TeX changed since they were typeset; the build typesets them again");
+  for (const page of clearStalePages())
+    console.log(`pages: ${page} is older than what its loader reads; the build writes it again`);
+}

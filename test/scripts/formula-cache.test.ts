@@ -6,6 +6,7 @@ import {dirname, join, relative, resolve} from "node:path";
 import {describe, expect, test} from "vitest";
 import {
   clearStaleFormulas,
+  clearStalePages,
   formulaCachePath,
   formulaLoaderInputs,
   isNewerThanAll,
@@ -129,5 +130,37 @@ describe("formulaLoaderInputs", () => {
       const source = existsSync(file) ? file : file.replace(/\.js$/, ".ts");
       expect(inputs.has(source), source).toBe(true);
     }
+  });
+});
+
+describe("clearStalePages", () => {
+  /** The project above plus a page loader (src/glossary.md.js) whose cached page is fresh. */
+  function withPageLoader(): {root: string; cached: string} {
+    const root = project();
+    for (const dir of ["src", "src/components"]) at(join(root, dir), 1000);
+    writeFileSync(join(root, "src/glossary.md.js"), "x");
+    at(join(root, "src/glossary.md.js"), 1000);
+    const cached = join(root, "src/.observablehq/cache/glossary.md");
+    writeFileSync(cached, "# Glossary");
+    at(cached, 2000);
+    return {root, cached};
+  }
+
+  test("keeps a loader-written page written after everything its loader reads", () => {
+    const {root, cached} = withPageLoader();
+    expect(clearStalePages(root)).toEqual([]);
+    expect(existsSync(cached)).toBe(true);
+  });
+
+  test.each([
+    "src/glossary.md.js",
+    "src/components/yourOwnExamples.js",
+    "lib/nested/deep.ts",
+    "observablehq.config.ts"
+  ])("clears the cached page when %s is newer", (file) => {
+    const {root, cached} = withPageLoader();
+    at(join(root, file), 3000);
+    expect(clearStalePages(root)).toEqual([cached]);
+    expect(existsSync(cached)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // content is copied here: canvases become images, controls become the values they hold, and
 // ids are made unique so the copies never clash. A page that cannot be loaded gets a note in
 // its place. Nothing is requested from any origin but this one.
+import {announce} from "./liveSlot.js";
 
 /** How long one page may take to load and settle before it is reported as failed. */
 const PAGE_TIMEOUT_MS = 30_000;
@@ -183,9 +184,8 @@ export function printCourse(pages) {
   print.textContent = "Print";
   print.disabled = true;
   print.addEventListener("click", () => window.print());
-  const status = document.createElement("p");
+  const status = announce(document.createElement("p"));
   status.className = "print-course-status";
-  status.setAttribute("role", "status");
   status.textContent = `${pages.length} pages to gather.`;
   controls.append(gather, " ", print, status);
   const document_ = document.createElement("div");

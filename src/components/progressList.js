@@ -1,5 +1,6 @@
 // The reader's progress on the home page: each page with its mark (passed, how many of its
 // checks are answered, or not started) and a Reset button. Reads the store of quizProgress.js.
+import {announce} from "./liveSlot.js";
 import {browserProgress} from "./quizProgress.js";
 
 /** The words for one page's status {total, passed, done}. */
@@ -19,10 +20,8 @@ export function progressList(pages, {store = browserProgress()} = {}) {
   root.className = "progress";
   const list = document.createElement("ul");
   list.className = "progress-list";
-  const note = document.createElement("p");
+  const note = announce(document.createElement("p"));
   note.className = "progress-note";
-  note.setAttribute("role", "status");
-  note.setAttribute("aria-live", "polite");
   const reset = Object.assign(document.createElement("button"), {type: "button", textContent: "Reset progress"});
   const render = () => {
     list.replaceChildren(

@@ -5,6 +5,7 @@
 import {checkChoice, checkNumber, solutionLines, validateChoices} from "./quizCheck.js";
 import {browserProgress, pageKey} from "./quizProgress.js";
 import {formatNumber} from "./format.js";
+import {announce} from "./liveSlot.js";
 
 let quizCount = 0;
 
@@ -34,9 +35,7 @@ function frame(id, mainLabel) {
   const main = element("button", {type: "submit", textContent: mainLabel});
   const show = element("button", {type: "button", className: "quiz-show", textContent: "Show solution"});
   const buttons = element("div", {className: "quiz-buttons"}, [main, show]);
-  const feedback = element("p", {className: "quiz-feedback"});
-  feedback.setAttribute("role", "status");
-  feedback.setAttribute("aria-live", "polite");
+  const feedback = announce(element("p", {className: "quiz-feedback"}));
   const list = element("ol");
   const solution = element("div", {className: "quiz-solution", hidden: true}, [
     element("p", {className: "quiz-solution-title", textContent: "Solution"}),

@@ -1,9 +1,9 @@
 // /more-activations' "At a glance" table: one row per record, read from lib/ (name, range,
 // monotonic, smooth, steepest slope, where it is used), so a record added to lib/ gets a row
 // with nothing else edited.
-import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {formulaHtml} from "./formulas.js";
+import {recordTable} from "./recordTable.js";
 
 const yesNo = (value) => (value ? "yes" : "no");
 
@@ -15,31 +15,17 @@ export function slopeText({maxSlope}) {
     : `${value} at x ≈ ${formatNumber(maxSlope.x, {digits: 3})}`;
 }
 
+/** The columns: each one's title and what a record's cell holds. */
+const columns = (formulas) => [
+  {title: "Function", cell: (a) => a.glanceLabel ?? a.label},
+  {title: "Range", cell: (a) => formulaHtml(formulas, `${a.id}.range`)},
+  {title: "Monotonic", cell: (a) => yesNo(a.monotonic)},
+  {title: "Smooth", cell: (a) => yesNo(a.smooth)},
+  {title: "Steepest slope", cell: slopeText},
+  {title: "Used in", cell: (a) => a.usedIn ?? "—"}
+];
+
 /** The table of `records`; `formulas` is the table of src/data/formulas.json.ts. */
 export function glanceTable(records, {formulas}) {
-  return html`<table class="glance-table">
-    <thead>
-      <tr>
-        <th>Function</th>
-        <th>Range</th>
-        <th>Monotonic</th>
-        <th>Smooth</th>
-        <th>Steepest slope</th>
-        <th>Used in</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${records.map(
-        (a) =>
-          html`<tr data-activation=${a.id}>
-            <td>${a.glanceLabel ?? a.label}</td>
-            <td>${formulaHtml(formulas, `${a.id}.range`)}</td>
-            <td>${yesNo(a.monotonic)}</td>
-            <td>${yesNo(a.smooth)}</td>
-            <td>${slopeText(a)}</td>
-            <td>${a.usedIn ?? "—"}</td>
-          </tr>`
-      )}
-    </tbody>
-  </table>`;
+  return recordTable(records, columns(formulas), {className: "glance-table"});
 }

@@ -6,6 +6,7 @@
 import {html} from "npm:htl";
 import {formulaHtml} from "./formulas.js";
 import {miniActivationChart} from "./miniChart.js";
+import {recordTable} from "./recordTable.js";
 
 const vanishing = {
   yes: "Yes",
@@ -15,40 +16,35 @@ const vanishing = {
 };
 const yesNo = (value) => (value ? "Yes" : "No");
 
+/** The columns: each one's title, what a record's cell holds and the cell's attributes. */
+const columns = (formulas) => [
+  {
+    title: "Function (f and f′)",
+    header: true,
+    attributes: () => ({class: "summary-label"}),
+    cell: (a) => [html`<span class="summary-name">${a.label}</span>`, miniActivationChart(a)]
+  },
+  {
+    title: "Output range",
+    attributes: (a) => ({class: "summary-range", "data-range": a.range.tex}),
+    cell: (a) => formulaHtml(formulas, `${a.id}.range`)
+  },
+  {
+    title: "Derivative",
+    attributes: () => ({class: "summary-derivative"}),
+    cell: (a) => formulaHtml(formulas, `${a.id}.df`)
+  },
+  {title: "Zero-centred", cell: (a) => yesNo(a.zeroCentred)},
+  {title: "Vanishing gradient", cell: (a) => vanishing[a.vanishingGradient]},
+  {title: "Notes", attributes: () => ({class: "summary-notes"}), cell: (a) => a.useCase}
+];
+
 /**
  * The table of `records` in a sideways-scrolling region named `label`; `formulas` is the
  * table of src/data/formulas.json.ts, `rows` names the table for tests (data-rows).
  */
 export function summaryTable(records, {formulas, label, rows}) {
   return html`<div class="table-scroll" role="region" aria-label=${label} tabindex="0">
-    <table class="summary-table" data-rows=${rows}>
-      <thead>
-        <tr>
-          <th scope="col">Function (f and f′)</th>
-          <th scope="col">Output range</th>
-          <th scope="col">Derivative</th>
-          <th scope="col">Zero-centred</th>
-          <th scope="col">Vanishing gradient</th>
-          <th scope="col">Notes</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${records.map(
-          (a) =>
-            html`<tr data-activation=${a.id}>
-              <th scope="row" class="summary-label">
-                <span class="summary-name">${a.label}</span>${miniActivationChart(a)}
-              </th>
-              <td class="summary-range" data-range=${a.range.tex}>
-                ${formulaHtml(formulas, `${a.id}.range`)}
-              </td>
-              <td class="summary-derivative">${formulaHtml(formulas, `${a.id}.df`)}</td>
-              <td>${yesNo(a.zeroCentred)}</td>
-              <td>${vanishing[a.vanishingGradient]}</td>
-              <td class="summary-notes">${a.useCase}</td>
-            </tr>`
-        )}
-      </tbody>
-    </table>
+    ${recordTable(records, columns(formulas), {className: "summary-table", rows, scope: "col"})}
   </div>`;
 }

@@ -2,6 +2,7 @@ import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
 import {deadRegions, vanishingRegions} from "../lib/regions.js";
 import {sampleActivation} from "../lib/sample.js";
+import {coursePlot, zeroRules} from "./coursePlot.js";
 import {formatPowerOfTen} from "./format.js";
 import {legend} from "./legend.js";
 import {linePath, linearMap} from "./liveChart.js";
@@ -50,19 +51,16 @@ export function activationChart(
   const name = activation.label;
   const y = yDomain ?? curvesExtent(curves);
   const shaded = slopeZones(activation, domain, {zones, vanishingThreshold, shadeDead});
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
-    marginLeft: 44,
-    marginBottom: 36,
     ariaLabel: title ?? `${name} and its derivative for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription: `Solid line: ${name} f(x). Dashed line: its derivative f′(x). A dot marks the current x and a dotted line its tangent.`,
-    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: y, label: "f(x), f′(x)", labelArrow: "none", grid: true},
+    x: {domain, label: "x"},
+    y: {domain: y, label: "f(x), f′(x)"},
     marks: [
       ...zoneMarks(shaded, y, domain, width),
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      ...zeroRules(),
       Plot.line(xs, {x: xs, y: fs, className: "chart-f", strokeWidth: 2.5, clip: true}),
       Plot.line(xs, {
         x: xs,
@@ -181,20 +179,17 @@ export function slopeLogChart(
   const [lo, hi] = yAxis.domain;
   const name = activation.label;
   const shaded = slopeZones(activation, domain, {zones, vanishingThreshold, shadeDead});
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
     marginLeft: 48,
-    marginBottom: 36,
     ariaLabel: title ?? `|${name}′(x)| on a log scale for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription: `Dashed line: the size of the derivative, |f′(x)|, on a logarithmic axis. A horizontal rule marks ${vanishingThreshold}.`,
-    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
+    x: {domain, label: "x"},
     y: {
       type: "log",
       domain: [lo, hi],
       label: "|f′(x)| (log scale)",
-      labelArrow: "none",
-      grid: true,
       ticks: yAxis.ticks,
       tickFormat: formatPowerOfTen
     },

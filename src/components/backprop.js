@@ -1,10 +1,10 @@
 // The one-neuron trainer of the backpropagation page, with its loss-by-step chart, and
 // loss-by-step small multiples for every core activation. All numbers come from lib/
 // (neuronStep, runNeuron). The vanishing-gradient charts are in vanishingCharts.js.
-import * as Plot from "npm:@observablehq/plot/course";
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";
+import {coursePlot, zeroRules} from "./coursePlot.js";
 import {formatNumber} from "./format.js";
 import {setHtml, setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
@@ -38,16 +38,16 @@ export function lossChart(
   {width = 640, height = 220, ariaLabel, xMax, marginLeft = 52, dots = true} = {}
 ) {
   let domains = lossDomains(points, xMax);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
     marginLeft,
     marginBottom: 34,
     ariaLabel: ariaLabel ?? lossLabel(points),
-    x: {domain: domains.x, label: "step", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: domains.y, label: "loss L", labelArrow: "none", grid: true},
+    x: {domain: domains.x, label: "step"},
+    y: {domain: domains.y, label: "loss L"},
     // the line and the dots are drawn in place, by update
-    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), axesOnly()]
+    marks: [...zeroRules({x: false}), axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const yRange = chart.scale("y").range;

@@ -2,6 +2,7 @@
 // two linear layers (circles, with the grid's lines) and through the one layer they collapse
 // to (crosses). Every cross lands in its circle, and the grid stays straight.
 import * as Plot from "npm:@observablehq/plot/course";
+import {coursePlot} from "./coursePlot.js";
 import {linearMap, linePath, setLinearAxis, steadyCeiling} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {symbolsAt} from "./symbols.js";
@@ -26,18 +27,17 @@ export function collapseChart(points, {width}) {
   const gridSize = Math.max(...points.map((p) => p.row)) + 1;
   const size = Math.max(260, Math.min(width, 480));
   let extent = collapseExtent(points);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width: size,
     height: size,
-    marginLeft: 44,
     marginRight: 16,
     marginBottom: 40,
     ariaLabel:
       "A grid of inputs and its image under the two-layer stack and under the collapsed single layer",
     ariaDescription:
       "Faint dashed lines: the input grid. Solid lines and circles: the stack's outputs. Crosses: the single layer's outputs, which land on the circles.",
-    x: {domain: [-extent, extent], label: "first coordinate", labelArrow: "none", grid: true},
-    y: {domain: [-extent, extent], label: "second coordinate", labelArrow: "none", grid: true},
+    x: {domain: [-extent, extent], label: "first coordinate", grid: true},
+    y: {domain: [-extent, extent], label: "second coordinate"},
     marks: [Plot.ruleX([0], {strokeOpacity: 0.3}), Plot.ruleY([0], {strokeOpacity: 0.3})]
   });
   const xRange = chart.scale("x").range;

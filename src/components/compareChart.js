@@ -1,7 +1,8 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {activationIds, activations} from "../lib/activations.js";
 import {sampleActivation} from "../lib/sample.js";
-import {markerXs, seriesLegend, seriesLine, seriesMarkers} from "./seriesMarks.js";
+import {coursePlot, zeroRules} from "./coursePlot.js";
+import {markerXs, seriesFrame, seriesLegend, seriesLine, seriesMarkers} from "./seriesMarks.js";
 
 /** The y-domain of each view, wide enough for every registered activation on [−3, 3]. */
 const Y_DOMAINS = {f: [-2, 3], df: [-0.25, 1.85]};
@@ -20,7 +21,7 @@ export function compareChart(
   height ??= Math.round(Math.max(260, Math.min(420, width * 0.6)));
   const key = mode === "df" ? "df" : "f";
   const [ylo, yhi] = Y_DOMAINS[key];
-  const marks = [Plot.ruleY([0], {strokeOpacity: 0.4}), Plot.ruleX([0], {strokeOpacity: 0.4})];
+  const marks = zeroRules();
   ids.forEach((id, i) => {
     const record = registry[id];
     const s = sampleActivation(record, {from: domain[0], to: domain[1], count: 241});
@@ -39,18 +40,13 @@ export function compareChart(
       })
     );
   }
-  const what = key === "f" ? "f(x)" : "f′(x)";
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
-    marginLeft: 40,
-    marginTop: 16,
-    marginBottom: 36,
+    ...seriesFrame(key, domain, [ylo, yhi]),
     ariaLabel: `${key === "f" ? "Functions" : "Derivatives"} of ${ids.map((id) => registry[id].label).join(", ") || "no activation"} for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription:
       "One line per activation, told apart by colour, dash pattern and marker symbol (see the legend).",
-    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: [ylo, yhi], label: what, labelArrow: "none", grid: true},
     marks
   });
   chart.dataset.mode = key;

@@ -1,8 +1,8 @@
-import * as Plot from "npm:@observablehq/plot/course";
 import {svg} from "npm:htl";
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {sampleActivation} from "../lib/sample.js";
-import {markerXs, seriesLegend, seriesLine, seriesMarkers} from "./seriesMarks.js";
+import {coursePlot, zeroRules} from "./coursePlot.js";
+import {markerXs, seriesFrame, seriesLegend, seriesLine, seriesMarkers} from "./seriesMarks.js";
 import {seriesClass, seriesStyle} from "./style.js";
 import {symbolPath} from "./symbols.js";
 
@@ -23,21 +23,15 @@ export function familyChart(
   height ??= Math.round(Math.max(260, Math.min(400, width * 0.6)));
   const key = mode === "df" ? "df" : "f";
   const [ylo, yhi] = Y_DOMAINS[key];
-  const what = key === "f" ? "f(x)" : "f′(x)";
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
-    marginLeft: 40,
-    marginBottom: 36,
-    marginTop: 16,
+    ...seriesFrame(key, domain, [ylo, yhi]),
     ariaLabel: `${key === "f" ? "The functions" : "The derivatives"} of ${ids.map((id) => activations[id].label).join(", ")} for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription:
       "One line per activation, told apart by colour, dash pattern and marker symbol (see the legend). A vertical guide and dots mark the current x.",
-    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: [ylo, yhi], label: what, labelArrow: "none", grid: true},
     marks: [
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      ...zeroRules(),
       ...ids.map((id) => {
         const s = sampleActivation(activations[id], {from: domain[0], to: domain[1], count: 241});
         return seriesLine(id, s.x, s[key], {strokeWidth: 2.5});

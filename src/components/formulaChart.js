@@ -3,6 +3,7 @@ import {gradcheck} from "../lib/gradcheck.js";
 import {linspace} from "../lib/sample.js";
 import {nonFiniteIntervals} from "../lib/expression.js";
 import {withMarker} from "./tangentMarker.js";
+import {coursePlot, zeroRules} from "./coursePlot.js";
 import {legend} from "./legend.js";
 import {frameClip, linePath, linearMap} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
@@ -54,20 +55,18 @@ export function formulaChart(
     kind: g.kind
   }));
   const yDomain = robustExtent([...fs, ...dfs]);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
     marginLeft: 48,
-    marginBottom: 36,
     ariaLabel: `${fn.label ?? "Your function"} and its derivative for x from ${domain[0]} to ${domain[1]}`,
     ariaDescription:
       "Solid line: f(x). Dashed line: f′(x) by automatic differentiation. Hollow dots: f′ by central differences, which should sit on the dashed line. Grey bands: where f is undefined. A dot marks the current x and a dotted line its tangent.",
-    x: {domain, label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: yDomain, label: "f(x), f′(x)", labelArrow: "none", grid: true},
+    x: {domain, label: "x"},
+    y: {domain: yDomain, label: "f(x), f′(x)"},
     marks: [
       Plot.rect(gaps, {x1: "from", x2: "to", y1: yDomain[0], y2: yDomain[1], className: "chart-undefined"}),
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      ...zeroRules(),
       Plot.dot(checks, {x: "x", y: "y", r: 3.5, className: "chart-check", clip: true})
     ]
   });

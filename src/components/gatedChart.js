@@ -1,6 +1,6 @@
-import * as Plot from "npm:@observablehq/plot/course";
+import {curvesPlot} from "./coursePlot.js";
 import {legend} from "./legend.js";
-import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
+import {linePath, svgElement} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {curveDash} from "./style.js";
 
@@ -15,22 +15,17 @@ const GATE_DASH = "1.5 4";
  * {x, out, dx}, redraws the curves, the dots and (when the range changes) the y-ticks in place.
  */
 export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [], point = null, label = "unit"}) {
-  height ??= Math.round(Math.max(220, Math.min(340, width * 0.5)));
-  const domain = steadyDomain([out, dx, gate]);
-  const chart = Plot.plot({
+  const {chart, fit} = curvesPlot({
     width,
     height,
-    marginLeft: 44,
-    marginBottom: 36,
+    xs,
+    curves: [out, dx, gate],
+    yLabel: "value",
+    zeroClass: "gated-zero",
     ariaLabel: `A gated unit (${label}) for x from ${xs[0]} to ${xs[xs.length - 1]}`,
     ariaDescription:
-      "Solid line: the unit's output, the gate times xV. Dashed line: its derivative with respect to x. Dotted line: the gate alone. Dots mark the current x.",
-    x: {domain: [xs[0], xs[xs.length - 1]], label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain, label: "value", labelArrow: "none", grid: true},
-    marks: [Plot.ruleY([0], {strokeOpacity: 0.4, className: "gated-zero"}), Plot.ruleX([0], {strokeOpacity: 0.4})]
+      "Solid line: the unit's output, the gate times xV. Dashed line: its derivative with respect to x. Dotted line: the gate alone. Dots mark the current x."
   });
-  const sx = chart.scale("x");
-  const yRange = chart.scale("y").range;
   const line = (className, attributes) => liveLine(chart, {class: className, "stroke-width": 2.5, ...attributes});
   const gatePath = line("gated-gate", {"stroke-dasharray": GATE_DASH, "stroke-opacity": 0.8});
   const dxPath = line("chart-df gated-dx", {"stroke-dasharray": curveDash.df});
@@ -45,7 +40,6 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
   };
   const dxDot = dot("chart-df gated-dx-dot");
   const outDot = dot("chart-f gated-out-dot");
-  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.gated-zero line"));
   const place = (circle, x, y) => {
     const visible = Number.isFinite(x) && Number.isFinite(y);
     circle.style.display = visible ? "" : "none";
@@ -55,8 +49,7 @@ export function gatedChart({width = 640, height, xs, out = [], dx = [], gate = [
     }
   };
   chart.update = ({out, dx, gate, point}) => {
-    const y = fitY([out, dx, gate]);
-    const x = linearMap(sx.domain, sx.range);
+    const {x, y} = fit([out, dx, gate]);
     outPath.setAttribute("d", linePath(xs, out, x, y));
     dxPath.setAttribute("d", linePath(xs, dx, x, y));
     gatePath.setAttribute("d", linePath(xs, gate, x, y));

@@ -7,6 +7,20 @@ import {legend} from "./legend.js";
 import {isStrokedSymbol, seriesClass, seriesStyle} from "./style.js";
 
 /**
+ * The frame of such a chart, as coursePlot options: its margins (a top margin for the
+ * markers near the top), x across `domain`, and the functions f (key "f") or their
+ * derivatives f′ (key "df") up `yDomain`.
+ */
+export function seriesFrame(key, domain, yDomain) {
+  return {
+    marginLeft: 40,
+    marginTop: 16,
+    x: {domain, label: "x"},
+    y: {domain: yDomain, label: key === "f" ? "f(x)" : "f′(x)"}
+  };
+}
+
+/**
  * The x of the markers of the `i`-th of `n` lines over `domain`: one every quarter of the
  * domain, each line's shifted by its share of a quarter, so no two lines put a marker at the
  * same x.

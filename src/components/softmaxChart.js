@@ -2,7 +2,7 @@
 // probability p (up), the true class's dot filled. Plot draws the axes once; update moves the
 // dots, and re-ticks the logit axis only when the logits leave its domain (a shift of every
 // logit by 1000 slides the axis and leaves the heights where they were).
-import * as Plot from "npm:@observablehq/plot/course";
+import {coursePlot, zeroRules} from "./coursePlot.js";
 import {formatNumber} from "./format.js";
 import {linearMap, niceDomain, setLinearAxis} from "./liveChart.js";
 import {axesOnly, liveDots} from "./liveMark.js";
@@ -24,15 +24,14 @@ const describe = ({logits, p, trueClass}) =>
 export function softmaxChart(value, {width = 640, height = 200} = {}) {
   width = Math.max(width, 240);
   let domain = logitDomain(value.logits);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
-    marginLeft: 44,
     marginBottom: 34,
     ariaLabel: describe(value),
-    x: {domain, label: "logit z", labelAnchor: "right", labelArrow: "none"},
-    y: {domain: [0, 1], label: "probability p", labelArrow: "none", grid: true},
-    marks: [Plot.ruleY([0], {strokeOpacity: 0.4}), axesOnly()]
+    x: {domain, label: "logit z"},
+    y: {domain: [0, 1], label: "probability p"},
+    marks: [...zeroRules({x: false}), axesOnly()]
   });
   const xRange = chart.scale("x").range;
   const y = linearMap([0, 1], chart.scale("y").range);

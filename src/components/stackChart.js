@@ -1,6 +1,6 @@
-import * as Plot from "npm:@observablehq/plot/course";
+import {curvesPlot} from "./coursePlot.js";
 import {legend} from "./legend.js";
-import {linearMap, linePath, steadyDomain, steadyYAxis, svgElement} from "./liveChart.js";
+import {linePath, svgElement} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
 import {curveDash} from "./style.js";
 
@@ -20,25 +20,17 @@ const STYLES = {
  * place, for the sliders.
  */
 export function stackChart({width = 640, height, xs, stacked, single, withRelu, kink}) {
-  height ??= Math.round(Math.max(220, Math.min(340, width * 0.5)));
-  const domain = steadyDomain([stacked, single, withRelu]);
-  const chart = Plot.plot({
+  const {chart, fit} = curvesPlot({
     width,
     height,
-    marginLeft: 44,
-    marginBottom: 36,
+    xs,
+    curves: [stacked, single, withRelu],
+    yLabel: "output",
+    zeroClass: "stack-zero",
     ariaLabel: "Output of two stacked layers for x from " + xs[0] + " to " + xs[xs.length - 1],
     ariaDescription:
-      "Wide solid line: two linear layers. Dashed line: the single equivalent linear layer, lying exactly on it. Dotted line: the same two layers with ReLU in between, which bends.",
-    x: {domain: [xs[0], xs[xs.length - 1]], label: "x", labelAnchor: "right", labelArrow: "none"},
-    y: {domain, label: "output", labelArrow: "none", grid: true},
-    marks: [
-      Plot.ruleY([0], {strokeOpacity: 0.4, className: "stack-zero"}),
-      Plot.ruleX([0], {strokeOpacity: 0.4})
-    ]
+      "Wide solid line: two linear layers. Dashed line: the single equivalent linear layer, lying exactly on it. Dotted line: the same two layers with ReLU in between, which bends."
   });
-  const sx = chart.scale("x");
-  const yRange = chart.scale("y").range;
   const linearPath = liveLine(chart, {class: "chart-f stack-linear", ...STYLES.linear});
   const singlePath = liveLine(chart, {class: "chart-df stack-single", ...STYLES.single});
   const reluPath = liveLine(chart, {class: "chart-alt stack-relu", ...STYLES.relu});
@@ -46,10 +38,8 @@ export function stackChart({width = 640, height, xs, stacked, single, withRelu, 
   const kinkDot = svgElement("circle", {r: 4});
   kinkGroup.append(kinkDot);
   chart.append(kinkGroup);
-  const fitY = steadyYAxis(chart, domain, yRange, chart.querySelector("g.stack-zero line"));
   chart.update = ({stacked, single, withRelu, kink}) => {
-    const y = fitY([stacked, single, withRelu]);
-    const x = linearMap(sx.domain, sx.range);
+    const {x, y} = fit([stacked, single, withRelu]);
     linearPath.setAttribute("d", linePath(xs, stacked, x, y));
     singlePath.setAttribute("d", linePath(xs, single, x, y));
     reluPath.setAttribute("d", linePath(xs, withRelu, x, y));

@@ -1,9 +1,9 @@
 // The vanishing-gradient charts of the backpropagation page: the gradient at every layer of
 // a deep chain, for each core activation (log scale), and the gradient that reaches the
 // first layer. All numbers come from lib/ (chainSlopes).
-import * as Plot from "npm:@observablehq/plot/course";
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {chainSlopes} from "../lib/chain.js";
+import {coursePlot} from "./coursePlot.js";
 import {formatNumber} from "./format.js";
 import {legend} from "./legend.js";
 import {setText} from "./liveDom.js";
@@ -58,25 +58,17 @@ const sameDomain = (a, b) => a[0] === b[0] && a[1] === b[1];
 export function chainChart(chains, {width = 640, depth}) {
   width = Math.max(width, MIN_WIDTH);
   let layout = chainLayout(chains, depth);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height: Math.round(Math.max(240, Math.min(360, width * 0.5))),
     marginLeft: 62,
-    marginBottom: 36,
     ariaLabel: layout.ariaLabel,
-    x: {
-      domain: layout.x,
-      label: "layer (1 = first, farthest from the output)",
-      labelAnchor: "right",
-      labelArrow: "none"
-    },
+    x: {domain: layout.x, label: "layer (1 = first, farthest from the output)"},
     y: {
       type: "log",
       domain: layout.yAxis.domain,
       ticks: layout.yAxis.ticks,
       label: "|∂L/∂b| at the layer",
-      labelArrow: "none",
-      grid: true,
       tickFormat: logTick
     },
     // update draws the data in place
@@ -149,24 +141,21 @@ function firstLayerLayout(chains) {
 export function firstLayerChart(chains, {width = 640}) {
   width = Math.max(width, MIN_WIDTH);
   let layout = firstLayerLayout(chains);
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height: 200,
     marginLeft: 90,
     marginRight: 16,
-    marginBottom: 36,
     ariaLabel: layout.ariaLabel,
     x: {
       type: "log",
       domain: layout.xAxis.domain,
       label: "gradient at the first layer (log scale)",
-      labelAnchor: "right",
-      labelArrow: "none",
       grid: true,
       tickFormat: logTick,
       ticks: layout.xAxis.ticks
     },
-    y: {domain: layout.data.map((d) => d.label), label: null},
+    y: {domain: layout.data.map((d) => d.label), label: null, grid: false},
     marks: [axesOnly()]
   });
   const xRange = chart.scale("x").range;

@@ -5,6 +5,7 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {activations} from "../lib/activations.js";
 import {joinSegments, zeroCrossings} from "../lib/contour.js";
+import {coursePlot} from "./coursePlot.js";
 import {formatNumber} from "./format.js";
 import {heatmap, rgbString} from "./heatmap.js";
 import {frameClip, linePath, svgElement} from "./liveChart.js";
@@ -31,7 +32,7 @@ export function xorChart(run, {width, data, grid}) {
   // encode and decode per step
   const map = heatmap({width: grid.size, colors: HEAT_COLORS});
   const {low, mid, high} = map.colors();
-  const chart = Plot.plot({
+  const chart = coursePlot({
     // margins chosen so the plotting frame is square: (size − 52) × (size − 52)
     width: size,
     height: size,
@@ -42,8 +43,8 @@ export function xorChart(run, {width, data, grid}) {
     ariaLabel: `Output of the XOR network with ${activations[run.activation].label} hidden units over the plane`,
     ariaDescription:
       "Background colour: the network output, purple below 0 (class −1), orange above 0 (class +1). The four XOR points are drawn as circles marked + or −.",
-    x: {domain: domain, label: "x₁", labelArrow: "none"},
-    y: {domain: domain, label: "x₂", labelArrow: "none"},
+    x: {domain: domain, label: "x₁"},
+    y: {domain: domain, label: "x₂", grid: false},
     color: {
       type: "linear",
       domain: [-1, 0, 1],

@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot/course";
+import {coursePlot, zeroRules} from "./coursePlot.js";
 import {legend} from "./legend.js";
 import {frameClip, linearMap} from "./liveChart.js";
 import {liveLine} from "./liveMark.js";
@@ -27,19 +28,16 @@ function pointsPath(points, x, y) {
  */
 export function zigzagChart({width = 640, height, start, best, example = [], batch = []}) {
   height ??= Math.round(Math.max(240, Math.min(360, width * 0.6)));
-  const chart = Plot.plot({
+  const chart = coursePlot({
     width,
     height,
-    marginLeft: 44,
-    marginBottom: 36,
     ariaLabel: "Descent paths of two weights, w₁ across and w₂ up",
     ariaDescription:
       "Solid line with dots: one example per step, every step up and to the right or down and to the left. Dashed line: the whole batch per step. Ring: the start. Cross: the weights that fit every example.",
-    x: {domain: W1_DOMAIN, label: "w₁", labelAnchor: "right", labelArrow: "none", grid: true},
-    y: {domain: W2_DOMAIN, label: "w₂", labelArrow: "none", grid: true},
+    x: {domain: W1_DOMAIN, label: "w₁", grid: true},
+    y: {domain: W2_DOMAIN, label: "w₂"},
     marks: [
-      Plot.ruleY([0], {strokeOpacity: 0.4}),
-      Plot.ruleX([0], {strokeOpacity: 0.4}),
+      ...zeroRules(),
       Plot.dot([start], {x: "0", y: "1", r: 6, stroke: "currentColor", strokeWidth: 2}),
       Plot.dot([best], {x: "0", y: "1", r: 7, symbol: "times", stroke: "currentColor", strokeWidth: 2.5})
     ]

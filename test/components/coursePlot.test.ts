@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // coursePlot.js: the frame every course chart shares. Plot's options get the course's
 // margins and axes (labels without arrows, the y grid) unless the chart gives its own, and
-// zeroRules draws the faint rules through 0.
+// zeroRules draws the faint rules through 0; curvesPlot keeps a slider-moved chart's y-axis
+// steady.
 import {describe, expect, test} from "vitest";
-import {coursePlot, zeroRules} from "../../src/components/coursePlot.js";
+import {coursePlot, curvesPlot, zeroRules} from "../../src/components/coursePlot.js";
 
 const unit = {domain: [-1, 1]};
 
@@ -50,5 +51,32 @@ describe("zeroRules", () => {
   test("x: false leaves out the rule along x = 0", () => {
     expect(zeroRules({x: false})).toHaveLength(1);
     expect(zeroRules()).toHaveLength(2);
+  });
+});
+
+describe("curvesPlot", () => {
+  const xs = [-2, 0, 2];
+  const yTicks = (chart: Element) =>
+    [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+
+  test("maps x across the frame and y over the curves' steady domain, the zero rule at y = 0", () => {
+    const {chart, fit} = curvesPlot({width: 400, xs, curves: [[0, 0.5, 1]], yLabel: "value", zeroClass: "demo-zero"});
+    expect(chart.getAttribute("height")).toBe("220");
+    const {x, y} = fit([[0, 0.5, 1]]);
+    expect(x(-2)).toBeCloseTo(44);
+    expect(x(2)).toBeCloseTo(400 - 20);
+    const zero = chart.querySelector("g.demo-zero line")!;
+    expect(Number(zero.getAttribute("y1"))).toBeCloseTo(y(0));
+    expect(y(1)).toBeLessThan(y(0));
+  });
+
+  test("fit re-ticks the y-axis in place when the curves leave it, and keeps it while they stay", () => {
+    const {chart, fit} = curvesPlot({width: 400, xs, curves: [[0, 0.5, 1]], yLabel: "value", zeroClass: "demo-zero"});
+    const before = yTicks(chart);
+    fit([[0, 0.6, 1.05]]);
+    expect(yTicks(chart)).toEqual(before);
+    const {y} = fit([[0, 40, 80]]);
+    expect(yTicks(chart)).not.toEqual(before);
+    expect(y(80)).toBeGreaterThanOrEqual(chart.scale("y").range[1]);
   });
 });

@@ -84,7 +84,9 @@ export function chainChart(chains, {width = 640, depth}) {
     );
   }
   const dots = liveDots(chart, {class: "series-dot", fill: "currentColor", stroke: null}, {r: 3.5});
+  // draws `layout` in place, its label included, and returns the chart
   const draw = () => {
+    chart.setAttribute("aria-label", layout.ariaLabel);
     const x = linearMap(layout.x, xRange);
     const y = logMap(layout.yAxis.domain, yRange);
     for (const [id, path] of paths) {
@@ -104,18 +106,16 @@ export function chainChart(chains, {width = 640, depth}) {
       first.map((r) => x(r.layer)),
       first.map((r) => y(r.gradient))
     );
+    return chart;
   };
   chart.update = (next, {depth}) => {
     const nextLayout = chainLayout(next, depth);
     if (!sameDomain(nextLayout.x, layout.x)) setLinearAxis(chart, "x", nextLayout.x, xRange);
     setLogAxis(chart, "y", nextLayout.yAxis, layout.yAxis, yRange, logTick);
     layout = nextLayout;
-    chart.setAttribute("aria-label", layout.ariaLabel);
-    draw();
-    return chart;
+    return draw();
   };
-  draw();
-  return chart;
+  return draw();
 }
 
 /** What firstLayerChart draws: each chain's first-layer gradient and the x-axis. */
@@ -176,7 +176,9 @@ export function firstLayerChart(chains, {width = 640}) {
     labels.append(text);
     return text;
   });
+  // draws `layout` in place, its label included, and returns the chart
   const draw = () => {
+    chart.setAttribute("aria-label", layout.ariaLabel);
     const x = logMap(layout.xAxis.domain, xRange);
     // a gradient that is not positive and finite has no place on the log axis: no rule, no dot
     const ends = layout.data.map((d) => (d.gradient > 0 && Number.isFinite(d.gradient) ? x(d.gradient) : NaN));
@@ -192,15 +194,13 @@ export function firstLayerChart(chains, {width = 640}) {
       texts[i].setAttribute("transform", `translate(${x(d.gradient > 0 ? d.gradient : layout.lo)},${py})`);
       setText(texts[i], formatNumber(d.gradient, {digits: 3}));
     });
+    return chart;
   };
   chart.update = (next) => {
     const nextLayout = firstLayerLayout(next);
     setLogAxis(chart, "x", nextLayout.xAxis, layout.xAxis, xRange, logTick);
     layout = nextLayout;
-    chart.setAttribute("aria-label", layout.ariaLabel);
-    draw();
-    return chart;
+    return draw();
   };
-  draw();
-  return chart;
+  return draw();
 }

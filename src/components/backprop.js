@@ -155,58 +155,68 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
 }
 
 /**
+ * Small multiples of loss by step: a grid of `columns` columns over `width`, one panel per
+ * key of `keys`, a figure (data-<dataName> = key) with the caption `caption(key)` (HTML; its
+ * spans are the panel's `spans`, for the caller to fill). `panel.show(points, label)` draws
+ * the panel's lossChart (with `chart`'s options), or updates it in place, and keeps the
+ * first and last loss in the figure's data-start-loss and data-final-loss; it returns them.
+ */
+export function lossPanels(keys, {width, columns, className = "multiples", dataName, caption, chart: chartOptions}) {
+  const gap = 12;
+  const panelWidth = Math.floor((width - gap * (columns - 1)) / columns);
+  const grid = document.createElement("div");
+  grid.className = className;
+  grid.style.gridTemplateColumns = `repeat(${columns}, ${panelWidth}px)`;
+  grid.style.gap = `${gap}px`;
+  const panels = keys.map((key) => {
+    const figure = document.createElement("figure");
+    figure.className = "multiple";
+    figure.dataset[dataName] = key;
+    const figcaption = document.createElement("figcaption");
+    figcaption.innerHTML = caption(key);
+    figure.append(figcaption);
+    grid.append(figure);
+    let chart = null;
+    const show = (points, label) => {
+      const first = points[0].loss;
+      const last = points[points.length - 1].loss;
+      figure.dataset.startLoss = String(first);
+      figure.dataset.finalLoss = String(last);
+      const ariaLabel = `${label}: loss by step over ${points.length - 1} steps, from ${formatNumber(first)} to ${formatNumber(last)}`;
+      if (chart) chart.update(points, {ariaLabel});
+      else figure.append((chart = lossChart(points, {...chartOptions, width: panelWidth, dots: false, ariaLabel})));
+      return {first, last};
+    };
+    return {key, spans: figcaption.querySelectorAll("span"), show};
+  });
+  return {grid, panels};
+}
+
+/**
  * Loss by step for the same start (x, w, b, target, learning rate) under every core
  * activation: one small chart each, captioned with the starting slope f′(z) and the loss
  * before and after.
  */
 export function lossMultiples(params, {width = 640, steps = 50} = {}) {
   width = Math.max(width, 2 * 120 + 12);
-  const columns = width >= 860 ? 5 : width >= 560 ? 3 : 2;
-  const gap = 12;
-  const panelWidth = Math.floor((width - gap * (columns - 1)) / columns);
-  const grid = document.createElement("div");
-  grid.className = "multiples";
-  grid.style.gridTemplateColumns = `repeat(${columns}, ${panelWidth}px)`;
-  grid.style.gap = `${gap}px`;
-  const panels = coreActivationIds.map((id) => {
-    const figure = document.createElement("figure");
-    figure.className = "multiple";
-    figure.dataset.activation = id;
-    const caption = document.createElement("figcaption");
-    caption.innerHTML = `<strong>${activations[id].label}</strong><br>f′(z) = <span class="live"></span><br>loss <span class="live"></span> → <span class="live"></span><span class="overflowed"></span>`;
-    figure.append(caption);
-    grid.append(figure);
-    return {id, figure, caption, spans: caption.querySelectorAll("span"), chart: null};
+  const {grid, panels} = lossPanels(coreActivationIds, {
+    width,
+    columns: width >= 860 ? 5 : width >= 560 ? 3 : 2,
+    dataName: "activation",
+    caption: (id) =>
+      `<strong>${activations[id].label}</strong><br>f′(z) = <span class="live"></span><br>loss <span class="live"></span> → <span class="live"></span><span class="overflowed"></span>`,
+    chart: {height: 130, xMax: steps, marginLeft: 40}
   });
   /** Runs every activation from `next` (new slider values) and redraws the panels in place. */
   grid.update = (next) => {
-    for (const panel of panels) {
-      const {id, figure, spans} = panel;
+    for (const {key: id, spans, show} of panels) {
       const start = {...next, activation: id};
       const {points, diverged} = runNeuron(start, steps);
-      const {fPrime} = neuronStep(start);
-      const label = activations[id].label;
-      const first = points[0].loss;
-      const last = points[points.length - 1].loss;
-      figure.dataset.startLoss = String(first);
-      figure.dataset.finalLoss = String(last);
-      setText(spans[0], formatNumber(fPrime, {digits: 2}));
+      const {first, last} = show(points, activations[id].label);
+      setText(spans[0], formatNumber(neuronStep(start).fPrime, {digits: 2}));
       setText(spans[1], formatNumber(first, {digits: 3}));
       setText(spans[2], formatNumber(last, {digits: 3}));
       setText(spans[3], diverged ? " (overflowed)" : "");
-      const ariaLabel = `${label}: loss by step over ${points.length - 1} steps, from ${formatNumber(first)} to ${formatNumber(last)}`;
-      if (panel.chart) panel.chart.update(points, {ariaLabel});
-      else {
-        panel.chart = lossChart(points, {
-          width: panelWidth,
-          height: 130,
-          xMax: steps,
-          marginLeft: 40,
-          dots: false,
-          ariaLabel
-        });
-        figure.append(panel.chart);
-      }
     }
     return grid;
   };

@@ -85,6 +85,33 @@ export function lossChart(
 }
 
 /**
+ * The frame of a trainer, written into `root`: its step, run and reset buttons, with the
+ * words of `labels` ({step, run, reset}), a readout announced to screen readers (class
+ * trainer-readout, and `readoutClass` if given) and a box for its loss chart (class
+ * `chartClass`). A click on a button calls `onAction("step" | "run" | "reset")`.
+ * Returns {readout, chartBox, stepButton, runButton}.
+ */
+export function trainerFrame(root, {labels, readoutClass, chartClass, onAction}) {
+  root.innerHTML = `<div class="trainer-buttons">
+  <button type="button" data-action="step">${labels.step}</button>
+  <button type="button" data-action="run">${labels.run}</button>
+  <button type="button" data-action="reset">${labels.reset}</button>
+</div>
+<p class="${readoutClass ? `trainer-readout ${readoutClass}` : "trainer-readout"}"></p>
+<div class="${chartClass}"></div>`;
+  root.addEventListener("click", (event) => {
+    const action = event.target.closest?.("button")?.dataset.action;
+    if (action) onAction(action);
+  });
+  return {
+    readout: announce(root.querySelector(".trainer-readout")),
+    chartBox: root.querySelector(`.${chartClass}`),
+    stepButton: root.querySelector("[data-action=step]"),
+    runButton: root.querySelector("[data-action=run]")
+  };
+}
+
+/**
  * The one-neuron trainer: Step, Run 50 steps and Reset buttons, the current w, b and loss,
  * and the loss-by-step chart. Its state starts from `params` (a NeuronStepInput); the page
  * recreates it whenever a slider changes, which resets it.
@@ -96,17 +123,19 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
   let diverged = false;
   const root = document.createElement("div");
   root.className = "trainer";
-  root.innerHTML = `<div class="trainer-buttons">
-  <button type="button" data-action="step">Step</button>
-  <button type="button" data-action="run">Run 50 steps</button>
-  <button type="button" data-action="reset">Reset</button>
-</div>
-<p class="trainer-readout"></p>
-<div class="trainer-chart"></div>`;
-  const readout = announce(root.querySelector(".trainer-readout"));
-  const holder = root.querySelector(".trainer-chart");
-  const stepButton = root.querySelector("[data-action=step]");
-  const runButton = root.querySelector("[data-action=run]");
+  const {readout, chartBox, stepButton, runButton} = trainerFrame(root, {
+    labels: {step: "Step", run: "Run 50 steps", reset: "Reset"},
+    chartClass: "trainer-chart",
+    onAction: (action) => {
+      if (action === "step") advance(1);
+      else if (action === "run") advance(50);
+      else if (action === "reset") {
+        points = runNeuron(params, 0).points;
+        diverged = false;
+        render();
+      }
+    }
+  });
   const live = (name, value) =>
     `<span class="live" data-live="trainer-${name}">${formatNumber(value)}</span>`;
   function render() {
@@ -123,7 +152,7 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
     stepButton.disabled = done;
     runButton.disabled = done;
     if (chart) chart.update(points);
-    else holder.append((chart = lossChart(points, {width, xMax: 50})));
+    else chartBox.append((chart = lossChart(points, {width, xMax: 50})));
   }
   function advance(n) {
     const last = points[points.length - 1];
@@ -132,16 +161,6 @@ export function neuronTrainer(params, {width = 640, maxSteps = 500} = {}) {
     diverged = run.diverged;
     render();
   }
-  root.addEventListener("click", (event) => {
-    const action = event.target.closest?.("button")?.dataset.action;
-    if (action === "step") advance(1);
-    else if (action === "run") advance(50);
-    else if (action === "reset") {
-      points = runNeuron(params, 0).points;
-      diverged = false;
-      render();
-    }
-  });
   render();
   /** Starts again from new slider values, at step 0 (the page calls this as they move). */
   root.update = (next) => {

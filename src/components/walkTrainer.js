@@ -4,8 +4,7 @@
 // published weights with new control values.
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
-import {announce} from "./liveSlot.js";
-import {lossChart} from "./backprop.js";
+import {lossChart, trainerFrame} from "./backprop.js";
 import {advanceWalk, startWalk} from "./walkState.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; the chart never goes below this. */
@@ -19,16 +18,15 @@ export function walkTrainer(params, {width = 640, runSteps = 100, maxSteps = 100
   width = Math.max(width, MIN_WIDTH);
   const root = document.createElement("div");
   root.className = "walk-trainer";
-  root.innerHTML = `<div class="trainer-buttons">
-  <button type="button" data-action="step">Step once</button>
-  <button type="button" data-action="run">Run ${runSteps} steps</button>
-  <button type="button" data-action="reset">Start again</button>
-</div>
-<p class="trainer-readout walk-readout"></p>
-<div class="walk-loss-chart"></div>`;
-  const readout = announce(root.querySelector(".walk-readout"));
-  const stepButton = root.querySelector("[data-action=step]");
-  const runButton = root.querySelector("[data-action=run]");
+  const {readout, chartBox, stepButton, runButton} = trainerFrame(root, {
+    labels: {step: "Step once", run: `Run ${runSteps} steps`, reset: "Start again"},
+    readoutClass: "walk-readout",
+    chartClass: "walk-loss-chart",
+    onAction: (action) => {
+      if (action === "reset") restart();
+      else if (state) set(advanceWalk(state, action === "step" ? 1 : runSteps, {maxSteps}));
+    }
+  });
   let state = null;
   let problem = "";
   let chart = null;
@@ -52,7 +50,7 @@ export function walkTrainer(params, {width = 640, runSteps = 100, maxSteps = 100
     readout.dataset.steps = String(count);
     const ariaLabel = `Loss by step with step size η = ${formatNumber(state.params.learningRate)}, from ${formatNumber(points[0].loss)} at step 0 to ${formatNumber(points[points.length - 1].loss)} at step ${count}`;
     if (chart) chart.update(points, {ariaLabel});
-    else root.querySelector(".walk-loss-chart").append((chart = lossChart(points, {width, xMax: runSteps, ariaLabel})));
+    else chartBox.append((chart = lossChart(points, {width, xMax: runSteps, ariaLabel})));
   }
 
   function set(next) {
@@ -75,13 +73,6 @@ export function walkTrainer(params, {width = 640, runSteps = 100, maxSteps = 100
       root.dispatchEvent(new Event("input", {bubbles: true}));
     }
   }
-
-  root.addEventListener("click", (event) => {
-    const action = event.target.closest?.("button")?.dataset.action;
-    if (!action) return;
-    if (action === "reset") restart();
-    else if (state) set(advanceWalk(state, action === "step" ? 1 : runSteps, {maxSteps}));
-  });
 
   /** Starts again from the published weights with new control values (the page calls this as they move). */
   root.update = (next) => {

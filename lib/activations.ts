@@ -9,6 +9,7 @@ import {leakyReluKernel, linearKernel, reluKernel, sigmoidKernel, tanhKernel} fr
 import {checkParameter, INFINITE, isNaNNumber} from "./activationRecord.js";
 import type {Activation} from "./activationRecord.js";
 import {elu, gelu, geluTanh, mish, selu, softplus, swish} from "./furtherActivations.js";
+import {entryOf, hasEntry} from "./registry.js";
 import {logistic, logisticDerivative, sech2} from "./special.js";
 
 export type {Activation, ActivationParameter, Interval} from "./activationRecord.js";
@@ -197,13 +198,10 @@ export const activationIds: readonly ActivationId[] = comparedIds(activations, c
 
 /** True when s names a registered activation. */
 export function isActivationId(s: unknown): s is ActivationId {
-  return typeof s === "string" && Object.prototype.hasOwnProperty.call(activations, s);
+  return hasEntry(activations, s);
 }
 
 /** The registered activation with this id; throws, listing the valid ids, otherwise. */
 export function getActivation(id: string): Activation {
-  if (!isActivationId(id)) {
-    throw new Error(`unknown activation ${JSON.stringify(id)}; expected one of ${activationIds.join(", ")}`);
-  }
-  return activations[id];
+  return entryOf(activations, id, "unknown activation", activationIds);
 }

@@ -23,6 +23,7 @@
 // approximate=False; jax.nn.gelu approximate=True (the tanh form).
 
 import {activations, SELU_ALPHA, SELU_SCALE, type ActivationId} from "./activations.js";
+import {entryOf} from "./registry.js";
 
 /** The three frameworks, in the order the course shows them. */
 export const frameworkIds = ["pytorch", "tensorflow", "jax"] as const;
@@ -159,18 +160,9 @@ export const frameworkBridges = bridgesFor({
   }
 });
 
-/** The bridges by id, as a map a lookup by any string may miss. */
-const bridgesById: Partial<Record<string, FrameworkBridge>> = frameworkBridges;
-
 /** The bridge for `id`; throws, naming the known ids, for anything else. */
 export function frameworkBridge(id: string): FrameworkBridge {
-  const bridge = Object.prototype.hasOwnProperty.call(bridgesById, id) ? bridgesById[id] : undefined;
-  if (!bridge) {
-    throw new Error(
-      `no framework code for ${JSON.stringify(id)}; expected one of ${Object.keys(frameworkBridges).join(", ")}`
-    );
-  }
-  return bridge;
+  return entryOf(frameworkBridges, id, "no framework code for", Object.keys(frameworkBridges));
 }
 
 /** The frameworks whose autograd disagrees with the course at `id`'s kink (none if smooth). */

@@ -24,6 +24,7 @@
 
 import {activations} from "./activations.js";
 import type {Activation} from "./activations.js";
+import {entryOf} from "./registry.js";
 
 export type GatedId = "glu" | "swiglu" | "geglu";
 
@@ -80,10 +81,7 @@ export const gatedIds: readonly GatedId[] = ["glu", "swiglu", "geglu"];
 
 /** The unit with this id; throws, naming the ids there are, for any other. */
 export function getGatedUnit(id: string): GatedUnit {
-  if (!Object.hasOwn(gatedUnits, id)) {
-    throw new Error(`unknown gated unit "${id}"; expected one of ${gatedIds.join(", ")}`);
-  }
-  return gatedUnits[id as GatedId];
+  return entryOf(gatedUnits, id, "unknown gated unit", gatedIds);
 }
 
 /** Everything about one gated unit at one point, each piece on its own. */

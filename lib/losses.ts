@@ -20,6 +20,7 @@
 
 import {getActivation} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
+import {entryOf, hasEntry} from "./registry.js";
 import {checkDistribution, checkLogits, crossEntropyGradient, logSoftmax, softmaxTex} from "./softmax.js";
 import {logistic} from "./special.js";
 
@@ -280,15 +281,12 @@ export const lossIds: readonly LossId[] = ["squaredError", "binaryCrossEntropy",
 
 /** True when s names a registered loss. */
 export function isLossId(s: unknown): s is LossId {
-  return typeof s === "string" && Object.prototype.hasOwnProperty.call(losses, s);
+  return hasEntry(losses, s);
 }
 
 /** The registered loss with this id; throws, listing the valid ids, otherwise. */
 export function getLoss(id: string): Loss {
-  if (!isLossId(id)) {
-    throw new Error(`unknown loss ${JSON.stringify(id)}; expected one of ${lossIds.join(", ")}`);
-  }
-  return losses[id];
+  return entryOf(losses, id, "unknown loss", lossIds);
 }
 
 /**

@@ -4,7 +4,10 @@
 // zeroRules draws the faint rules through 0; curvesPlot keeps a slider-moved chart's y-axis
 // steady.
 import {describe, expect, test} from "vitest";
-import {coursePlot, curvesPlot, zeroRules} from "../../src/components/coursePlot.js";
+import * as frame from "../../src/components/coursePlot.js";
+import type {Loose} from "./snapshot.js";
+
+const {coursePlot, curvesPlot, zeroRules} = frame as Loose<typeof frame>;
 
 const unit = {domain: [-1, 1]};
 

@@ -1,6 +1,8 @@
 // The one-neuron trainer of the backpropagation page, with its loss-by-step chart, and
-// loss-by-step small multiples for every core activation. All numbers come from lib/
-// (neuronStep, runNeuron). The vanishing-gradient charts are in vanishingCharts.js.
+// loss-by-step small multiples for every core activation; with them, the pieces the other
+// trainers and multiples are built from (trainerFrame: walkTrainer.js; lossChart and
+// lossPanels: lossComparison.js). All numbers come from lib/ (neuronStep, runNeuron). The
+// vanishing-gradient charts are in vanishingCharts.js.
 import {activations, coreActivationIds} from "../lib/activations.js";
 import {neuronStep} from "../lib/neuron.js";
 import {runNeuron} from "../lib/neuronRun.js";

@@ -1,7 +1,7 @@
 // Notebook mode: the code editor of one cell, CodeMirror 6 with JavaScript. Loaded only with
-// the rest of the editor, when a reader first turns "Show code" on. Colours come from the
-// page's theme (Framework's --syntax-* and --theme-* properties), so the editor follows the
-// light and dark themes with no theme of its own.
+// the rest of the editor, when a reader first turns "Show code" on. Colours are the page's
+// (--theme-* and the --notebook-* syntax colours in src/style.css, which follow the light and
+// dark themes and keep AA contrast on the editor's background).
 //
 // Keyboard: Tab indents; Escape then Tab (or Shift-Tab) leaves the editor, as CodeMirror
 // provides, so focus is never trapped; Shift-Enter runs the cell.
@@ -14,13 +14,13 @@ import {tags} from "@lezer/highlight";
 import {EditorView, minimalSetup} from "codemirror";
 
 const highlight = HighlightStyle.define([
-  {tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: "var(--syntax-keyword)"},
-  {tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--syntax-string)"},
-  {tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--syntax-constant)"},
-  {tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className], color: "var(--syntax-entity)"},
-  {tag: [tags.definition(tags.variableName)], color: "var(--syntax-variable)"},
-  {tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--syntax-comment)", fontStyle: "italic"},
-  {tag: tags.invalid, color: "var(--syntax-keyword)", textDecoration: "underline wavy"}
+  {tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: "var(--notebook-keyword)"},
+  {tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--notebook-string)"},
+  {tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--notebook-constant)"},
+  {tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className], color: "var(--notebook-entity)"},
+  {tag: [tags.definition(tags.variableName)], color: "var(--notebook-variable)"},
+  {tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--notebook-comment)", fontStyle: "italic"},
+  {tag: tags.invalid, color: "var(--notebook-keyword)", textDecoration: "underline wavy"}
 ]);
 
 const theme = EditorView.theme({

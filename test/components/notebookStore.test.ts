@@ -1,5 +1,4 @@
 import {describe, expect, it} from "vitest";
-// @ts-expect-error: a JavaScript module without types
 import {editsKey, loadEdits, loadShown, saveEdits, saveShown} from "../../src/components/notebookStore.js";
 
 function memoryStorage() {

@@ -1,5 +1,4 @@
 import {describe, expect, it} from "vitest";
-// @ts-expect-error: a JavaScript module without types
 import {fileName, importExpression, transpileCell} from "../../src/components/notebookTranspile.js";
 
 /** Evaluates a transpiled body as the client would, with the given inputs by name. */

@@ -5,7 +5,6 @@ import {describe, expect, test} from "vitest";
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
 import config from "../../observablehq.config.js";
 import {builtCells, importSpecifiers, markdownCells, pageNotebook} from "../../scripts/notebook-sources.js";
-// @ts-expect-error: a JavaScript module without types
 import {downloadName, substituteEdits} from "../../src/components/notebookMarkdown.js";
 
 const md = createMarkdownIt({markdownIt: config.markdownIt});

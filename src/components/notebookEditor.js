@@ -9,6 +9,7 @@ import {cellPanel} from "./notebookCell.js";
 import {downloadName, substituteEdits} from "./notebookMarkdown.js";
 import {connectRuntime} from "./notebookRuntime.js";
 import {loadEdits, saveEdits} from "./notebookStore.js";
+import {addNotebookStyle} from "./notebookStyle.js";
 
 /** Framework's cell roots, the comments `<!--:id:-->` its client displays each cell before. */
 function findRoots(root) {
@@ -33,7 +34,9 @@ function button(text, onClick) {
  * kept (localStorage). Returns `{panels}`.
  */
 export async function openNotebook(data, {storage, pathname = location.pathname}) {
-  const runtime = await connectRuntime(data);
+  // (a page without cells, such as the glossary, has no runtime to connect to)
+  const runtime = data.cells.length ? await connectRuntime(data) : null;
+  addNotebookStyle(document);
   let note; // the tools' status line, made once the panels are in place
   let kept = true;
   const roots = findRoots(document.body);

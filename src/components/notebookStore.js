@@ -1,5 +1,4 @@
-// Notebook mode: the reader's edits, kept in the browser per page (local storage), and the
-// one setting every page shares, whether the code is shown. No DOM; the storage is passed in
+// Notebook mode: the reader's edits, kept in the browser per page (local storage). No DOM; the storage is passed in
 // (window.localStorage in the page, a Map-backed stand-in in the tests), and a storage that
 // is missing, full or refuses access (private modes) costs only persistence, never the page.
 //
@@ -8,7 +7,6 @@
 // origin included, nothing runs unless this reader asks.
 
 const PREFIX = "course-notebook:";
-export const SHOW_KEY = `${PREFIX}show`;
 
 /** The storage key of a page's edits: its path, so a site under a subpath has its own. */
 export function editsKey(pathname) {
@@ -55,13 +53,4 @@ export function loadEdits(storage, pathname, ids) {
 export function saveEdits(storage, pathname, edits) {
   const entries = Object.entries(edits).filter(([, source]) => typeof source === "string");
   return write(storage, editsKey(pathname), entries.length ? JSON.stringify(Object.fromEntries(entries)) : null);
-}
-
-/** Whether the reader left the code shown. */
-export function loadShown(storage) {
-  return read(storage, SHOW_KEY) === "1";
-}
-
-export function saveShown(storage, shown) {
-  return write(storage, SHOW_KEY, shown ? "1" : null);
 }

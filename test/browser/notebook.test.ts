@@ -20,7 +20,7 @@ async function showCode(page: Page): Promise<void> {
   const button = page.locator(".notebook-switch");
   if ((await button.getAttribute("aria-pressed")) !== "true") await button.click();
   await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
-  await page.locator(".notebook-cell .cm-content").first().waitFor();
+  await page.locator(".notebook-tools").waitFor();
 }
 
 const panel = (page: Page, id: string) => page.locator(`.notebook-cell[data-cell="${id}"]`);
@@ -229,6 +229,21 @@ describe("a function page (/sigmoid)", () => {
       await page.context().close();
     }
   });
+});
+
+test("a page without cells says so, and still offers its Markdown", async () => {
+  const {page} = await openNotebook("/glossary");
+  try {
+    await expect.poll(() => page.locator(".notebook-tools .notebook-note").textContent()).toBe("This page has no code cells.");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Download this page"}).click()
+    ]);
+    expect(readFileSync((await download.path())!, "utf8")).toContain("# Glossary");
+    await expectNoProblem(page);
+  } finally {
+    await page.context().close();
+  }
 });
 
 describe("no URL, link or other page can run code", () => {

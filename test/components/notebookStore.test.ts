@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {editsKey, loadEdits, loadShown, saveEdits, saveShown} from "../../src/components/notebookStore.js";
+import {editsKey, loadEdits, saveEdits} from "../../src/components/notebookStore.js";
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -55,19 +55,5 @@ describe("notebook edits", () => {
     expect(loadEdits(undefined, "/p", ["a"])).toEqual({});
     expect(loadEdits(refusing, "/p", ["a"])).toEqual({});
     expect(saveEdits(refusing, "/p", {a: "1"})).toBe(false);
-    expect(loadShown(refusing)).toBe(false);
-    expect(saveShown(refusing, true)).toBe(false);
-  });
-});
-
-describe("notebook switch setting", () => {
-  it("remembers whether the code is shown", () => {
-    const storage = memoryStorage();
-    expect(loadShown(storage)).toBe(false);
-    saveShown(storage, true);
-    expect(loadShown(storage)).toBe(true);
-    saveShown(storage, false);
-    expect(loadShown(storage)).toBe(false);
-    expect(storage.map.size).toBe(0);
   });
 });

@@ -207,7 +207,10 @@ describe("a function page (/sigmoid)", () => {
       await page.addScriptTag({content: axeSource});
       const violations: string[] = await page.evaluate(async () => {
         // @ts-expect-error axe is injected above
-        const result = await window.axe.run(document, {resultTypes: ["violations"]});
+        const result = await window.axe.run(document, {
+          resultTypes: ["violations"],
+          rules: {"target-size": {enabled: true}}
+        });
         return result.violations.map((v: {id: string; nodes: unknown[]}) => `${v.id} (${v.nodes.length})`);
       });
       expect(violations).toEqual([]);

@@ -21,7 +21,9 @@ export function exportUndefine(code) {
   const clear = code.match(clearPattern);
   const exported = code.match(exportPattern);
   if (!define || !clear || !exported || exported[1] !== define[1])
-    throw new Error("Framework's client does not have the shape notebook mode expects (scripts/notebook-client.js)");
+    throw new Error(
+      "Framework's client does not have the shape notebook mode expects (scripts/notebook-client.js)"
+    );
   const [, , , , , cells, roots] = define;
   const undefine =
     `function notebookUndefine(id){const root=${roots}.get(id);root&&${clear[1]}(root);` +
@@ -33,6 +35,7 @@ export function exportUndefine(code) {
 export async function patchClients(dist) {
   const dir = join(dist, "_observablehq");
   const clients = readdirSync(dir).filter((name) => /^client\.[\w-]+\.js$/.test(name));
-  for (const name of clients) await writeFile(join(dir, name), exportUndefine(readFileSync(join(dir, name), "utf8")));
+  for (const name of clients)
+    await writeFile(join(dir, name), exportUndefine(readFileSync(join(dir, name), "utf8")));
   return clients.length;
 }

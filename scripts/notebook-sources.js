@@ -32,7 +32,8 @@ const acornOptions = {ecmaVersion: 13, sourceType: "module"};
  */
 export function markdownCells(markdown, md, path = "/page") {
   const {content} = readFrontMatter(markdown);
-  if (!markdown.endsWith(content)) throw new Error(`${path}: cannot locate the Markdown after its front matter`);
+  if (!markdown.endsWith(content))
+    throw new Error(`${path}: cannot locate the Markdown after its front matter`);
   const offset = markdown.slice(0, markdown.length - content.length).split("\n").length - 1;
   const lines = markdown.split("\n");
   const context = {code: [], startLine: 0, currentLine: 0, path};
@@ -77,7 +78,8 @@ export function importSpecifiers(source) {
   }
   const declarations = [];
   const expressions = [];
-  const literal = (node) => (node.type === "Literal" && typeof node.value === "string" ? node.value : undefined);
+  const literal = (node) =>
+    node.type === "Literal" && typeof node.value === "string" ? node.value : undefined;
   simple(body, {
     ImportDeclaration: (node) => literal(node.source) !== undefined && declarations.push(node),
     ImportExpression: (node) => literal(node.source) !== undefined && expressions.push(node)
@@ -120,7 +122,9 @@ export function pageNotebook({markdown, html, md, path = "/page"}) {
     cells.push({id, source});
     const specifiers = importSpecifiers(source);
     if (specifiers.length !== cell.loads.length)
-      throw new Error(`${path}: cell ${id} imports ${specifiers.length} modules but its built code loads ${cell.loads.length}`);
+      throw new Error(
+        `${path}: cell ${id} imports ${specifiers.length} modules but its built code loads ${cell.loads.length}`
+      );
     specifiers.forEach((specifier, i) => {
       const known = imports[specifier];
       const load = cell.loads[i];

@@ -197,7 +197,11 @@ export async function bundlePages(dist) {
     if (!file.endsWith(".js") || file.startsWith(bundleDir)) continue;
     if (!used.has(file)) rmSync(file);
     else if (process.env.PAGE_BUNDLES_MINIFY !== "0") {
-      const {code} = await esbuild.transform(readFileSync(file, "utf8"), {loader: "js", format: "esm", minify: true});
+      const {code} = await esbuild.transform(readFileSync(file, "utf8"), {
+        loader: "js",
+        format: "esm",
+        minify: true
+      });
       await writeFile(file, code);
     }
   }

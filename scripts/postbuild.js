@@ -143,7 +143,11 @@ export async function finishDist({
   await writeFile(join(dist, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices());
   await bundlePages(dist);
   await patchClients(dist);
-  await writeNotebooks({dist, root: projectRoot, editor: await bundleNotebookEditor({dist, root: projectRoot})});
+  await writeNotebooks({
+    dist,
+    root: projectRoot,
+    editor: await bundleNotebookEditor({dist, root: projectRoot})
+  });
   const problems = [];
   // pages share their modules: each is read once
   const modules = new Map();

@@ -72,7 +72,8 @@ export function cellPanel({id, index, original, saved, runtime, save, onChange =
     const text = editor.get();
     const edited = text !== original || running !== original;
     element.classList.toggle("notebook-edited", edited);
-    mark.textContent = text !== running ? (edited ? "Edited, not run yet" : "Not run yet") : edited ? "Edited" : "";
+    mark.textContent =
+      text !== running ? (edited ? "Edited, not run yet" : "Not run yet") : edited ? "Edited" : "";
     revertButton.disabled = !edited;
     onChange();
   }

@@ -17,9 +17,16 @@ const highlight = HighlightStyle.define([
   {tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: "var(--notebook-keyword)"},
   {tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--notebook-string)"},
   {tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--notebook-constant)"},
-  {tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className], color: "var(--notebook-entity)"},
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName), tags.className],
+    color: "var(--notebook-entity)"
+  },
   {tag: [tags.definition(tags.variableName)], color: "var(--notebook-variable)"},
-  {tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--notebook-comment)", fontStyle: "italic"},
+  {
+    tag: [tags.comment, tags.lineComment, tags.blockComment],
+    color: "var(--notebook-comment)",
+    fontStyle: "italic"
+  },
   {tag: tags.invalid, color: "var(--notebook-keyword)", textDecoration: "underline wavy"}
 ]);
 

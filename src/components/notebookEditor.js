@@ -15,7 +15,7 @@ import {addNotebookStyle} from "./notebookStyle.js";
 function findRoots(root) {
   const roots = new Map();
   const iterator = document.createNodeIterator(root, NodeFilter.SHOW_COMMENT);
-  for (let node; (node = iterator.nextNode()); )
+  for (let node; (node = iterator.nextNode());)
     if (/^:[0-9a-f]{8}(?:-\d+)?:$/.test(node.data)) roots.set(node.data.slice(1, -1), node);
   return roots;
 }
@@ -40,7 +40,11 @@ export async function openNotebook(data, {storage, pathname = location.pathname}
   let note; // the tools' status line, made once the panels are in place
   let kept = true;
   const roots = findRoots(document.body);
-  const edits = loadEdits(storage, pathname, data.cells.map((cell) => cell.id));
+  const edits = loadEdits(
+    storage,
+    pathname,
+    data.cells.map((cell) => cell.id)
+  );
   const save = (id, source) => {
     if (source === null) delete edits[id];
     else edits[id] = source;
@@ -50,7 +54,15 @@ export async function openNotebook(data, {storage, pathname = location.pathname}
   for (const {id, source} of data.cells) {
     const block = roots.get(id)?.parentNode;
     if (block?.nodeType !== 1) continue;
-    const panel = cellPanel({id, index: panels.length + 1, original: source, saved: edits[id], runtime, save, onChange: () => update()});
+    const panel = cellPanel({
+      id,
+      index: panels.length + 1,
+      original: source,
+      saved: edits[id],
+      runtime,
+      save,
+      onChange: () => update()
+    });
     block.after(panel.element);
     panels.push(panel);
   }
@@ -70,7 +82,9 @@ export async function openNotebook(data, {storage, pathname = location.pathname}
   });
   const download = button("Download this page", () => {
     const edited = Object.fromEntries(panels.filter((p) => p.edited()).map((p) => [p.id, p.source()]));
-    const url = URL.createObjectURL(new Blob([substituteEdits(data.markdown, data.fences, edited)], {type: "text/markdown"}));
+    const url = URL.createObjectURL(
+      new Blob([substituteEdits(data.markdown, data.fences, edited)], {type: "text/markdown"})
+    );
     const link = document.createElement("a");
     link.href = url;
     link.download = downloadName(pathname);
@@ -83,7 +97,8 @@ export async function openNotebook(data, {storage, pathname = location.pathname}
   recovery.textContent =
     "Your edits are saved in this browser before each run. If a cell never finishes and the page stops answering, reload it: your edits come back shown but not run, so you can fix or revert them first.";
   tools.append(runEdits, reset, download, note, recovery);
-  const main = document.getElementById("observablehq-main") ?? document.querySelector("main") ?? bar.parentNode;
+  const main =
+    document.getElementById("observablehq-main") ?? document.querySelector("main") ?? bar.parentNode;
   main.prepend(tools);
 
   function update() {
@@ -91,9 +106,12 @@ export async function openNotebook(data, {storage, pathname = location.pathname}
     const pending = panels.filter((p) => p.pending() && p.edited()).length;
     runEdits.hidden = pending === 0;
     if (panels.length === 0) note.textContent = "This page has no code cells.";
-    else if (pending) note.textContent = `${pending} saved ${pending === 1 ? "edit is" : "edits are"} shown but not run: press Run in ${pending === 1 ? "its cell" : "a cell"}, or Run my edits.`;
+    else if (pending)
+      note.textContent = `${pending} saved ${pending === 1 ? "edit is" : "edits are"} shown but not run: press Run in ${pending === 1 ? "its cell" : "a cell"}, or Run my edits.`;
     else note.textContent = "";
-    if (!kept) note.textContent += " This browser does not let the page keep your edits: they last until you leave the page.";
+    if (!kept)
+      note.textContent +=
+        " This browser does not let the page keep your edits: they last until you leave the page.";
   }
   update();
   return {panels};

@@ -10,7 +10,9 @@ const PREFIX = "course-notebook:";
 
 /** The storage key of a page's edits: its path, so a site under a subpath has its own. */
 export function editsKey(pathname) {
-  const path = String(pathname).replace(/\.html$/, "").replace(/\/index$/, "/");
+  const path = String(pathname)
+    .replace(/\.html$/, "")
+    .replace(/\/index$/, "/");
   return `${PREFIX}edits:${path}`;
 }
 
@@ -52,5 +54,9 @@ export function loadEdits(storage, pathname, ids) {
 /** Saves a page's edits (an empty set removes the entry); false when the storage refused. */
 export function saveEdits(storage, pathname, edits) {
   const entries = Object.entries(edits).filter(([, source]) => typeof source === "string");
-  return write(storage, editsKey(pathname), entries.length ? JSON.stringify(Object.fromEntries(entries)) : null);
+  return write(
+    storage,
+    editsKey(pathname),
+    entries.length ? JSON.stringify(Object.fromEntries(entries)) : null
+  );
 }

@@ -32,13 +32,16 @@ function parseExpression(input) {
 }
 
 const isLiteral = (node) =>
-  node?.type === "Literal" ? typeof node.value === "string" : node?.type === "TemplateLiteral" && node.expressions.length === 0;
+  node?.type === "Literal"
+    ? typeof node.value === "string"
+    : node?.type === "TemplateLiteral" && node.expressions.length === 0;
 const literalValue = (node) => (node.type === "Literal" ? node.value : node.quasis[0].value.cooked);
 
 /** `{a, b: c, default: d}` or `ns` for one import declaration, as Framework writes it. */
 function importPattern(node) {
   const named = node.specifiers.filter((s) => s.type !== "ImportNamespaceSpecifier");
-  if (named.length === 0) return node.specifiers.find((s) => s.type === "ImportNamespaceSpecifier")?.local.name ?? "{}";
+  if (named.length === 0)
+    return node.specifiers.find((s) => s.type === "ImportNamespaceSpecifier")?.local.name ?? "{}";
   const entries = named.map((s) => {
     if (s.type === "ImportDefaultSpecifier") return `default: ${s.local.name}`;
     const imported = s.imported.type === "Identifier" ? s.imported.name : s.imported.raw;
@@ -105,7 +108,8 @@ export function transpileCell(input, {imports = {}} = {}) {
     ExportDefaultDeclaration: (node) => exports.push(node),
     ExportAllDeclaration: (node) => exports.push(node)
   });
-  if (exports.length) throw new SyntaxError("Unexpected token 'export': a cell shares its top-level names without export");
+  if (exports.length)
+    throw new SyntaxError("Unexpected token 'export': a cell shares its top-level names without export");
   const references = findReferences(body);
   checkAssignments(body, references, input);
   const declarations = expression ? [] : findDeclarations(body, input);
@@ -113,7 +117,7 @@ export function transpileCell(input, {imports = {}} = {}) {
   const outputs = [...new Set(declarations.map((d) => d.name))];
   let async = findAwaits(body).length > 0;
   const display = !!expression && !inputs.includes("display") && !inputs.includes("view");
-  if (display) inputs.push("display"), (async = true);
+  if (display) (inputs.push("display"), (async = true));
 
   const edits = [];
   const declarationsFound = [];
@@ -146,7 +150,8 @@ export function transpileCell(input, {imports = {}} = {}) {
   }
   if (loads.length) async = true;
   let code = applyEdits(input, edits).trim();
-  if (loads.length > 1) code = `const [${patterns.join(", ")}] = await Promise.all([${loads.join(", ")}]);\n${code}`;
+  if (loads.length > 1)
+    code = `const [${patterns.join(", ")}] = await Promise.all([${loads.join(", ")}]);\n${code}`;
   else if (loads.length === 1) code = `const ${patterns[0]} = await ${loads[0]};\n${code}`;
   if (display) code = `display(await(\n${code}\n))`;
   if (outputs.length) code += `\nreturn {${outputs.join(",")}};`;

@@ -56,7 +56,8 @@ async function openNotebook(path: string, storage: Record<string, string> = {}) 
 }
 
 const sigmoidX = "c90aa87c";
-const sigmoidXSource = 'const x = view(guardRange(Inputs.range([-8, 8], {label: "x", step: 0.1, value: 1})));';
+const sigmoidXSource =
+  'const x = view(guardRange(Inputs.range([-8, 8], {label: "x", step: 0.1, value: 1})));';
 
 describe("a function page (/sigmoid)", () => {
   test("every page has the switch; off, it loads nothing of the notebook", async () => {
@@ -81,7 +82,9 @@ describe("a function page (/sigmoid)", () => {
       expect(await text(page, '[data-live="x"]')).toBe("1");
       const f1 = await text(page, '[data-live="f"]');
       await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 3"));
-      await expect.poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent()).toBe("Edited, not run yet");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
       await run(page, sigmoidX);
       await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("3");
       expect(await text(page, '[data-live="f"]')).not.toBe(f1);
@@ -134,8 +137,12 @@ describe("a function page (/sigmoid)", () => {
     try {
       await edit(page, "07c02d88", 'throw new Error("a reader\'s mistake");');
       await run(page, "07c02d88");
-      const block = page.locator('.notebook-cell[data-cell="07c02d88"]').locator("xpath=preceding-sibling::div[1]");
-      await expect.poll(() => block.locator(".observablehq--error").textContent()).toContain("a reader's mistake");
+      const block = page
+        .locator('.notebook-cell[data-cell="07c02d88"]')
+        .locator("xpath=preceding-sibling::div[1]");
+      await expect
+        .poll(() => block.locator(".observablehq--error").textContent())
+        .toContain("a reader's mistake");
       await edit(page, "07c02d88", "figure.update(x);");
       await run(page, "07c02d88");
       await expect.poll(() => page.locator(".observablehq--error").count()).toBe(0);
@@ -156,8 +163,12 @@ describe("a function page (/sigmoid)", () => {
       await waitForCells(page);
       await showCode(page); // remembered: the switch is on again
       await expect.poll(() => page.locator(".notebook-switch").getAttribute("aria-pressed")).toBe("true");
-      await expect.poll(() => panel(page, sigmoidX).locator(".cm-content").textContent()).toContain("value: 4");
-      await expect.poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent()).toBe("Edited, not run yet");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".cm-content").textContent())
+        .toContain("value: 4");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
       await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
       await page.getByRole("button", {name: "Run my edits"}).click();
       await waitForCells(page);
@@ -185,7 +196,11 @@ describe("a function page (/sigmoid)", () => {
       const parsed = parseMarkdown(markdown, {md, path: "/sigmoid"});
       expect(parsed.body).not.toContain("observablehq--error");
       const sources = markdownCells(markdown, md, "/sigmoid").map((c: {source: string}) => c.source);
-      expect(sources).toEqual(markdownCells(original, md, "/sigmoid").map((c: {source: string}) => (c.source === sigmoidXSource ? edited : c.source)));
+      expect(sources).toEqual(
+        markdownCells(original, md, "/sigmoid").map((c: {source: string}) =>
+          c.source === sigmoidXSource ? edited : c.source
+        )
+      );
       await expectNoProblem(page);
     } finally {
       await page.context().close();
@@ -214,7 +229,9 @@ describe("a function page (/sigmoid)", () => {
         return result.violations.map((v: {id: string; nodes: unknown[]}) => `${v.id} (${v.nodes.length})`);
       });
       expect(violations).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await page.context().close();
@@ -225,7 +242,9 @@ describe("a function page (/sigmoid)", () => {
     const {page} = await openPage(browser(), site() + "/sigmoid", {width: 390, height: 844});
     try {
       await showCode(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await expectNoProblem(page);
     } finally {
@@ -237,7 +256,9 @@ describe("a function page (/sigmoid)", () => {
 test("a page without cells says so, and still offers its Markdown", async () => {
   const {page} = await openNotebook("/glossary");
   try {
-    await expect.poll(() => page.locator(".notebook-tools .notebook-note").textContent()).toBe("This page has no code cells.");
+    await expect
+      .poll(() => page.locator(".notebook-tools .notebook-note").textContent())
+      .toBe("This page has no code cells.");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", {name: "Download this page"}).click()
@@ -269,9 +290,15 @@ describe("no URL, link or other page can run code", () => {
       await waitForCells(page);
       expect(await page.evaluate(() => (window as {__notebookRan?: number}).__notebookRan)).toBeUndefined();
       // the stored code is shown, marked, and waits for the reader
-      await expect.poll(() => panel(page, sigmoidX).locator(".cm-content").textContent()).toContain("__notebookRan");
-      await expect.poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent()).toBe("Edited, not run yet");
-      await expect.poll(() => page.locator(".notebook-tools .notebook-note").textContent()).toContain("2 saved edits are shown but not run");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".cm-content").textContent())
+        .toContain("__notebookRan");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
+      await expect
+        .poll(() => page.locator(".notebook-tools .notebook-note").textContent())
+        .toContain("2 saved edits are shown but not run");
       await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
       // only the reader's press of Run runs it
       await run(page, sigmoidX);
@@ -290,7 +317,11 @@ describe("/backpropagation", () => {
       const before = await text(page, '[data-live="step-loss"]');
       const source = await panel(page, id).locator(".cm-content").textContent();
       expect(source).toContain("const step = neuronStep(params);");
-      await edit(page, id, "const params = {x, w: -3, b, target, learningRate, activation: activationId};\nconst step = neuronStep(params);");
+      await edit(
+        page,
+        id,
+        "const params = {x, w: -3, b, target, learningRate, activation: activationId};\nconst step = neuronStep(params);"
+      );
       await run(page, id);
       await expect.poll(() => text(page, '[data-live="step-loss"]')).not.toBe(before);
       await page.getByRole("button", {name: "Reset page"}).click();
@@ -308,18 +339,26 @@ describe("/playground", () => {
     const {page} = await openNotebook("/playground");
     try {
       const id = "1b373544";
-      await edit(page, id, 'import {formatNumber as format} from "./components/format.js";\nsetSlots({sizes: `edited ${format(0.5)}`, hidden: hidden.label});');
+      await edit(
+        page,
+        id,
+        'import {formatNumber as format} from "./components/format.js";\nsetSlots({sizes: `edited ${format(0.5)}`, hidden: hidden.label});'
+      );
       await run(page, id);
       await page.locator('[data-live="sizes"]').first().scrollIntoViewIfNeeded();
       await expect.poll(() => page.locator('[data-live="sizes"]').first().textContent()).toBe("edited 0.5");
       // an import the page does not make is refused, in the cell, naming those it can make
       await edit(page, id, 'import {x} from "./lib/elsewhere.js";');
       await run(page, id);
-      await expect.poll(() => panel(page, id).locator(".observablehq--error").textContent()).toContain('cannot import "./lib/elsewhere.js"');
+      await expect
+        .poll(() => panel(page, id).locator(".observablehq--error").textContent())
+        .toContain('cannot import "./lib/elsewhere.js"');
       await expect.poll(() => page.locator('[data-live="sizes"]').first().textContent()).toBe("edited 0.5");
       await panel(page, id).getByRole("button", {name: "Revert"}).click();
       await waitForCells(page);
-      await expect.poll(() => page.locator('[data-live="sizes"]').first().textContent()).not.toBe("edited 0.5");
+      await expect
+        .poll(() => page.locator('[data-live="sizes"]').first().textContent())
+        .not.toBe("edited 0.5");
       await expectNoProblem(page);
     } finally {
       await page.context().close();

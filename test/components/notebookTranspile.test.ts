@@ -38,20 +38,27 @@ describe("transpileCell", () => {
   });
 
   it("does not count globals, locals or parameters as inputs", () => {
-    const cell = transpileCell("const f = (a) => Math.max(a, b);\nfor (let i = 0; i < 2; i++) console.log(i);");
+    const cell = transpileCell(
+      "const f = (a) => Math.max(a, b);\nfor (let i = 0; i < 2; i++) console.log(i);"
+    );
     expect(cell.inputs).toEqual(["b"]);
     expect(cell.outputs).toEqual(["f"]);
   });
 
   it("loads an import from the page's own module, and the named member of a bundle", async () => {
-    const cell = transpileCell('import {f, g as h} from "./components/a.js";\nimport * as d3 from "npm:d3";\nconst y = f(h);', {imports});
+    const cell = transpileCell(
+      'import {f, g as h} from "./components/a.js";\nimport * as d3 from "npm:d3";\nconst y = f(h);',
+      {imports}
+    );
     expect(cell.outputs).toEqual(["f", "h", "d3", "y"]);
     expect(cell.body).toContain(
       'const [{f, g: h}, d3] = await Promise.all([import("http://site/_import/pages/page.X.js").then((module) => module.m0), import("http://site/_npm/d3.js")]);'
     );
     expect(cell.body.startsWith("async")).toBe(true);
     const one = transpileCell('import def from "./components/a.js";\ndef', {imports});
-    expect(one.body).toContain('const {default: def} = await import("http://site/_import/pages/page.X.js").then((module) => module.m0);');
+    expect(one.body).toContain(
+      'const {default: def} = await import("http://site/_import/pages/page.X.js").then((module) => module.m0);'
+    );
   });
 
   it("rewrites a dynamic import in place", () => {
@@ -63,7 +70,9 @@ describe("transpileCell", () => {
     expect(() => transpileCell('import {x} from "./lib/other.js";', {imports})).toThrow(
       /cannot import "\.\/lib\/other\.js".*"\.\/components\/a\.js", "npm:d3"/
     );
-    expect(() => transpileCell('const m = import("https://example.com/x.js");', {imports})).toThrow(SyntaxError);
+    expect(() => transpileCell('const m = import("https://example.com/x.js");', {imports})).toThrow(
+      SyntaxError
+    );
     expect(() => importExpression("toString", {})).toThrow(/cannot import/);
   });
 

@@ -42,6 +42,8 @@ describe("exportUndefine", () => {
       keepNames: true
     });
     expect(code).not.toContain("as undefine");
-    expect(exportUndefine(code)).toMatch(/function notebookUndefine\(id\)\{const root=[\w$]+\.get\(id\);root&&[\w$]+\(root\);/);
+    expect(exportUndefine(code)).toMatch(
+      /function notebookUndefine\(id\)\{const root=[\w$]+\.get\(id\);root&&[\w$]+\(root\);/
+    );
   });
 });

@@ -74,10 +74,19 @@ describe("markdownCells", () => {
   test("finds each JavaScript block cell with Framework's id and the lines of its code", () => {
     const cells = markdownCells(fixture, md);
     expect(cells.map((c: {source: string}) => c.source)).toEqual([cellA, "const b = a + 1;", "b * 2"]);
-    expect(cells.map((c: {id: string}) => c.id)).toEqual([hash(cellA + "\n"), hash("const b = a + 1;\n"), hash("b * 2\n")]);
+    expect(cells.map((c: {id: string}) => c.id)).toEqual([
+      hash(cellA + "\n"),
+      hash("const b = a + 1;\n"),
+      hash("b * 2\n")
+    ]);
     const lines = fixture.split("\n");
     for (const {source, start, end, indent} of cells)
-      expect(lines.slice(start, end).map((line) => line.slice(indent)).join("\n")).toBe(source);
+      expect(
+        lines
+          .slice(start, end)
+          .map((line) => line.slice(indent))
+          .join("\n")
+      ).toBe(source);
     expect(cells[1].indent).toBe(2);
   });
 
@@ -88,14 +97,18 @@ describe("markdownCells", () => {
     const blocks = parsed.code.filter((c: {mode: string}) => c.mode === "block");
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.map((c: {id: string}) => c.id)).toEqual(blocks.map((c: {id: string}) => c.id));
-    expect(cells.map((c: {source: string}) => c.source + "\n")).toEqual(blocks.map((c: {node: {input: string}}) => c.node.input));
+    expect(cells.map((c: {source: string}) => c.source + "\n")).toEqual(
+      blocks.map((c: {node: {input: string}}) => c.node.input)
+    );
   });
 });
 
 describe("importSpecifiers", () => {
   test("lists declarations first, then expressions in the order they stand", () => {
     expect(
-      importSpecifiers('const m = await import("./b.js");\nimport {a} from "./a.js";\nimport("./c.js");\nimport * as d from "npm:d";')
+      importSpecifiers(
+        'const m = await import("./b.js");\nimport {a} from "./a.js";\nimport("./c.js");\nimport * as d from "npm:d";'
+      )
     ).toEqual(["./a.js", "npm:d", "./b.js", "./c.js"]);
     expect(importSpecifiers("(await import('./e.js')).x")).toEqual(["./e.js"]);
     expect(importSpecifiers("const = ;")).toEqual([]);
@@ -115,9 +128,9 @@ describe("pageNotebook", () => {
   });
 
   test("fails loudly when the built page and the Markdown disagree", () => {
-    expect(() => pageNotebook({markdown: fixture + "\n```js\nconst z = 1;\n```\n", html: builtFixture, md})).toThrow(
-      /not in the built page/
-    );
+    expect(() =>
+      pageNotebook({markdown: fixture + "\n```js\nconst z = 1;\n```\n", html: builtFixture, md})
+    ).toThrow(/not in the built page/);
     const noImport = builtFixture.replace(/const \{f\} = await import[^\n]*\n/, "");
     expect(() => pageNotebook({markdown: fixture, html: noImport, md})).toThrow(/imports 1 modules/);
   });
@@ -125,12 +138,26 @@ describe("pageNotebook", () => {
 
 describe("substituteEdits", () => {
   const cells = markdownCells(fixture, md);
-  const fences = cells.map(({id, start, end, indent}: {id: string; start: number; end: number; indent: number}) => ({id, start, end, indent}));
+  const fences = cells.map(
+    ({id, start, end, indent}: {id: string; start: number; end: number; indent: number}) => ({
+      id,
+      start,
+      end,
+      indent
+    })
+  );
 
   test("writes edits into their cells, indented as the fence is, and leaves the rest", () => {
-    const out = substituteEdits(fixture, fences, {[cells[0].id]: "const a = 2;\nconst c = 3;", [cells[1].id]: "const b = a - 1;\n"});
+    const out = substituteEdits(fixture, fences, {
+      [cells[0].id]: "const a = 2;\nconst c = 3;",
+      [cells[1].id]: "const b = a - 1;\n"
+    });
     const again = markdownCells(out, md);
-    expect(again.map((c: {source: string}) => c.source)).toEqual(["const a = 2;\nconst c = 3;", "const b = a - 1;", "b * 2"]);
+    expect(again.map((c: {source: string}) => c.source)).toEqual([
+      "const a = 2;\nconst c = 3;",
+      "const b = a - 1;",
+      "b * 2"
+    ]);
     expect(out).toContain("  ```js\n  const b = a - 1;\n  ```");
     expect(out.split("\n").slice(0, 6)).toEqual(fixture.split("\n").slice(0, 6));
     expect(substituteEdits(fixture, fences, {})).toBe(fixture);
@@ -141,7 +168,11 @@ describe("substituteEdits", () => {
     const out = substituteEdits(fixture, fences, {[cells[2].id]: "`\n```\nb"});
     expect(markdownCells(out, md)[2].source).toBe("`\n```\nb");
     const empty = substituteEdits(fixture, fences, {[cells[2].id]: ""});
-    expect(markdownCells(empty, md).map((c: {source: string}) => c.source)).toEqual([cellA, "const b = a + 1;", ""]);
+    expect(markdownCells(empty, md).map((c: {source: string}) => c.source)).toEqual([
+      cellA,
+      "const b = a + 1;",
+      ""
+    ]);
   });
 
   test("an edited real page parses again with the same cells, the edited one changed", () => {
@@ -154,7 +185,9 @@ describe("substituteEdits", () => {
       const parsed = parseMarkdown(out, {md, path: `/${page}`});
       expect(parsed.body).not.toContain("observablehq--error");
       const again = markdownCells(out, md, `/${page}`);
-      expect(again.map((c: {id: string}) => c.id)).toEqual(cells.map((c: {id: string}) => (c === target ? hash(edited + "\n") : c.id)));
+      expect(again.map((c: {id: string}) => c.id)).toEqual(
+        cells.map((c: {id: string}) => (c === target ? hash(edited + "\n") : c.id))
+      );
       expect(again.find((c: {id: string}) => c.id === hash(edited + "\n")).source).toBe(edited);
     }
   });

@@ -9,6 +9,7 @@ import {describe, expect, inject, test} from "vitest";
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
 import config from "../../observablehq.config.js";
 import {markdownCells} from "../../scripts/notebook-sources.js";
+import {serveDist} from "../../scripts/serve.js";
 import {useBrowser} from "./chromium.js";
 import {expectNoProblem, openPage, waitForCells} from "./page.js";
 
@@ -362,6 +363,30 @@ describe("/playground", () => {
       await expectNoProblem(page);
     } finally {
       await page.context().close();
+    }
+  });
+});
+
+describe("under a subpath, as a project site is published", () => {
+  test("the notebook loads and runs from under the subpath, and keeps its edits apart", async () => {
+    const server = await serveDist({base: "/course/"});
+    const {page} = await openPage(browser(), `${server.url}/course/sigmoid`);
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!new URL(request.url()).pathname.startsWith("/course/")) outside.push(request.url());
+    });
+    try {
+      await showCode(page);
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 6"));
+      await run(page, sigmoidX);
+      await expect.poll(() => text(page, '[data-live="x"]')).toBe("6");
+      expect(outside).toEqual([]);
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      expect(keys).toContain("course-notebook:edits:/course/sigmoid");
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+      await server.close();
     }
   });
 });

@@ -78,8 +78,13 @@ export function importSpecifiers(source) {
   }
   const declarations = [];
   const expressions = [];
+  // a string, or a template without expressions, as Framework's build rewrites them
   const literal = (node) =>
-    node.type === "Literal" && typeof node.value === "string" ? node.value : undefined;
+    node.type === "Literal" && typeof node.value === "string"
+      ? node.value
+      : node.type === "TemplateLiteral" && node.expressions.length === 0
+        ? node.quasis[0].value.cooked
+        : undefined;
   simple(body, {
     ImportDeclaration: (node) => literal(node.source) !== undefined && declarations.push(node),
     ImportExpression: (node) => literal(node.source) !== undefined && expressions.push(node)

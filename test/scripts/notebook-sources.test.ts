@@ -111,6 +111,9 @@ describe("importSpecifiers", () => {
       )
     ).toEqual(["./a.js", "npm:d", "./b.js", "./c.js"]);
     expect(importSpecifiers("(await import('./e.js')).x")).toEqual(["./e.js"]);
+    expect(importSpecifiers("const m = import(`./f.js`);\nconst n = import(`./${name}.js`);")).toEqual([
+      "./f.js"
+    ]);
     expect(importSpecifiers("const = ;")).toEqual([]);
   });
 });

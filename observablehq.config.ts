@@ -89,7 +89,13 @@ export default {
   }) => `<meta name="description" content="An interactive course on activation functions and their derivatives: sigmoid, tanh, ReLU, Leaky ReLU, linear, and backpropagation.">
 <link rel="icon" href="data:,">
 <link rel="stylesheet external" href="${rootRelative(path)}_npm/katex@${katexVersion}/dist/katex.min.css">
-<script type="module" src="${rootRelative(path)}components/a11y.js"></script>`,
+<script type="module" src="${rootRelative(path)}components/a11y.js"></script>
+<meta name="course-notebook" content="${rootRelative(path)}_notebook/pages${path}.json">
+<script type="module" src="${rootRelative(path)}components/notebook.js"></script>`,
+  // Notebook mode's switch (src/components/notebook.js; the page's cells and the editor load
+  // only once it is turned on, see "Notebook mode" in README.md).
+  header:
+    '<div class="notebook-bar"><button type="button" class="notebook-switch" aria-pressed="false" disabled>Show code</button><span class="notebook-loading" role="status"></span></div>',
   footer:
     "An interactive course on activation functions and their derivatives. Every number on these pages is computed live by the course's tested math library.",
   preserveIndex: false,

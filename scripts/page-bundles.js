@@ -9,8 +9,9 @@
 //   Framework does not preload, like the formula parser of the playground) stays out of
 //   the page's bundle: it gets a bundle of its own, and code both need goes to a shared
 //   chunk (esbuild's code splitting), so that every module still runs once per page.
-// - A module the page loads by `<script src>` (components/a11y.js) stays a file of its own,
-//   imported by URL, like the npm libraries and Framework's runtime.
+// - A module the page loads by `<script src>` (components/a11y.js, components/notebook.js)
+//   stays a file of its own, imported by URL, like the npm libraries and Framework's
+//   runtime; it is minified in place, as the bundles are (every page loads it).
 // - Files are named by their content, so pages with the same modules (sigmoid and tanh)
 //   share one, cached from one page to the next.
 import {readFileSync, readdirSync, rmSync} from "node:fs";
@@ -191,9 +192,18 @@ export async function bundlePages(dist) {
     await writeFile(pageFile, html);
     count++;
   }
+  const bundleDir = join(dist, "_import", "pages") + sep;
   for (const file of files(join(dist, "_import"))) {
-    if (file.endsWith(".js") && !used.has(file) && !file.startsWith(join(dist, "_import", "pages") + sep))
-      rmSync(file);
+    if (!file.endsWith(".js") || file.startsWith(bundleDir)) continue;
+    if (!used.has(file)) rmSync(file);
+    else if (process.env.PAGE_BUNDLES_MINIFY !== "0") {
+      const {code} = await esbuild.transform(readFileSync(file, "utf8"), {
+        loader: "js",
+        format: "esm",
+        minify: true
+      });
+      await writeFile(file, code);
+    }
   }
   return count;
 }

@@ -7,6 +7,9 @@
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
 //    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
 //  - joins each page's local modules into one (see page-bundles.js);
+//  - writes notebook mode's files: each page's cells and the lazily loaded editor, and lets
+//    Framework's client undefine a cell (notebook-sources.js, notebook-bundle.js,
+//    notebook-client.js);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
 //    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
 //  - fails if a page or stylesheet loads anything from another origin;
@@ -18,6 +21,9 @@ import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {findMissingImports} from "./dist-imports.js";
+import {bundleNotebookEditor} from "./notebook-bundle.js";
+import {patchClients} from "./notebook-client.js";
+import {writeNotebooks} from "./notebook-sources.js";
 import {thirdPartyNotices} from "./notices.js";
 import {bundlePages} from "./page-bundles.js";
 
@@ -136,6 +142,12 @@ export async function finishDist({
   await copyKatexStyles(dist, cacheNpm);
   await writeFile(join(dist, "THIRD-PARTY-NOTICES.txt"), thirdPartyNotices());
   await bundlePages(dist);
+  await patchClients(dist);
+  await writeNotebooks({
+    dist,
+    root: projectRoot,
+    editor: await bundleNotebookEditor({dist, root: projectRoot})
+  });
   const problems = [];
   // pages share their modules: each is read once
   const modules = new Map();

@@ -14,7 +14,7 @@ const files: Record<string, string> = {
   "_import/lib/label.2222bbbb.js": "export const label = (n) => `#${n}`;",
   // loaded by <script src>: it and what it imports stay files of their own
   "_import/components/kept.3333cccc.js":
-    'import {hit} from "../lib/counter.1111aaaa.js";\nglobalThis.keptHit = hit;',
+    'import {hit} from "../lib/counter.1111aaaa.js";\n// a comment that minifying drops\nglobalThis.keptHit = hit;',
   "_import/components/first.4444dddd.js":
     'import {hit} from "../lib/counter.1111aaaa.js";\nimport {label} from "../lib/label.2222bbbb.js";\n' +
     "// a comment that minifying drops\nexport const first = () => label(hit());",
@@ -92,6 +92,12 @@ describe("bundlePages", () => {
     const hrefs = [...html.matchAll(/modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
     const missing = hrefs.filter((href) => !href.includes("_observablehq") && !existsSync(join(dist, href)));
     expect(missing).toEqual([]);
+  });
+
+  test("a module kept apart is minified in place, under its own name", () => {
+    const kept = readFileSync(join(dist, "_import", "components", "kept.3333cccc.js"), "utf8");
+    expect(kept).not.toContain("a comment that minifying drops");
+    expect(kept).toContain("../lib/counter.1111aaaa.js");
   });
 
   test("a module loaded lazily gets a bundle of its own, not preloaded", () => {

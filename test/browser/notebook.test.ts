@@ -1,0 +1,392 @@
+// Notebook mode (issue 18): the Show code switch, editing and running a cell, errors in the
+// cell, revert and reset, edits that survive a reload, the downloaded Markdown, the editor's
+// keyboard and accessibility, and that nothing but the reader's own Run runs code.
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
+// @ts-expect-error: Framework's internals have no types
+import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
+import config from "../../observablehq.config.js";
+import {markdownCells} from "../../scripts/notebook-sources.js";
+import {serveDist} from "../../scripts/serve.js";
+import {useBrowser} from "./chromium.js";
+import {expectNoProblem, openPage, waitForCells} from "./page.js";
+
+const browser = useBrowser();
+const site = () => inject("baseUrl");
+
+/** Turns the switch on (unless it is on already) and waits for every cell's editor. */
+async function showCode(page: Page): Promise<void> {
+  const button = page.locator(".notebook-switch");
+  if ((await button.getAttribute("aria-pressed")) !== "true") await button.click();
+  await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
+  await page.locator(".notebook-tools").waitFor();
+}
+
+const panel = (page: Page, id: string) => page.locator(`.notebook-cell[data-cell="${id}"]`);
+
+/** Replaces a cell's code as a reader would: select all in its editor, then type. */
+async function edit(page: Page, id: string, code: string): Promise<void> {
+  await panel(page, id).locator(".cm-content").click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(code);
+}
+
+/** Runs the cell with Shift-Enter from its editor, and waits for the page to settle. */
+async function run(page: Page, id: string): Promise<void> {
+  await panel(page, id).locator(".cm-content").press("Shift+Enter");
+  await waitForCells(page);
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+
+/** Opens a page with the code shown; `storage` is written into local storage first. */
+async function openNotebook(path: string, storage: Record<string, string> = {}) {
+  const opened = await openPage(browser(), site() + path, {
+    prepare: async (page) => {
+      await page.addInitScript((entries) => {
+        if (sessionStorage.getItem("prepared")) return; // once: a reload keeps what the page saved
+        sessionStorage.setItem("prepared", "1");
+        for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+      }, storage);
+    }
+  });
+  await showCode(opened.page);
+  return opened;
+}
+
+const sigmoidX = "c90aa87c";
+const sigmoidXSource =
+  'const x = view(guardRange(Inputs.range([-8, 8], {label: "x", step: 0.1, value: 1})));';
+
+describe("a function page (/sigmoid)", () => {
+  test("every page has the switch; off, it loads nothing of the notebook", async () => {
+    const {page} = await openPage(browser(), site() + "/sigmoid");
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    try {
+      await expect.poll(() => page.locator(".notebook-switch").isEnabled()).toBe(true);
+      await expect.poll(() => page.locator(".notebook-switch").getAttribute("aria-pressed")).toBe("false");
+      await page.waitForTimeout(200);
+      expect(requests.filter((url) => url.includes("_notebook"))).toEqual([]);
+      expect(await page.locator(".notebook-cell").count()).toBe(0);
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("an edited cell runs and its dependents update; revert and reset restore them", async () => {
+    const {page} = await openNotebook("/sigmoid");
+    try {
+      expect(await text(page, '[data-live="x"]')).toBe("1");
+      const f1 = await text(page, '[data-live="f"]');
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 3"));
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
+      await run(page, sigmoidX);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("3");
+      expect(await text(page, '[data-live="f"]')).not.toBe(f1);
+      await expect.poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent()).toBe("Edited");
+      await expect.poll(() => panel(page, sigmoidX).getAttribute("class")).toMatch(/notebook-edited/);
+
+      await panel(page, sigmoidX).getByRole("button", {name: "Revert"}).click();
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      expect(await text(page, '[data-live="f"]')).toBe(f1);
+      await expect.poll(() => panel(page, sigmoidX).getAttribute("class")).not.toMatch(/notebook-edited/);
+
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: -2"));
+      await run(page, sigmoidX);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("−2");
+      await page.getByRole("button", {name: "Reset page"}).click();
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      expect(await page.locator(".notebook-edited").count()).toBe(0);
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a syntax error shows in its cell, the page keeps working, and fixing clears it", async () => {
+    const {page} = await openNotebook("/sigmoid");
+    try {
+      await edit(page, sigmoidX, "const x = ;");
+      await run(page, sigmoidX);
+      const error = panel(page, sigmoidX).locator(".notebook-status .observablehq--error");
+      await expect.poll(() => error.textContent()).toMatch(/^SyntaxError: Unexpected token \(1:10\)/);
+      // the cell keeps its last good code: the slider still drives the page
+      const slider = page.locator('input[type="range"]').first();
+      await slider.fill("2");
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("2");
+      await edit(page, sigmoidX, sigmoidXSource);
+      await run(page, sigmoidX);
+      await expect.poll(() => error.count()).toBe(0);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a runtime error shows in the cell's output, in the page's error style, until fixed", async () => {
+    const {page, problems} = await openNotebook("/sigmoid");
+    try {
+      await edit(page, "07c02d88", 'throw new Error("a reader\'s mistake");');
+      await run(page, "07c02d88");
+      const block = page
+        .locator('.notebook-cell[data-cell="07c02d88"]')
+        .locator("xpath=preceding-sibling::div[1]");
+      await expect
+        .poll(() => block.locator(".observablehq--error").textContent())
+        .toContain("a reader's mistake");
+      await edit(page, "07c02d88", "figure.update(x);");
+      await run(page, "07c02d88");
+      await expect.poll(() => page.locator(".observablehq--error").count()).toBe(0);
+      problems.consoleErrors.length = 0; // the one error, logged by Framework's client as for any cell
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("an edit survives a reload, shown but not run until the reader runs it", async () => {
+    const {page} = await openNotebook("/sigmoid");
+    try {
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 4"));
+      await run(page, sigmoidX);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("4");
+      await page.reload();
+      await waitForCells(page);
+      await showCode(page); // remembered: the switch is on again
+      await expect.poll(() => page.locator(".notebook-switch").getAttribute("aria-pressed")).toBe("true");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".cm-content").textContent())
+        .toContain("value: 4");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      await page.getByRole("button", {name: "Run my edits"}).click();
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("4");
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("Download this page saves Markdown with the edit that Framework parses into the same cells", async () => {
+    const {page} = await openNotebook("/sigmoid");
+    try {
+      const edited = sigmoidXSource.replace("value: 1", "value: 5");
+      await edit(page, sigmoidX, edited);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", {name: "Download this page"}).click()
+      ]);
+      expect(download.suggestedFilename()).toBe("sigmoid.md");
+      const markdown = readFileSync((await download.path())!, "utf8");
+      const original = readFileSync("src/sigmoid.md", "utf8");
+      expect(markdown).toBe(original.replace(sigmoidXSource, edited));
+      const md = createMarkdownIt({markdownIt: config.markdownIt});
+      const parsed = parseMarkdown(markdown, {md, path: "/sigmoid"});
+      expect(parsed.body).not.toContain("observablehq--error");
+      const sources = markdownCells(markdown, md, "/sigmoid").map((c: {source: string}) => c.source);
+      expect(sources).toEqual(
+        markdownCells(original, md, "/sigmoid").map((c: {source: string}) =>
+          c.source === sigmoidXSource ? edited : c.source
+        )
+      );
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the editor has a name, Tab indents, Escape then Tab leaves, and axe finds nothing", async () => {
+    const {page} = await openNotebook("/sigmoid");
+    try {
+      const content = panel(page, sigmoidX).locator(".cm-content");
+      await expect.poll(() => content.getAttribute("aria-label")).toMatch(/^Code of cell \d+, JavaScript$/);
+      await content.click();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(true);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(false);
+      const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+      await page.addScriptTag({content: axeSource});
+      const violations: string[] = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const result = await window.axe.run(document, {
+          resultTypes: ["violations"],
+          rules: {"target-size": {enabled: true}}
+        });
+        return result.violations.map((v: {id: string; nodes: unknown[]}) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("at 390 px the code shown causes no sideways scroll", async () => {
+    const {page} = await openPage(browser(), site() + "/sigmoid", {width: 390, height: 844});
+    try {
+      await showCode(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test("a page without cells says so, and still offers its Markdown", async () => {
+  const {page} = await openNotebook("/glossary");
+  try {
+    await expect
+      .poll(() => page.locator(".notebook-tools .notebook-note").textContent())
+      .toBe("This page has no code cells.");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Download this page"}).click()
+    ]);
+    expect(readFileSync((await download.path())!, "utf8")).toContain("# Glossary");
+    await expectNoProblem(page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+describe("no URL, link or other page can run code", () => {
+  const payload = "window.__notebookRan = (window.__notebookRan ?? 0) + 1;";
+  test("query and hash, postMessage, and edits written into storage by anyone run nothing", async () => {
+    const evil = encodeURIComponent(payload);
+    const storage = {
+      // this page's own entry, as another page of the same origin could write it
+      "course-notebook:edits:/sigmoid": JSON.stringify({[sigmoidX]: payload, "07c02d88": payload}),
+      "course-notebook:edits:/": JSON.stringify({[sigmoidX]: payload}),
+      "course-notebook:show": "1"
+    };
+    const {page} = await openNotebook(`/sigmoid?code=${evil}&cell=${sigmoidX}&run=1#${evil}`, storage);
+    try {
+      await page.evaluate((code) => {
+        window.postMessage({type: "run", cell: "c90aa87c", code}, "*");
+        window.postMessage(code, "*");
+      }, payload);
+      await page.waitForTimeout(300);
+      await waitForCells(page);
+      expect(await page.evaluate(() => (window as {__notebookRan?: number}).__notebookRan)).toBeUndefined();
+      // the stored code is shown, marked, and waits for the reader
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".cm-content").textContent())
+        .toContain("__notebookRan");
+      await expect
+        .poll(() => panel(page, sigmoidX).locator(".notebook-mark").textContent())
+        .toBe("Edited, not run yet");
+      await expect
+        .poll(() => page.locator(".notebook-tools .notebook-note").textContent())
+        .toContain("2 saved edits are shown but not run");
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      // only the reader's press of Run runs it
+      await run(page, sigmoidX);
+      expect(await page.evaluate(() => (window as {__notebookRan?: number}).__notebookRan)).toBe(1);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("/backpropagation", () => {
+  test("an edited cell changes the step its dependents show; reset restores it", async () => {
+    const {page} = await openNotebook("/backpropagation");
+    try {
+      const id = "7b729626";
+      const before = await text(page, '[data-live="step-loss"]');
+      const source = await panel(page, id).locator(".cm-content").textContent();
+      expect(source).toContain("const step = neuronStep(params);");
+      await edit(
+        page,
+        id,
+        "const params = {x, w: -3, b, target, learningRate, activation: activationId};\nconst step = neuronStep(params);"
+      );
+      await run(page, id);
+      await expect.poll(() => text(page, '[data-live="step-loss"]')).not.toBe(before);
+      await page.getByRole("button", {name: "Reset page"}).click();
+      await waitForCells(page);
+      await expect.poll(() => text(page, '[data-live="step-loss"]')).toBe(before);
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("/playground", () => {
+  test("an edited cell runs with the page's own modules and its output changes", async () => {
+    const {page} = await openNotebook("/playground");
+    try {
+      const id = "1b373544";
+      await edit(
+        page,
+        id,
+        'import {formatNumber as format} from "./components/format.js";\nsetSlots({sizes: `edited ${format(0.5)}`, hidden: hidden.label});'
+      );
+      await run(page, id);
+      await page.locator('[data-live="sizes"]').first().scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('[data-live="sizes"]').first().textContent()).toBe("edited 0.5");
+      // an import the page does not make is refused, in the cell, naming those it can make
+      await edit(page, id, 'import {x} from "./lib/elsewhere.js";');
+      await run(page, id);
+      await expect
+        .poll(() => panel(page, id).locator(".observablehq--error").textContent())
+        .toContain('cannot import "./lib/elsewhere.js"');
+      await expect.poll(() => page.locator('[data-live="sizes"]').first().textContent()).toBe("edited 0.5");
+      await panel(page, id).getByRole("button", {name: "Revert"}).click();
+      await waitForCells(page);
+      await expect
+        .poll(() => page.locator('[data-live="sizes"]').first().textContent())
+        .not.toBe("edited 0.5");
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("under a subpath, as a project site is published", () => {
+  test("the notebook loads and runs from under the subpath, and keeps its edits apart", async () => {
+    const server = await serveDist({base: "/course/"});
+    const {page} = await openPage(browser(), `${server.url}/course/sigmoid`);
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!new URL(request.url()).pathname.startsWith("/course/")) outside.push(request.url());
+    });
+    try {
+      await showCode(page);
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 6"));
+      await run(page, sigmoidX);
+      await expect.poll(() => text(page, '[data-live="x"]')).toBe("6");
+      expect(outside).toEqual([]);
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      expect(keys).toContain("course-notebook:edits:/course/sigmoid");
+      await expectNoProblem(page);
+    } finally {
+      await page.context().close();
+      await server.close();
+    }
+  });
+});

@@ -178,10 +178,16 @@ function residualFlags(sizes: readonly number[], residual: boolean): boolean[] {
 }
 
 /** The layout options, checked: each an Error naming the option and the values it takes. */
-function checkLayout(options: {compile?: unknown; init?: unknown; residual?: unknown; loss?: unknown}): Layout {
+function checkLayout(options: {
+  compile?: unknown;
+  init?: unknown;
+  residual?: unknown;
+  loss?: unknown;
+}): Layout {
   const {compile = true, init = "glorotUniform", residual = false, loss = "squaredError"} = options;
   if (typeof compile !== "boolean") throw new Error(`compile must be true or false, got ${String(compile)}`);
-  if (typeof residual !== "boolean") throw new Error(`residual must be true or false, got ${String(residual)}`);
+  if (typeof residual !== "boolean")
+    throw new Error(`residual must be true or false, got ${String(residual)}`);
   if (init !== "glorotUniform" && !isInitialisationId(init)) {
     throw new Error(
       `unknown init "${String(init)}"; expected glorotUniform or one of ${initialisationIds.join(", ")}`

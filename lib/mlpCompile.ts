@@ -93,8 +93,11 @@ function trainSource(sizes: readonly number[], residual: readonly boolean[], los
   const outputs = Array.from({length: nOut}, (_, k) => k);
   if (loss === "binaryCrossEntropy") {
     // from the logits: δ = σ(z) − t and the loss, both by ./losses.js
-    for (const k of outputs) body.push(`const d${last}_${k} = lossDelta(z${last}[${k}], targets[target + ${k}]);`);
-    body.push(`loss += ${outputs.map((k) => `lossValue(z${last}[${k}], targets[target + ${k}])`).join(" + ")};`);
+    for (const k of outputs)
+      body.push(`const d${last}_${k} = lossDelta(z${last}[${k}], targets[target + ${k}]);`);
+    body.push(
+      `loss += ${outputs.map((k) => `lossValue(z${last}[${k}], targets[target + ${k}])`).join(" + ")};`
+    );
   } else {
     // output deltas ∂L/∂z = (y − t)·f′(z); loss ½ Σ (y − t)²
     for (const k of outputs) {

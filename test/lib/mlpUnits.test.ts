@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {createMlp, createRandom, forward, predict, toDenseLayers, uniform, unitValues} from "../../lib/index.js";
+import {
+  createMlp,
+  createRandom,
+  forward,
+  predict,
+  toDenseLayers,
+  uniform,
+  unitValues
+} from "../../lib/index.js";
 import type {ActivationId} from "../../lib/index.js";
 import {expectClose} from "./helpers.js";
 
@@ -14,7 +22,13 @@ describe("unitValues", () => {
   for (const activation of hidden) {
     for (const compile of [true, false]) {
       it(`${activation}${compile ? "" : " (loops)"}: every unit's z and f(z) equal lib/network.ts's forward pass`, () => {
-        const mlp = createMlp({sizes: [3, 5, 4, 2], activation, outputActivation: "sigmoid", seed: 5, compile});
+        const mlp = createMlp({
+          sizes: [3, 5, 4, 2],
+          activation,
+          outputActivation: "sigmoid",
+          seed: 5,
+          compile
+        });
         const inputs = randomRows(7, 3, 9, 2);
         const values = unitValues(mlp, inputs);
         const net = toDenseLayers(mlp);
@@ -36,7 +50,13 @@ describe("unitValues", () => {
 
   it("the last layer's a is predict's output, bit for bit (compiled and loops)", () => {
     for (const compile of [true, false]) {
-      const mlp = createMlp({sizes: [2, 8, 8, 8, 3], activation: "tanh", outputActivation: "tanh", seed: 2, compile});
+      const mlp = createMlp({
+        sizes: [2, 8, 8, 8, 3],
+        activation: "tanh",
+        outputActivation: "tanh",
+        seed: 2,
+        compile
+      });
       const inputs = randomRows(50, 2, 4, 5);
       const values = unitValues(mlp, inputs);
       expect(Array.from(values.a[3])).toEqual(Array.from(predict(mlp, inputs)));
@@ -69,7 +89,8 @@ describe("unitValues", () => {
   it("huge and infinite inputs saturate instead of failing", () => {
     const mlp = createMlp({sizes: [2, 3, 1], activation: "tanh", outputActivation: "sigmoid", seed: 4});
     const values = unitValues(mlp, Float64Array.from([1e300, -1e300, Infinity, 0]));
-    for (let e = 0; e < 2; e++) for (let j = 0; j < 3; j++) expect(Math.abs(values.a[0][e * 3 + j])).toBeLessThanOrEqual(1);
+    for (let e = 0; e < 2; e++)
+      for (let j = 0; j < 3; j++) expect(Math.abs(values.a[0][e * 3 + j])).toBeLessThanOrEqual(1);
     for (const y of values.a[1]) expect(y >= 0 && y <= 1).toBe(true);
   });
 });

@@ -107,8 +107,8 @@ function applyBatch(
  * - "L1", penalty λ · Σ |w|: first v = w − η ḡ, then v − η λ sign(v), except that a weight this
  *   second step would carry across 0 is set to 0 (as TensorFlow Playground does), so weights
  *   that do not earn their keep become exactly 0. That is v moved η λ towards 0, stopping at 0;
- *   where sign(v) = sign(w) (any weight further than η |ḡ| from 0) it is a gradient step
- *   w − η (ḡ + λ sign w) on the penalised loss.
+ *   for a weight further than η (|ḡ| + λ) from 0 it is the gradient step w − η (ḡ + λ sign w)
+ *   on the penalised loss.
  * The loss trainEpoch returns, like meanLoss, is the network's loss alone, without the penalty.
  */
 export interface Regularization {

@@ -101,6 +101,22 @@ describe("unitValues", () => {
     for (let e = 0; e < 2; e++)
       for (let j = 0; j < 3; j++) expect(Math.abs(values.a[0][e * 3 + j])).toBeLessThanOrEqual(1);
     for (const y of values.a[1]) expect(y >= 0 && y <= 1).toBe(true);
+    expect(values.slope.every((s) => s.every((v) => v >= 0 && v <= 1))).toBe(true);
+  });
+
+  it("a NaN input gives NaN for that example's units only", () => {
+    for (const compile of [true, false]) {
+      const mlp = createMlp({sizes: [2, 3, 3, 1], activation: "relu", residual: true, seed: 4, compile});
+      const values = unitValues(mlp, Float64Array.from([NaN, 0.5, 0.2, 0.3]));
+      for (let l = 0; l < 3; l++) {
+        const width = mlp.sizes[l + 1];
+        for (let j = 0; j < width; j++) {
+          expect(values.z[l][j]).toBeNaN();
+          expect(values.a[l][j]).toBeNaN();
+          expect(Number.isFinite(values.a[l][width + j])).toBe(true);
+        }
+      }
+    }
   });
 
   it("generated code and loops write the same numbers, bit for bit, with and without skips", () => {

@@ -482,10 +482,13 @@ describe("regularisation", () => {
     expectGradientsClose(fast, numeric, 1e-6, 1e-9);
   });
 
-  it("L1 moves the stepped weight λη towards 0 and stops at 0, as TensorFlow Playground does", () => {
+  it("L1 moves the stepped weight ηλ against the weight's sign and stops at 0, as TensorFlow Playground does", () => {
     for (const compile of [true, false]) {
       const plain = createMlp({...options, compile});
       const regularised = createMlp({...options, compile});
+      // a weight at exactly 0 has no L1 step (sign 0 = 0)
+      plain.weights[1][2] = regularised.weights[1][2] = 0;
+      const before = plain.weights.map((w) => w.slice());
       const reg = {kind: "L1", rate: 0.7} as const;
       const learningRate = 0.5;
       trainEpoch(plain, inputs, targets, {learningRate, batchSize: 8});
@@ -494,7 +497,8 @@ describe("regularisation", () => {
       let zeros = 0;
       plain.weights.forEach((vs, l) =>
         vs.forEach((v, k) => {
-          const shrunk = v > 0 ? v - learningRate * reg.rate : v + learningRate * reg.rate;
+          const w = before[l][k];
+          const shrunk = w > 0 ? v - learningRate * reg.rate : w < 0 ? v + learningRate * reg.rate : v;
           const expected = v * shrunk < 0 ? 0 : shrunk;
           expect(regularised.weights[l][k], `w[${l}][${k}]`).toBe(expected);
           if (expected === 0) zeros++;

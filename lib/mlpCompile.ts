@@ -3,8 +3,9 @@
 // unrolled. The arithmetic is the loops' arithmetic in ./mlpLoops.js, term for term and in the
 // same order, and each layer's activation is one call to its kernel (./kernels.js), the very
 // function the loops call (tests check the two paths agree exactly). A call per layer, not per
-// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on
-// the shape, the layers' skip connections and the loss, never on an activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
+// unit, leaves V8's budget for inlining into one optimised function to the rest of the code.
+// The code depends on the shape, the layers' skip connections and the loss, never on an
+// activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
 
 import type {Kernel} from "./kernels.js";
@@ -213,9 +214,9 @@ function unitsSource(sizes: readonly number[], residual: readonly boolean[]): st
 }
 
 /**
- * Generated train, predict and unit-values functions for this shape, these skip connections (one flag per
- * weight layer, default none) and this loss (default squared error), or null where code
- * generation is unavailable or not worthwhile.
+ * Generated train, predict and unit-values functions for this shape, these skip connections
+ * (one flag per weight layer, default none) and this loss (default squared error), or null
+ * where code generation is unavailable or not worthwhile.
  */
 export function compileMlp(
   sizes: readonly number[],

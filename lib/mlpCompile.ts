@@ -62,21 +62,18 @@ export type CompiledUnits = (
 export interface CompiledMlp {
   train: CompiledTrain;
   predict: CompiledPredict;
-  /** null where the network has too many weights to keep in local variables (UNITS_MAX_WEIGHTS). */
-  units: CompiledUnits | null;
+  units: CompiledUnits;
 }
 
-/** Above this many weights the unrolled code gets long and the loops are fast enough. */
-const MAX_WEIGHTS = 2048;
-
 /**
- * The units code keeps each layer's weights in local variables. Measured in Node 20 over a
- * 100 × 100 grid, that runs about twice as fast as the loops up to 2-20-20-20-1 (860 weights),
- * but five to ten times slower from about 1,000 weights on (2-30-30-1, 2-24-24-24-1), where
- * the function seems to grow past what V8 optimises. The playground's largest network (7
- * inputs, 6 layers of 8) has 384.
+ * Above this many weights the loops run. Measured in Node 20 (training on 1,000 points, batch
+ * 10): generated code trains 1.2 to 1.6 times faster than the loops up to 2-16-16-16-1 (560
+ * weights), but 11 to 23 times slower from 2-18-18-18-1 (702) on, where the generated function
+ * seems to grow past what V8 optimises; the code for unitValues, which keeps each layer's
+ * weights in local variables, falls off the same cliff near 1,000 weights. The playground's
+ * largest network (7 inputs, 6 layers of 8) has 384.
  */
-const UNITS_MAX_WEIGHTS = 512;
+const MAX_WEIGHTS = 512;
 
 /**
  * Code for the forward pass of the example at row `row`: layer l's pre-activations go to z{l},
@@ -265,21 +262,18 @@ export function compileMlp(
       "slopes",
       predictSource(sizes, residual)
     ) as CompiledPredict;
-    const units =
-      weights > UNITS_MAX_WEIGHTS
-        ? null
-        : (new Function(
-            "weights",
-            "biases",
-            "inputs",
-            "n",
-            "kernels",
-            "zs",
-            "values",
-            "slopes",
-            "sums",
-            unitsSource(sizes, residual)
-          ) as CompiledUnits);
+    const units = new Function(
+      "weights",
+      "biases",
+      "inputs",
+      "n",
+      "kernels",
+      "zs",
+      "values",
+      "slopes",
+      "sums",
+      unitsSource(sizes, residual)
+    ) as CompiledUnits;
     return {train, predict, units};
   } catch {
     return null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'

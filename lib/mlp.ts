@@ -143,7 +143,7 @@ function allocate(
       gradWeights: perLayer((l) => sizes[l] * sizes[l + 1]),
       gradBiases: perLayer((l) => sizes[l + 1]),
       kernels,
-      compiled: compile ? compileMlp(sizes) : null
+      compiled: compile ? compileMlp(sizes, kernels) : null
     }
   };
 }

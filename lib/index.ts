@@ -68,9 +68,21 @@ export {
   mlpFromDenseLayers,
   predict,
   toDenseLayers,
-  trainEpoch
+  trainEpoch,
+  unitValues
 } from "./mlp.js";
-export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions} from "./mlp.js";
+export type {
+  FromDenseOptions,
+  Mlp,
+  MlpInit,
+  MlpLoss,
+  MlpOptions,
+  MlpScratch,
+  MlpStats,
+  Regularization,
+  TrainOptions,
+  UnitValues
+} from "./mlp.js";
 export {
   affineFromDense,
   applyAffine,
@@ -141,6 +153,7 @@ export type {ContourOptions, Point, Segment} from "./contour.js";
 export {
   gaussianSecondMoment,
   getInitialisation,
+  initialisationFor,
   initialisationIds,
   initialisations,
   isInitialisationId,
@@ -151,6 +164,7 @@ export {
 } from "./initialisation.js";
 export type {
   Initialisation,
+  InitialisationChoice,
   InitialisationId,
   InitialisationReference,
   WeightDistribution

@@ -56,6 +56,16 @@ describe("generated code kept per shape and kernels", () => {
     );
   });
 
+  it("skip connections or another loss get functions of their own", () => {
+    const wide = {...options, sizes: [2, 4, 4, 4, 1], outputActivation: "sigmoid"} as const;
+    const base = createMlp(wide);
+    const skips = createMlp({...wide, residual: true});
+    const entropy = createMlp({...wide, loss: "binaryCrossEntropy"});
+    expect(skips.scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(entropy.scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(createMlp({...wide, residual: true, seed: 7}).scratch.compiled).toBe(skips.scratch.compiled);
+  });
+
   it("a reader's record has one kernel, so its networks share code too", () => {
     const record: Activation = {...activations.mish, kernel: undefined, id: "custom"};
     expect(kernelOf(record)).toBe(kernelOf(record));
@@ -69,10 +79,11 @@ describe("generated code kept per shape and kernels", () => {
 
   it("keeps recent shapes only: after many others, a shape is generated afresh", () => {
     const kernels = [activations.tanh.kernel!, activations.tanh.kernel!];
-    const first = compileMlp([3, 3, 1], kernels);
-    expect(compileMlp([3, 3, 1], kernels)).toBe(first);
-    for (let width = 1; width <= 40; width++) compileMlp([3, width, 2], kernels);
-    const again = compileMlp([3, 3, 1], kernels);
+    const plain = [false, false];
+    const first = compileMlp([3, 3, 1], plain, "squaredError", kernels);
+    expect(compileMlp([3, 3, 1], plain, "squaredError", kernels)).toBe(first);
+    for (let width = 1; width <= 40; width++) compileMlp([3, width, 2], plain, "squaredError", kernels);
+    const again = compileMlp([3, 3, 1], plain, "squaredError", kernels);
     expect(again).not.toBeNull();
     expect(again).not.toBe(first);
   });

@@ -25,6 +25,8 @@ export function reportFresh(engine: string, runs: TrainerTiming[]): void {
     const coldRatio = column((r) => r.coldReferenceMs / r.coldMs);
     const map = column((r) => r.predictMs);
     const deep = column((r) => r.predictDeepMs);
+    const units = column((r) => r.unitsMs);
+    const unitsDeep = column((r) => r.unitsDeepMs);
     console.log(`   ${engine}, ${mine.length} fresh runs, inputs over [−${scale}, ${scale}]²`);
     console.log("                                      median  slowest");
     console.log(`     lib, ms/epoch (warm)            ${ms(warm.median)}   ${ms(warm.slowest)}`);

@@ -18,12 +18,13 @@ console.log(
     .join(" ")}`
 );
 console.log(
-  "scale  lib warm  nn.ts warm  ratio   lib loops  lib first 40  nn.ts first 40  map 2-8-8-1  map 6×8"
+  "scale  lib warm  nn.ts warm  ratio   lib loops  lib first 40  nn.ts first 40  map 2-8-8-1  map 6×8  units 2-8-8-1  units 6×8"
 );
 for (const r of chromium ? await freshChromiumRuns(options) : await freshNodeRuns(options)) {
   const f = (n: number, width = 8) => n.toFixed(2).padStart(width);
   console.log(
     `${String(r.scale).padStart(5)}  ${f(r.ms)}  ${f(r.referenceMs, 10)}  ${f(r.referenceMs / r.ms, 5)}×  ${f(r.loopsMs, 9)}` +
-      `  ${f(r.coldMs, 12)}  ${f(r.coldReferenceMs, 14)}  ${f(r.predictMs, 11)}  ${f(r.predictDeepMs, 7)}`
+      `  ${f(r.coldMs, 12)}  ${f(r.coldReferenceMs, 14)}  ${f(r.predictMs, 11)}  ${f(r.predictDeepMs, 7)}` +
+      `  ${f(r.unitsMs, 13)}  ${f(r.unitsDeepMs, 9)}`
   );
 }

@@ -6,6 +6,7 @@
 
 import {circle} from "../lib/datasets.js";
 import {createMlp, predict, trainEpoch} from "../lib/mlp.js";
+import {unitValues} from "../lib/mlpUnits.js";
 import type {Mlp} from "../lib/mlp.js";
 import {median} from "./median.js";
 import {buildNetwork, nnActivations, trainEpochObjectGraph} from "./object-graph.js";
@@ -26,6 +27,9 @@ export interface TrainerTiming {
   /** ms for one predict over a 100×100 grid: 2-8-8-1, and 6 hidden layers of 8 units. */
   predictMs: number;
   predictDeepMs: number;
+  /** ms for unitValues over the same grid (every unit's map, z and f′ too), the same two networks. */
+  unitsMs: number;
+  unitsDeepMs: number;
 }
 
 export interface TrainerRunOptions {
@@ -112,23 +116,34 @@ export function runTrainer(options: TrainerRunOptions): TrainerTiming {
     ms: median(samples[0]),
     referenceMs: median(samples[1]),
     loopsMs: median(samples[2]),
-    predictMs: timePredict(mlp, scale, clock),
-    predictDeepMs: timePredict(createMlp({...trainerNetwork, sizes: [2, 8, 8, 8, 8, 8, 8, 1]}), scale, clock)
+    ...timeMaps(mlp, createMlp({...trainerNetwork, sizes: [2, 8, 8, 8, 8, 8, 8, 1]}), scale, clock)
   };
 }
 
-/** Median ms of one predict over the 100×100 grid, after warming it up. */
-function timePredict(mlp: Mlp, scale: number, clock: () => number): number {
-  const points = grid(100, scale);
-  const out = new Float64Array(100 * 100);
+/** Median ms of one call of `run` (twice per sample), after warming it up. */
+function timeCalls(run: () => void, clock: () => number): number {
   const start = clock();
-  for (let k = 0; k < 40 || clock() - start < 150; k++) predict(mlp, points, out);
+  for (let k = 0; k < 40 || clock() - start < 150; k++) run();
   const samples: number[] = [];
   for (let r = 0; r < 15; r++) {
     const t = clock();
-    predict(mlp, points, out);
-    predict(mlp, points, out);
+    run();
+    run();
     samples.push((clock() - t) / 2);
   }
   return median(samples);
+}
+
+/** The decision map over the 100×100 grid: predict, and unitValues (every unit), for both networks. */
+function timeMaps(mlp: Mlp, deep: Mlp, scale: number, clock: () => number) {
+  const points = grid(100, scale);
+  const out = new Float64Array(100 * 100);
+  const units = unitValues(mlp, points);
+  const unitsDeep = unitValues(deep, points);
+  return {
+    predictMs: timeCalls(() => predict(mlp, points, out), clock),
+    predictDeepMs: timeCalls(() => predict(deep, points, out), clock),
+    unitsMs: timeCalls(() => unitValues(mlp, points, units), clock),
+    unitsDeepMs: timeCalls(() => unitValues(deep, points, unitsDeep), clock)
+  };
 }

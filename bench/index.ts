@@ -4,8 +4,7 @@
 //      compile: false), and predict over a 100×100 grid, each measured in several fresh node
 //      processes and fresh Chromium browsers (./fresh.ts), median and slowest reported
 //   3. the deep random network's statistics (./deepStats.ts)
-// Run: npm run bench   (about 3 minutes on an idle machine; BENCH_FRESH_RUNS=6 fresh engines
-// per data scale). Medians of several timed runs after warm-up, with the contenders' runs
+// Run: npm run bench   (4–6 minutes; BENCH_FRESH_RUNS=6 fresh engines per data scale). Medians of several timed runs after warm-up, with the contenders' runs
 // interleaved so load changes hit them alike.
 
 import {loadavg} from "node:os";
@@ -120,7 +119,7 @@ const runs = Number(process.env.BENCH_FRESH_RUNS ?? 6);
 console.log(
   `\n2. Training 2-8-8-1 tanh (tanh output), 1000 circle points, batch 10, learning rate 0.03, in fresh engines;\n` +
     `   ms per epoch once warm (median of 15 interleaved blocks of 10 epochs), the first 40 epochs from cold,\n` +
-    `   and predict over a 100×100 grid. Machine load before: ${loadAverage()}`
+    `   and the map over a 100×100 grid. Machine load before: ${loadAverage()}`
 );
 reportFresh("node " + process.version, await freshNodeRuns({runs, scales: [5, 1]}));
 reportFresh("Chromium", await freshChromiumRuns({runs, scales: [5, 1]}));

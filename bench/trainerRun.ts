@@ -1,7 +1,7 @@
 // One trainer measurement, as a fresh process or a fresh browser makes it: lib's trainEpoch
 // against the nn.ts-style object graph (./object-graph.ts) with the same initial weights, on
-// the circle dataset scaled to a chosen range, then lib's predict over a 100×100 grid. No Node
-// or DOM API here: the caller passes the clock, so the same code runs under node
+// the circle dataset scaled to a chosen range, then lib's predict and unitValues over a
+// 100×100 grid. No Node or DOM API here: the caller passes the clock, so the same code runs under node
 // (./trainerNode.ts) and in Chromium (./trainerBrowser.ts), bundled by ./fresh.ts.
 
 import {circle} from "../lib/datasets.js";

@@ -70,16 +70,24 @@ export function leakyReluKernel(alpha: number): Kernel {
   };
 }
 
+const recordKernels = new WeakMap<Activation, Kernel>();
+
 /**
  * The kernel of an activation record: its own, or, for a record without one (such as a
- * reader's formula), one that calls the record's f and df.
+ * reader's formula), one that calls the record's f and df, the same function each time for
+ * the same record (so a network rebuilt with it reuses its generated code, ./mlpCompile.js).
  */
 export function kernelOf(activation: Activation): Kernel {
   if (activation.kernel) return activation.kernel;
-  return (z, a, slopes, n) => {
-    for (let j = 0; j < n; j++) {
-      a[j] = activation.f(z[j]);
-      slopes[j] = activation.df(z[j]);
-    }
-  };
+  let kernel = recordKernels.get(activation);
+  if (kernel === undefined) {
+    kernel = (z, a, slopes, n) => {
+      for (let j = 0; j < n; j++) {
+        a[j] = activation.f(z[j]);
+        slopes[j] = activation.df(z[j]);
+      }
+    };
+    recordKernels.set(activation, kernel);
+  }
+  return kernel;
 }

@@ -239,7 +239,7 @@ function allocate(
       gradWeights: perLayer((l) => sizes[l] * sizes[l + 1]),
       gradBiases: perLayer((l) => sizes[l + 1]),
       kernels,
-      compiled: layout.compile ? compileMlp(sizes, residual, layout.loss) : null
+      compiled: layout.compile ? compileMlp(sizes, residual, layout.loss, kernels) : null
     }
   };
 }

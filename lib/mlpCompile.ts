@@ -7,6 +7,16 @@
 // The code depends on the shape, the layers' skip connections and the loss, never on an
 // activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
+//
+// The functions made for a shape and its layers' kernels are kept and handed to the next
+// network of that shape and kernels. Each `new Function` is a function the engine has never
+// seen: it runs unoptimised until the engine has counted enough calls and then compiled all of
+// it, which for this long, unrolled code takes tens of milliseconds on a compiler thread (V8 in
+// Node 20: about 60 ms idle, over 150 ms on a busy machine; the first 5 to 9 epochs of 2-8-8-1
+// run about 12 times slower meanwhile, and when the compiler thread gets a core decides how many).
+// A playground that rebuilt its network at every step of a slider paid that each time; now
+// only the first network of a shape does. Keying on the kernels too keeps every call site of a
+// kernel in the code seeing one function, so the engine inlines it.
 
 import type {Kernel} from "./kernels.js";
 import type {UnitLoss} from "./losses.js";
@@ -220,15 +230,48 @@ function unitsSource(sizes: readonly number[], residual: readonly boolean[]): st
   return lines.join("\n");
 }
 
+/** How many shapes' code is kept (the least recently used goes first). */
+const KEPT = 16;
+const kept = new Map<string, CompiledMlp | null>();
+const kernelIds = new WeakMap<Kernel, number>();
+let kernelCount = 0;
+
+/** A number per kernel function, for the key (a reader's record gets a new one). */
+function kernelId(kernel: Kernel): number {
+  let id = kernelIds.get(kernel);
+  if (id === undefined) kernelIds.set(kernel, (id = kernelCount++));
+  return id;
+}
+
 /**
  * Generated train, predict and unit-values functions for this shape, these skip connections
  * (one flag per weight layer, default none) and this loss (default squared error), or null
- * where code generation is unavailable or not worthwhile.
+ * where code generation is unavailable or not worthwhile. The same functions as a recent call
+ * with the same shape, skips, loss and kernels (the layers' kernels, in order).
  */
 export function compileMlp(
   sizes: readonly number[],
   residual: readonly boolean[] = sizes.slice(1).map(() => false),
-  loss: "squaredError" | "binaryCrossEntropy" = "squaredError"
+  loss: "squaredError" | "binaryCrossEntropy" = "squaredError",
+  kernels: readonly Kernel[] = []
+): CompiledMlp | null {
+  const key = `${sizes.join(",")}|${residual.map(Number).join("")}|${loss}|${kernels.map(kernelId).join(",")}`;
+  const known = kept.get(key);
+  if (known !== undefined) {
+    kept.delete(key);
+    kept.set(key, known);
+    return known;
+  }
+  const compiled = generate(sizes, residual, loss);
+  kept.set(key, compiled);
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+  return compiled;
+}
+
+function generate(
+  sizes: readonly number[],
+  residual: readonly boolean[],
+  loss: "squaredError" | "binaryCrossEntropy"
 ): CompiledMlp | null {
   let weights = 0;
   for (let l = 0; l + 1 < sizes.length; l++) weights += sizes[l] * sizes[l + 1];

@@ -1,0 +1,90 @@
+import {describe, expect, it} from "vitest";
+import {
+  activations,
+  createMlp,
+  createRandom,
+  kernelOf,
+  predict,
+  trainEpoch,
+  uniform
+} from "../../lib/index.js";
+import type {Activation, Mlp} from "../../lib/index.js";
+import {compileMlp} from "../../lib/mlpCompile.js";
+
+function randomRows(n: number, width: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({length: n * width}, () => uniform(random, -1, 1));
+}
+
+const options = {sizes: [2, 6, 3, 1], activation: "tanh", outputActivation: "sigmoid", seed: 5} as const;
+const inputs = randomRows(17, 2, 1);
+const targets = randomRows(17, 1, 2);
+const train = (mlp: Mlp) => trainEpoch(mlp, inputs, targets, {learningRate: 0.2, batchSize: 4});
+
+describe("generated code kept per shape and kernels", () => {
+  it("a second network of the same shape and activations gets the same functions", () => {
+    const first = createMlp(options);
+    const second = createMlp({...options, seed: 9});
+    expect(first.scratch.compiled).not.toBeNull();
+    expect(second.scratch.compiled).toBe(first.scratch.compiled);
+  });
+
+  it("networks sharing the functions train independently, as their plain loops do", () => {
+    const a = createMlp(options);
+    const b = createMlp({...options, seed: 6});
+    const loopsA = createMlp({...options, compile: false});
+    const loopsB = createMlp({...options, seed: 6, compile: false});
+    expect(b.scratch.compiled).toBe(a.scratch.compiled);
+    // interleaved, so one network's buffers or weights leaking into the other's would show
+    for (let e = 0; e < 3; e++) {
+      expect(train(a)).toBe(train(loopsA));
+      expect(train(b)).toBe(train(loopsB));
+    }
+    expect(a.weights).toEqual(loopsA.weights);
+    expect(b.weights).toEqual(loopsB.weights);
+    expect(a.weights).not.toEqual(b.weights);
+    expect(predict(a, inputs)).toEqual(predict(loopsA, inputs));
+    expect(predict(b, inputs)).toEqual(predict(loopsB, inputs));
+  });
+
+  it("another shape or another activation gets functions of its own", () => {
+    const base = createMlp(options);
+    expect(createMlp({...options, sizes: [2, 6, 4, 1]}).scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(createMlp({...options, activation: "relu"}).scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(createMlp({...options, outputActivation: "tanh"}).scratch.compiled).not.toBe(
+      base.scratch.compiled
+    );
+  });
+
+  it("skip connections or another loss get functions of their own", () => {
+    const wide = {...options, sizes: [2, 4, 4, 4, 1], outputActivation: "sigmoid"} as const;
+    const base = createMlp(wide);
+    const skips = createMlp({...wide, residual: true});
+    const entropy = createMlp({...wide, loss: "binaryCrossEntropy"});
+    expect(skips.scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(entropy.scratch.compiled).not.toBe(base.scratch.compiled);
+    expect(createMlp({...wide, residual: true, seed: 7}).scratch.compiled).toBe(skips.scratch.compiled);
+  });
+
+  it("a reader's record has one kernel, so its networks share code too", () => {
+    const record: Activation = {...activations.mish, kernel: undefined, id: "custom"};
+    expect(kernelOf(record)).toBe(kernelOf(record));
+    const other: Activation = {...record};
+    expect(kernelOf(other)).not.toBe(kernelOf(record));
+    const a = createMlp({...options, activation: record});
+    const b = createMlp({...options, activation: record, seed: 2});
+    expect(b.scratch.compiled).toBe(a.scratch.compiled);
+    expect(createMlp({...options, activation: other}).scratch.compiled).not.toBe(a.scratch.compiled);
+  });
+
+  it("keeps recent shapes only: after many others, a shape is generated afresh", () => {
+    const kernels = [activations.tanh.kernel!, activations.tanh.kernel!];
+    const plain = [false, false];
+    const first = compileMlp([3, 3, 1], plain, "squaredError", kernels);
+    expect(compileMlp([3, 3, 1], plain, "squaredError", kernels)).toBe(first);
+    for (let width = 1; width <= 40; width++) compileMlp([3, width, 2], plain, "squaredError", kernels);
+    const again = compileMlp([3, 3, 1], plain, "squaredError", kernels);
+    expect(again).not.toBeNull();
+    expect(again).not.toBe(first);
+  });
+});

@@ -1,0 +1,51 @@
+// The module Worker that computes lib/deepStats.js for the initialisation page, so that a
+// slider costs the page only a message out and the drawing of the answer. Requests come as
+// {id, options}; the worker answers {id, progress: [stepsDone, totalSteps]} after each slice,
+// then {id, result} or {id, error} (lib's message). A newer request, or {cancel: true}, stops
+// the run going at its next slice, and a stopped run sends nothing more: the worker works in
+// slices only so that it can hear a newer request. deepStatsRunner.js starts it, by
+// `import.meta.resolve`, which Framework resolves and scripts/page-bundles.js bundles.
+
+import {runDeepStats} from "./deepStatsSlices.js";
+
+/** Work per slice in the worker: long enough to cost little, short enough to hear a newer request soon. */
+export const WORKER_SLICE_MS = 12;
+
+/**
+ * The worker's message handler, apart from the worker so that it can be tested: `post` sends
+ * a message back; control.sliceMs and control.yieldTo pace the runs (defaults: WORKER_SLICE_MS
+ * and deepStatsSlices.js's nextTask).
+ * @param {(message: object) => void} post
+ * @param {{sliceMs?: number, yieldTo?: () => Promise<unknown>}} [control]
+ * @returns {(data: {id: number, options: object} | {cancel: true}) => Promise<void>}
+ */
+export function createRequestHandler(post, {sliceMs = WORKER_SLICE_MS, yieldTo} = {}) {
+  let current = null;
+  return async (data) => {
+    current?.abort();
+    current = null;
+    if (!data || typeof data !== "object" || data.cancel) return;
+    const {id, options} = data;
+    const controller = new AbortController();
+    current = controller;
+    try {
+      const result = await runDeepStats(options, {
+        signal: controller.signal,
+        sliceMs,
+        yieldTo,
+        onProgress: (done, total) => post({id, progress: [done, total]})
+      });
+      post({id, result});
+    } catch (error) {
+      if (!controller.signal.aborted) post({id, error: error instanceof Error ? error.message : String(error)});
+    } finally {
+      if (current === controller) current = null;
+    }
+  };
+}
+
+// Inside a worker (not when a test imports this module), answer the page's messages.
+if (typeof WorkerGlobalScope === "function" && globalThis instanceof WorkerGlobalScope) {
+  const handle = createRequestHandler((message) => globalThis.postMessage(message));
+  globalThis.onmessage = (event) => void handle(event.data);
+}

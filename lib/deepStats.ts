@@ -281,8 +281,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     let beyond3 = 0;
     let zeroSlope = 0;
     for (let i = 0; i < size; i++) {
-      const zi = z[i];
-      beyond3 += zi > 3 || zi < -3 ? 1 : 0;
+      beyond3 += Math.abs(z[i]) > 3 ? 1 : 0;
       zeroSlope += slope[i] === 0 ? 1 : 0;
     }
     const inputSecondMoment = l === 0 ? inputSpread.secondMoment : layers[l - 1].post.secondMoment;
@@ -318,7 +317,16 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     const top = l === depth - 1;
     // ∂L/∂a_l: the given g at the top, else W_{l+1}ᵀ δ_{l+1}
     if (top) upstream.set(topGradient);
-    else multiplyTransposedSparse(delta, weightsTransposed[l + 1], weights[l + 1], upstream, batch, width, width);
+    else
+      multiplyTransposedSparse(
+        delta,
+        weightsTransposed[l + 1],
+        weights[l + 1],
+        upstream,
+        batch,
+        width,
+        width
+      );
     const upstreamSecondMoment = top ? topSpread.secondMoment : layers[l + 1].gradient!.secondMoment;
     const slope = slopes[l];
     let slopeSquares = 0;

@@ -9,7 +9,14 @@
 // changes nothing while w is finite).
 
 /** Throws unless the arrays hold the given dimensions. */
-function checkSizes(a: Float64Array, b: Float64Array, out: Float64Array, rows: number, cols: number, inner: number): void {
+function checkSizes(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number
+): void {
   if (a.length < rows * inner || b.length < cols * inner || out.length < rows * cols) {
     throw new Error("multiplyTransposed: an array is shorter than its dimensions");
   }
@@ -220,7 +227,8 @@ export function multiplyTransposedSparse(
   inner: number
 ): void {
   checkSizes(a, b, out, rows, cols, inner);
-  if (bT.length < cols * inner) throw new Error("multiplyTransposed: an array is shorter than its dimensions");
+  if (bT.length < cols * inner)
+    throw new Error("multiplyTransposed: an array is shorter than its dimensions");
   if (nonZeroValues.length < inner) {
     nonZeroValues = new Float64Array(inner);
     nonZeroStarts = new Int32Array(inner);

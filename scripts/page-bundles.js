@@ -67,10 +67,14 @@ const resolvedModules = ({dist, importRoot, keptApart, bundleDir, workers, writt
         const target = resolve(dirname(args.path), specifier);
         if (!existsSync(target))
           throw new Error(`${relative(dist, args.path)} resolves ${specifier}, which is not in dist/`);
-        if (!workers.has(target)) workers.set(target, bundleWorker({dist, importRoot, keptApart, bundleDir, target}));
+        if (!workers.has(target))
+          workers.set(target, bundleWorker({dist, importRoot, keptApart, bundleDir, target}));
         const file = await workers.get(target);
         written.add(file);
-        contents = contents.replace(call, `import.meta.resolve(${JSON.stringify(relativeHref(bundleDir, file))})`);
+        contents = contents.replace(
+          call,
+          `import.meta.resolve(${JSON.stringify(relativeHref(bundleDir, file))})`
+        );
       }
       return {contents, loader: "js", resolveDir: dirname(args.path)};
     });

@@ -37,7 +37,8 @@ export function createRequestHandler(post, {sliceMs = WORKER_SLICE_MS, yieldTo} 
       });
       post({id, result});
     } catch (error) {
-      if (!controller.signal.aborted) post({id, error: error instanceof Error ? error.message : String(error)});
+      if (!controller.signal.aborted)
+        post({id, error: error instanceof Error ? error.message : String(error)});
     } finally {
       if (current === controller) current = null;
     }

@@ -203,7 +203,9 @@ describe("initialisation page", () => {
 
   test("without Worker, computes the same numbers on the main thread, in slices", async () => {
     const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation", {
-      prepare: (page) => page.addInitScript(() => void Reflect.deleteProperty(globalThis, "Worker"))
+      prepare: async (page) => {
+        await page.addInitScript(() => void Reflect.deleteProperty(globalThis, "Worker"));
+      }
     });
     try {
       await waitForRun(page, defaults);

@@ -41,7 +41,7 @@ function fakeWorker() {
     },
     {sliceMs: 0}
   );
-  return {worker, log};
+  return {worker: worker as unknown as Worker, log};
 }
 
 const options: DeepStatsOptions = {
@@ -133,7 +133,10 @@ describe("createDeepStatsRunner with a worker", () => {
   it("posts the options and resolves with exactly deepStats' result, passing on the progress", async () => {
     const {worker, log} = fakeWorker();
     const progress: number[] = [];
-    const runner = createDeepStatsRunner({startWorker: () => worker, onProgress: (done) => progress.push(done)});
+    const runner = createDeepStatsRunner({
+      startWorker: () => worker,
+      onProgress: (done) => progress.push(done)
+    });
     const result = await runner.run(options);
     expect(result).toEqual(deepStats(options));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -175,7 +178,9 @@ describe("createDeepStatsRunner with a worker", () => {
   it("answers bad options with lib's message from the worker, and cancel() resolves null", async () => {
     const {worker} = fakeWorker();
     const runner = createDeepStatsRunner({startWorker: () => worker});
-    await expect(runner.run({...options, depth: 0})).rejects.toThrow(/^depth must be an integer from 1 to 100, got 0$/);
+    await expect(runner.run({...options, depth: 0})).rejects.toThrow(
+      /^depth must be an integer from 1 to 100, got 0$/
+    );
     const running = runner.run(options);
     runner.cancel();
     expect(await running).toBeNull();
@@ -220,7 +225,9 @@ describe("createDeepStatsRunner with a worker", () => {
 describe("the worker's request handler", () => {
   it("answers with progress then the result, and says nothing more for a run a newer request stopped", async () => {
     const sent: {id: number; progress?: number[]; result?: unknown}[] = [];
-    const handle = createRequestHandler((message: (typeof sent)[number]) => sent.push(message), {sliceMs: 0});
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0
+    });
     const first = handle({id: 1, options});
     await nextTask();
     const second = handle({id: 2, options: {...options, seed: 9}});

@@ -2,7 +2,13 @@ import {describe, expect, it} from "vitest";
 import {createRandom, multiplyTransposed, multiplyTransposedSparse} from "../../lib/index.js";
 
 /** out = a · bᵀ by a plain triple loop, summing over k in increasing order: the reference. */
-function reference(a: Float64Array, b: Float64Array, rows: number, cols: number, inner: number): Float64Array {
+function reference(
+  a: Float64Array,
+  b: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number
+): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {

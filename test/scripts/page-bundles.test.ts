@@ -204,6 +204,8 @@ const {workerUrl} = await import("./_import/components/starter.1234abcd.js");
     expect((await import(url)).work()).toBe("#7");
     // and the dist check notices when the worker is missing
     rmSync(join(dist, "_import", "pages", worker));
-    expect(findMissingImports(dist)).toEqual([`_import/pages/${page}: imports ./${worker}, which is not in dist/`]);
+    expect(findMissingImports(dist)).toEqual([
+      `_import/pages/${page}: imports ./${worker}, which is not in dist/`
+    ]);
   });
 });

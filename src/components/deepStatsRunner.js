@@ -1,19 +1,19 @@
-// The initialisation page's runner for lib/deepStats.js: a slider's change becomes one
+// The initialisation page's runner for lib/deepStats.js: a change of setting becomes one
 // message to a module Worker (deepStatsWorker.js), and the page's main thread only draws the
 // answer, so a 50-layer network never holds up input or scrolling. A newer request
 // supersedes an older one: the older resolves with null, whatever the worker still sends
-// for it, so an old result is never drawn after a newer one.
+// for it, so an old result is never drawn after a newer one. The runners of a page share one
+// worker, each on a channel of its own, so the page loads lib/deepStats.js once, in the
+// worker, and not on the main thread at all.
 //
 // Where a worker cannot be had (no Worker, a browser without module workers, a worker that
 // fails to load, options that cannot be posted, such as an activation record with
 // functions), the same runs go through deepStatsSlices.js on the main thread, a few
-// milliseconds at a time.
+// milliseconds at a time; that module is loaded only then.
 //
 // The worker's URL comes from import.meta.resolve in startDeepStatsWorker: Framework sees the
 // call and builds the worker with the page's modules; scripts/page-bundles.js then bundles the
 // worker into one file beside the page's bundle and points the call at it.
-
-import {nextTask, runDeepStats, SLICE_MS} from "./deepStatsSlices.js";
 
 /** Starts the worker, or returns null where there is no Worker (Node, a test). */
 export function startDeepStatsWorker() {
@@ -22,32 +22,91 @@ export function startDeepStatsWorker() {
 }
 
 /**
+ * A worker shared by runners: started at the first request; its messages go to the runner of
+ * their channel; if it cannot start or reports an error, every runner goes on without it.
+ */
+function connection(startWorker) {
+  /** undefined until the first request, null when there is none. */
+  let worker;
+  const runners = new Map(); // channel → {receive(data), giveUp()}
+  let channels = 0;
+  const giveUp = () => {
+    try {
+      worker?.terminate();
+    } catch {
+      // a worker that cannot even be terminated is gone all the same
+    }
+    worker = null;
+    for (const runner of runners.values()) runner.giveUp();
+  };
+  return {
+    /** A new channel for a runner, with how it receives its messages and loses the worker. */
+    open(runner) {
+      const channel = ++channels;
+      runners.set(channel, runner);
+      return channel;
+    },
+    /** The worker, started at the first call; null when there is none. */
+    get() {
+      if (worker !== undefined) return worker;
+      try {
+        worker = startWorker() ?? null;
+      } catch {
+        worker = null;
+      }
+      if (worker) {
+        worker.onmessage = ({data}) => runners.get(data?.channel)?.receive(data);
+        worker.onerror = (event) => {
+          event?.preventDefault?.(); // answered here: not an uncaught error in the page
+          giveUp();
+        };
+        worker.onmessageerror = giveUp;
+      }
+      return worker;
+    }
+  };
+}
+
+/** The page's one worker, for the runners that do not bring their own. */
+let shared = null;
+
+/**
  * A runner for a page whose controls change the options: each run() supersedes the one
  * before, whose promise then resolves with null (so a page simply ignores a null result),
  * and the latest resolves with its result. Bad options reject with lib's message.
  * - onProgress(stepsDone, totalSteps): the latest run's progress.
  * - sliceMs, yieldTo: pace the runs on the main thread (see deepStatsSlices.js).
- * - startWorker: returns a Worker-like object, or null for none (default startDeepStatsWorker;
- *   tests pass their own). It is called at the first run; if it throws, or the worker reports
- *   an error, the runner goes on without one.
+ * - startWorker: returns a Worker-like object, or null for none; a runner given one has a
+ *   worker of its own (tests); by default the runners share one (startDeepStatsWorker).
  * @param {{sliceMs?: number, onProgress?: (done: number, total: number) => void,
  *   yieldTo?: () => Promise<unknown>, startWorker?: () => Worker | null}} [control]
  */
-export function createDeepStatsRunner({
-  sliceMs = SLICE_MS,
-  onProgress,
-  yieldTo = nextTask,
-  startWorker = startDeepStatsWorker
-} = {}) {
-  /** The worker: undefined until the first run, null when there is none. */
-  let worker;
+export function createDeepStatsRunner({sliceMs, onProgress, yieldTo, startWorker} = {}) {
+  const link = startWorker ? connection(startWorker) : (shared ??= connection(startDeepStatsWorker));
   let latest = 0;
   /** The latest request while it waits for the worker: {id, options, resolve, reject}. */
   let waiting = null;
   /** The run going on the main thread, if any. */
   let controller = null;
 
-  /** Resolves the request waiting on the worker with null, and asks the worker to stop it. */
+  const channel = link.open({
+    receive(data) {
+      if (!waiting || data.id !== waiting.id) return; // a superseded run's messages
+      if (data.progress) return void onProgress?.(...data.progress);
+      const {resolve, reject} = waiting;
+      waiting = null;
+      if ("error" in data) reject(new Error(data.error));
+      else resolve(data.result);
+    },
+    giveUp() {
+      if (!waiting) return;
+      const {options, resolve, reject} = waiting;
+      waiting = null;
+      runHere(options).then(resolve, reject);
+    }
+  });
+
+  /** Resolves the request waiting on the worker with null, and stops the run here. */
   function supersede() {
     controller?.abort();
     controller = null;
@@ -57,54 +116,12 @@ export function createDeepStatsRunner({
     }
   }
 
-  /** The worker from now on: none, and the request it had goes to the main thread. */
-  function giveUpWorker() {
-    try {
-      worker?.terminate();
-    } catch {
-      // a worker that cannot even be terminated is gone all the same
-    }
-    worker = null;
-    if (waiting) {
-      const {options, resolve, reject} = waiting;
-      waiting = null;
-      runHere(options).then(resolve, reject);
-    }
-  }
-
-  function receive({data}) {
-    if (!waiting || !data || data.id !== waiting.id) return; // a superseded run's messages
-    if (data.progress) return void onProgress?.(...data.progress);
-    const {resolve, reject} = waiting;
-    waiting = null;
-    if ("error" in data) reject(new Error(data.error));
-    else resolve(data.result);
-  }
-
-  /** The worker, started at the first call; null when there is none. */
-  function getWorker() {
-    if (worker !== undefined) return worker;
-    try {
-      worker = startWorker() ?? null;
-    } catch {
-      worker = null;
-    }
-    if (worker) {
-      worker.onmessage = receive;
-      worker.onerror = (event) => {
-        event?.preventDefault?.(); // answered here: not an uncaught error in the page
-        giveUpWorker();
-      };
-      worker.onmessageerror = giveUpWorker;
-    }
-    return worker;
-  }
-
   /** A run on the main thread, in slices; resolves null if superseded. */
   async function runHere(options) {
     const own = new AbortController();
     controller = own;
     try {
+      const {runDeepStats} = await import("./deepStatsSlices.js");
       return await runDeepStats(options, {signal: own.signal, sliceMs, onProgress, yieldTo});
     } catch (error) {
       if (own.signal.aborted) return null;
@@ -123,10 +140,10 @@ export function createDeepStatsRunner({
     run(options) {
       supersede();
       const id = ++latest;
-      const target = getWorker();
-      if (target) {
+      const worker = link.get();
+      if (worker) {
         try {
-          target.postMessage({id, options});
+          worker.postMessage({channel, id, options});
           return new Promise((resolve, reject) => {
             waiting = {id, options, resolve, reject};
           });
@@ -138,12 +155,14 @@ export function createDeepStatsRunner({
     },
     /** Cancels the run still going, if any (its promise resolves with null). */
     cancel() {
+      const hadWaiting = waiting !== null;
       supersede();
-      latest++;
-      try {
-        worker?.postMessage({cancel: true});
-      } catch {
-        // nothing to stop
+      if (hadWaiting) {
+        try {
+          link.get()?.postMessage({channel, cancel: true});
+        } catch {
+          // nothing to stop
+        }
       }
     },
     /** Whether a run is going. */

@@ -1,10 +1,12 @@
 // The module Worker that computes lib/deepStats.js for the initialisation page, so that a
 // slider costs the page only a message out and the drawing of the answer. Requests come as
-// {id, options}; the worker answers {id, progress: [stepsDone, totalSteps]} after each slice,
-// then {id, result} or {id, error} (lib's message). A newer request, or {cancel: true}, stops
-// the run going at its next slice, and a stopped run sends nothing more: the worker works in
-// slices only so that it can hear a newer request. deepStatsRunner.js starts it, by
-// `import.meta.resolve`, which Framework resolves and scripts/page-bundles.js bundles.
+// {channel, id, options} (one channel per runner of the page); the worker answers {channel,
+// id, progress: [stepsDone, totalSteps]} after each slice, then {channel, id, result} or
+// {channel, id, error} (lib's message). A newer request on the same channel, or {channel,
+// cancel: true}, stops that channel's run at its next slice, and a stopped run sends nothing
+// more: the worker works in slices only so that it can hear a newer request.
+// deepStatsRunner.js starts it, by import.meta.resolve, which Framework resolves and
+// scripts/page-bundles.js bundles.
 
 import {runDeepStats} from "./deepStatsSlices.js";
 
@@ -17,30 +19,31 @@ export const WORKER_SLICE_MS = 12;
  * and deepStatsSlices.js's nextTask).
  * @param {(message: object) => void} post
  * @param {{sliceMs?: number, yieldTo?: () => Promise<unknown>}} [control]
- * @returns {(data: {id: number, options: object} | {cancel: true}) => Promise<void>}
+ * @returns {(data: {channel?: number, id?: number, options?: object, cancel?: boolean}) => Promise<void>}
  */
 export function createRequestHandler(post, {sliceMs = WORKER_SLICE_MS, yieldTo} = {}) {
-  let current = null;
+  const current = new Map(); // channel → the run going for it
   return async (data) => {
-    current?.abort();
-    current = null;
-    if (!data || typeof data !== "object" || data.cancel) return;
-    const {id, options} = data;
+    if (!data || typeof data !== "object") return;
+    const {channel = 0, id, options} = data;
+    current.get(channel)?.abort();
+    current.delete(channel);
+    if (data.cancel) return;
     const controller = new AbortController();
-    current = controller;
+    current.set(channel, controller);
     try {
       const result = await runDeepStats(options, {
         signal: controller.signal,
         sliceMs,
         yieldTo,
-        onProgress: (done, total) => post({id, progress: [done, total]})
+        onProgress: (done, total) => post({channel, id, progress: [done, total]})
       });
-      post({id, result});
+      post({channel, id, result});
     } catch (error) {
       if (!controller.signal.aborted)
-        post({id, error: error instanceof Error ? error.message : String(error)});
+        post({channel, id, error: error instanceof Error ? error.message : String(error)});
     } finally {
-      if (current === controller) current = null;
+      if (current.get(channel) === controller) current.delete(channel);
     }
   };
 }

@@ -158,19 +158,19 @@ describe("createDeepStatsRunner with a worker", () => {
   });
 
   it("ignores whatever a worker still sends for a superseded request", async () => {
-    const posted: {id: number}[] = [];
+    const posted: {channel: number; id: number}[] = [];
     const worker = {
       onmessage: null as null | ((event: {data: unknown}) => void),
-      postMessage: (data: {id: number}) => void posted.push(data),
+      postMessage: (data: {channel: number; id: number}) => void posted.push(data),
       terminate() {}
     };
     const runner = createDeepStatsRunner({startWorker: () => worker as unknown as Worker});
     const first = runner.run(options);
     const second = runner.run({...options, seed: 3});
-    worker.onmessage!({data: {id: posted[0].id, result: "old"}}); // arrives after the newer request
-    worker.onmessage!({data: {id: posted[1].id, progress: [1, 12]}});
+    worker.onmessage!({data: {...posted[0], result: "old"}}); // arrives after the newer request
+    worker.onmessage!({data: {...posted[1], progress: [1, 12]}});
     expect(runner.busy).toBe(true);
-    worker.onmessage!({data: {id: posted[1].id, result: "new"}});
+    worker.onmessage!({data: {...posted[1], result: "new"}});
     expect(await first).toBeNull();
     expect(await second).toBe("new");
   });
@@ -235,11 +235,31 @@ describe("the worker's request handler", () => {
     const fromFirst = sent.filter((m) => m.id === 1);
     expect(fromFirst.length).toBeGreaterThan(0);
     expect(fromFirst.every((m) => "progress" in m)).toBe(true);
-    expect(sent.filter((m) => m.id === 2).at(-1)).toEqual({id: 2, result: deepStats({...options, seed: 9})});
+    expect(sent.filter((m) => m.id === 2).at(-1)).toEqual({
+      channel: 0,
+      id: 2,
+      result: deepStats({...options, seed: 9})
+    });
     sent.length = 0;
     const third = handle({id: 3, options});
     await handle({cancel: true});
     await third;
     expect(sent.some((m) => "result" in m)).toBe(false);
+  });
+
+  it("runs each channel's requests apart: one runner's request does not stop another's", async () => {
+    const sent: {channel: number; id: number; result?: unknown}[] = [];
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0
+    });
+    const chart = handle({channel: 1, id: 1, options});
+    await nextTask();
+    const quiz = handle({channel: 2, id: 1, options: {...options, activation: "tanh"}});
+    await Promise.all([chart, quiz]);
+    const results = sent.filter((m) => "result" in m);
+    expect(results).toEqual([
+      {channel: 1, id: 1, result: deepStats(options)},
+      {channel: 2, id: 1, result: deepStats({...options, activation: "tanh"})}
+    ]);
   });
 });

@@ -14,14 +14,23 @@ import {runDeepStats} from "./deepStatsSlices.js";
 export const WORKER_SLICE_MS = 12;
 
 /**
+ * The least time between two progress messages: each one makes the page rewrite its status
+ * line, main-thread work, so a run quicker than this sends none, and a slow one a few.
+ */
+export const PROGRESS_MS = 100;
+
+/**
  * The worker's message handler, apart from the worker so that it can be tested: `post` sends
  * a message back; control.sliceMs and control.yieldTo pace the runs (defaults: WORKER_SLICE_MS
- * and deepStatsSlices.js's nextTask).
+ * and deepStatsSlices.js's nextTask), control.progressMs the progress messages (PROGRESS_MS).
  * @param {(message: object) => void} post
- * @param {{sliceMs?: number, yieldTo?: () => Promise<unknown>}} [control]
+ * @param {{sliceMs?: number, yieldTo?: () => Promise<unknown>, progressMs?: number}} [control]
  * @returns {(data: {channel?: number, id?: number, options?: object, cancel?: boolean}) => Promise<void>}
  */
-export function createRequestHandler(post, {sliceMs = WORKER_SLICE_MS, yieldTo} = {}) {
+export function createRequestHandler(
+  post,
+  {sliceMs = WORKER_SLICE_MS, yieldTo, progressMs = PROGRESS_MS} = {}
+) {
   const current = new Map(); // channel → the run going for it
   return async (data) => {
     if (!data || typeof data !== "object") return;
@@ -31,12 +40,18 @@ export function createRequestHandler(post, {sliceMs = WORKER_SLICE_MS, yieldTo} 
     if (data.cancel) return;
     const controller = new AbortController();
     current.set(channel, controller);
+    let lastProgress = performance.now();
     try {
       const result = await runDeepStats(options, {
         signal: controller.signal,
         sliceMs,
         yieldTo,
-        onProgress: (done, total) => post({channel, id, progress: [done, total]})
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (now - lastProgress < progressMs || done === total) return;
+          lastProgress = now;
+          post({channel, id, progress: [done, total]});
+        }
       });
       post({channel, id, result});
     } catch (error) {

@@ -39,7 +39,7 @@ function fakeWorker() {
         if (!worker.terminated) worker.onmessage?.({data: copy});
       });
     },
-    {sliceMs: 0}
+    {sliceMs: 0, progressMs: 0}
   );
   return {worker: worker as unknown as Worker, log};
 }
@@ -139,7 +139,8 @@ describe("createDeepStatsRunner with a worker", () => {
     });
     const result = await runner.run(options);
     expect(result).toEqual(deepStats(options));
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // after every slice but the last, whose news is the result itself
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(log.at(-1)).toMatchObject({id: 1});
     expect(runner.busy).toBe(false);
   });
@@ -226,7 +227,8 @@ describe("the worker's request handler", () => {
   it("answers with progress then the result, and says nothing more for a run a newer request stopped", async () => {
     const sent: {id: number; progress?: number[]; result?: unknown}[] = [];
     const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
-      sliceMs: 0
+      sliceMs: 0,
+      progressMs: 0
     });
     const first = handle({id: 1, options});
     await nextTask();
@@ -245,6 +247,16 @@ describe("the worker's request handler", () => {
     await handle({cancel: true});
     await third;
     expect(sent.some((m) => "result" in m)).toBe(false);
+  });
+
+  it("sends progress no more often than every progressMs, and none for a run quicker than that", async () => {
+    const sent: {progress?: number[]; result?: unknown}[] = [];
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0,
+      progressMs: 60_000
+    });
+    await handle({id: 1, options});
+    expect(sent).toEqual([{channel: 0, id: 1, result: deepStats(options)}]);
   });
 
   it("runs each channel's requests apart: one runner's request does not stop another's", async () => {

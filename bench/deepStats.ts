@@ -34,12 +34,16 @@ function naiveProducts(
 }
 
 /**
- * Median CPU seconds of each function over `runs` interleaved calls, after three warm-up calls
- * each: the figure is a recomputation's (the page's worker runs the same code again at every
- * change), not the first, which V8 has not yet fully compiled.
+ * Median CPU seconds of each function over `runs` interleaved calls, after warming each up for
+ * a second of CPU time (at least three calls): the figure is a recomputation's (the page's
+ * worker runs the same code again at every change), not one of the first few, which V8 has not
+ * yet fully compiled.
  */
 function timeInterleaved(fns: (() => void)[], runs: number): number[] {
-  for (const fn of fns) for (let i = 0; i < 3; i++) fn();
+  for (const fn of fns) {
+    const start = cpuSeconds();
+    for (let i = 0; i < 3 || cpuSeconds() - start < 1; i++) fn();
+  }
   const samples: number[][] = fns.map(() => []);
   for (let r = 0; r < runs; r++) {
     fns.forEach((fn, k) => {

@@ -13,20 +13,28 @@
 //
 // The work is split into steps (one layer forwards or backwards each), so that a page can
 // run it in slices between frames; deepStats() runs every step at once.
+//
+// Speed (20 layers × 128 units × 256 inputs in well under 100 ms; bench/deepStats.ts): each
+// layer's f and f′ come from the activation's kernel in one call, as the trainer evaluates
+// them, and f′ is kept for the way back; the products skip the exact zeros of ReLU's outputs
+// and of the gradients behind its zero slopes (lib/matrixProduct.ts); the spreads find their
+// quantiles without sorting (lib/spread.ts).
 
 import {getActivation} from "./activations.js";
 import type {Activation} from "./activations.js";
 import {getInitialisation, predictedVariance, sampleWeights, weightVariance} from "./initialisation.js";
 import type {Initialisation, InitialisationId, WeightDistribution} from "./initialisation.js";
-import {multiplyTransposed} from "./matrixProduct.js";
+import {kernelOf} from "./kernels.js";
+import {multiplyTransposedSparse} from "./matrixProduct.js";
 import {gaussian, mulberry32} from "./random.js";
 import {checkBins, DEFAULT_BINS, spreadOf} from "./spread.js";
 import type {Bins, Spread} from "./spread.js";
 
 /**
  * The largest network deepStats accepts: up to 100 layers, 256 units, 512 inputs, and at most
- * 2²² pre-activations kept for the backward pass in all (32 MB: 50 layers × 128 units × 512
- * inputs, or 100 × 128 × 256).
+ * 2²² pre-activations in all (50 layers × 128 units × 512 inputs, or 100 × 128 × 256), kept
+ * with their slopes for the backward pass (64 MB at the limit; 26 MB for the page's largest,
+ * 50 × 128 × 256).
  */
 export const DEEP_LIMITS = {depth: 100, width: 256, batch: 512, cells: 4_194_304} as const;
 
@@ -95,7 +103,11 @@ export interface LayerStats {
   gradient: Spread | null;
   /** Share of pre-activations with |z| > 3 (where tanh′ < 0.01 and σ′ < 0.05). */
   shareBeyond3: number;
-  /** Share of pre-activations where f′(z) = 0 exactly: no gradient passes (for ReLU, z ≤ 0: a dead output). */
+  /**
+   * Share of pre-activations where f′(z) = 0 exactly: no gradient passes (for ReLU, z ≤ 0: a
+   * dead output). The slopes are the activation's kernel's (lib/kernels.ts), so for tanh this
+   * also counts |z| beyond about 18.7, where sech² z < 2 × 10⁻¹⁶ is computed as 0.
+   */
   shareZeroSlope: number;
   /**
    * The saturation measure that fits the activation: shareBeyond3 for one that saturates at
@@ -237,18 +249,18 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
   for (let i = 0; i < size; i++) topGradient[i] = nextGradient();
 
   const weights: Float64Array[] = [];
-  const pre: Float64Array[] = []; // z_l per layer, kept for f′(z_l) on the way back
+  const weightsTransposed: Float64Array[] = []; // Wᵀ of each layer, for the zero-skipping product both ways
+  const pre: Float64Array[] = []; // z_l per layer
+  const slopes: Float64Array[] = []; // f′(z_l) per layer, kept for the way back
   const scratch = new Float64Array(size);
   let below = inputs; // a_{l−1}
   const ahead = [new Float64Array(size), new Float64Array(size)];
   let delta = new Float64Array(size); // δ of the layer last done backwards
   let upstream = new Float64Array(size); // ∂L/∂a of the layer below it
-  const transposed = new Float64Array(width * width);
   const layers: LayerStats[] = [];
   const inputSpread = spreadOf(inputs, bins, scratch);
   const topSpread = spreadOf(topGradient, gradientBins, scratch);
-  const f = activation.f;
-  const df = activation.df;
+  const kernel = kernelOf(activation); // f and f′ of a whole layer in one call, as the trainer evaluates them
   let stepsDone = 0;
 
   /** Layer l + 1 forwards: draws W, computes z = W a and a = f(z), and records their spreads and arithmetic. */
@@ -256,17 +268,21 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     const w = sampleWeights(scheme, width, width, weightRandom, distribution);
     if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] *= scale;
     weights.push(w);
+    const wT = new Float64Array(width * width);
+    transpose(w, width, width, wT);
+    weightsTransposed.push(wT);
     const z = new Float64Array(size);
-    multiplyTransposed(below, w, z, batch, width, width);
+    multiplyTransposedSparse(below, w, wT, z, batch, width, width);
     pre.push(z);
     const a = ahead[l % 2];
+    const slope = new Float64Array(size);
+    kernel(z, a, slope, size);
+    slopes.push(slope);
     let beyond3 = 0;
     let zeroSlope = 0;
     for (let i = 0; i < size; i++) {
-      const zi = z[i];
-      a[i] = f(zi);
-      if (zi > 3 || zi < -3) beyond3++;
-      if (df(zi) === 0) zeroSlope++;
+      beyond3 += Math.abs(z[i]) > 3 ? 1 : 0;
+      zeroSlope += slope[i] === 0 ? 1 : 0;
     }
     const inputSecondMoment = l === 0 ? inputSpread.secondMoment : layers[l - 1].post.secondMoment;
     const preSpread = spreadOf(z, bins, scratch);
@@ -298,18 +314,24 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
 
   /** Layer l + 1 backwards: δ = (W_{l+2}ᵀ δ_{l+2}, or g at the top) ⊙ f′(z), its spread and arithmetic. */
   function backwardStep(l: number): void {
-    const z = pre[l];
     const top = l === depth - 1;
     // ∂L/∂a_l: the given g at the top, else W_{l+1}ᵀ δ_{l+1}
     if (top) upstream.set(topGradient);
-    else {
-      transpose(weights[l + 1], width, width, transposed);
-      multiplyTransposed(delta, transposed, upstream, batch, width, width);
-    }
+    else
+      multiplyTransposedSparse(
+        delta,
+        weightsTransposed[l + 1],
+        weights[l + 1],
+        upstream,
+        batch,
+        width,
+        width
+      );
     const upstreamSecondMoment = top ? topSpread.secondMoment : layers[l + 1].gradient!.secondMoment;
+    const slope = slopes[l];
     let slopeSquares = 0;
     for (let i = 0; i < size; i++) {
-      const s = df(z[i]);
+      const s = slope[i];
       slopeSquares += s * s;
       upstream[i] *= s; // now δ_l, in place
     }

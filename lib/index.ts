@@ -180,7 +180,7 @@ export {
 } from "./spread.js";
 export type {Bins, Spread} from "./spread.js";
 export {createDeepStatsRun, DEEP_LIMITS, deepStats} from "./deepStats.js";
-export {multiplyTransposed} from "./matrixProduct.js";
+export {multiplyTransposed, multiplyTransposedSparse} from "./matrixProduct.js";
 export type {
   BackwardArithmetic,
   DeepStatsOptions,

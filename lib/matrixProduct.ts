@@ -3,14 +3,13 @@
 // kernel on Float32Array measured no faster in Node (JavaScript multiplies in doubles either
 // way, and a 128 × 128 weight matrix fits in cache as doubles), and doubles keep the
 // statistics of exploding layers exact up to 1.8 × 10³⁰⁸ instead of 3.4 × 10³⁸.
+//
+// Every output is summed over k in increasing order, whichever kernel computes it, so the
+// dense and the zero-skipping product give the same bits (adding an exact 0 × w to a sum
+// changes nothing while w is finite).
 
-/**
- * out (rows × cols) = a (rows × inner) · bᵀ, with b given as cols × inner: every output is a
- * dot product of two contiguous rows. Four rows of a meet four rows of b at a time (sixteen
- * sums from eight loads per step), which cuts the loads of a plain triple loop by four; the
- * rows and columns left over are done one dot product at a time.
- */
-export function multiplyTransposed(
+/** Throws unless the arrays hold the given dimensions. */
+function checkSizes(
   a: Float64Array,
   b: Float64Array,
   out: Float64Array,
@@ -21,88 +20,226 @@ export function multiplyTransposed(
   if (a.length < rows * inner || b.length < cols * inner || out.length < rows * cols) {
     throw new Error("multiplyTransposed: an array is shorter than its dimensions");
   }
-  const blockRows = rows - (rows % 4);
+}
+
+/**
+ * Rows r to r + 3 of out = a · bᵀ: four rows of a meet four rows of b at a time (sixteen
+ * sums from eight loads per step), which cuts the loads of a plain triple loop by four; the
+ * columns left over are done one dot product at a time.
+ */
+function fourRows(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  r: number,
+  cols: number,
+  inner: number
+): void {
   const blockCols = cols - (cols % 4);
-  for (let r = 0; r < blockRows; r += 4) {
-    const a0 = r * inner;
-    const a1 = a0 + inner;
-    const a2 = a1 + inner;
-    const a3 = a2 + inner;
-    for (let c = 0; c < blockCols; c += 4) {
-      const b0 = c * inner;
-      const b1 = b0 + inner;
-      const b2 = b1 + inner;
-      const b3 = b2 + inner;
-      let s00 = 0,
-        s01 = 0,
-        s02 = 0,
-        s03 = 0;
-      let s10 = 0,
-        s11 = 0,
-        s12 = 0,
-        s13 = 0;
-      let s20 = 0,
-        s21 = 0,
-        s22 = 0,
-        s23 = 0;
-      let s30 = 0,
-        s31 = 0,
-        s32 = 0,
-        s33 = 0;
-      for (let k = 0; k < inner; k++) {
-        const y0 = b[b0 + k];
-        const y1 = b[b1 + k];
-        const y2 = b[b2 + k];
-        const y3 = b[b3 + k];
-        let x = a[a0 + k];
-        s00 += x * y0;
-        s01 += x * y1;
-        s02 += x * y2;
-        s03 += x * y3;
-        x = a[a1 + k];
-        s10 += x * y0;
-        s11 += x * y1;
-        s12 += x * y2;
-        s13 += x * y3;
-        x = a[a2 + k];
-        s20 += x * y0;
-        s21 += x * y1;
-        s22 += x * y2;
-        s23 += x * y3;
-        x = a[a3 + k];
-        s30 += x * y0;
-        s31 += x * y1;
-        s32 += x * y2;
-        s33 += x * y3;
-      }
-      let o = r * cols + c;
-      out[o] = s00;
-      out[o + 1] = s01;
-      out[o + 2] = s02;
-      out[o + 3] = s03;
-      o += cols;
-      out[o] = s10;
-      out[o + 1] = s11;
-      out[o + 2] = s12;
-      out[o + 3] = s13;
-      o += cols;
-      out[o] = s20;
-      out[o + 1] = s21;
-      out[o + 2] = s22;
-      out[o + 3] = s23;
-      o += cols;
-      out[o] = s30;
-      out[o + 1] = s31;
-      out[o + 2] = s32;
-      out[o + 3] = s33;
+  const a0 = r * inner;
+  const a1 = a0 + inner;
+  const a2 = a1 + inner;
+  const a3 = a2 + inner;
+  for (let c = 0; c < blockCols; c += 4) {
+    const b0 = c * inner;
+    const b1 = b0 + inner;
+    const b2 = b1 + inner;
+    const b3 = b2 + inner;
+    let s00 = 0,
+      s01 = 0,
+      s02 = 0,
+      s03 = 0;
+    let s10 = 0,
+      s11 = 0,
+      s12 = 0,
+      s13 = 0;
+    let s20 = 0,
+      s21 = 0,
+      s22 = 0,
+      s23 = 0;
+    let s30 = 0,
+      s31 = 0,
+      s32 = 0,
+      s33 = 0;
+    for (let k = 0; k < inner; k++) {
+      const y0 = b[b0 + k];
+      const y1 = b[b1 + k];
+      const y2 = b[b2 + k];
+      const y3 = b[b3 + k];
+      let x = a[a0 + k];
+      s00 += x * y0;
+      s01 += x * y1;
+      s02 += x * y2;
+      s03 += x * y3;
+      x = a[a1 + k];
+      s10 += x * y0;
+      s11 += x * y1;
+      s12 += x * y2;
+      s13 += x * y3;
+      x = a[a2 + k];
+      s20 += x * y0;
+      s21 += x * y1;
+      s22 += x * y2;
+      s23 += x * y3;
+      x = a[a3 + k];
+      s30 += x * y0;
+      s31 += x * y1;
+      s32 += x * y2;
+      s33 += x * y3;
+    }
+    let o = r * cols + c;
+    out[o] = s00;
+    out[o + 1] = s01;
+    out[o + 2] = s02;
+    out[o + 3] = s03;
+    o += cols;
+    out[o] = s10;
+    out[o + 1] = s11;
+    out[o + 2] = s12;
+    out[o + 3] = s13;
+    o += cols;
+    out[o] = s20;
+    out[o + 1] = s21;
+    out[o + 2] = s22;
+    out[o + 3] = s23;
+    o += cols;
+    out[o] = s30;
+    out[o + 1] = s31;
+    out[o + 2] = s32;
+    out[o + 3] = s33;
+  }
+  for (let row = r; row < r + 4; row++) {
+    for (let c = blockCols; c < cols; c++) {
+      let s = 0;
+      for (let k = 0; k < inner; k++) s += a[row * inner + k] * b[c * inner + k];
+      out[row * cols + c] = s;
     }
   }
-  // the rows and columns outside the 4 × 4 blocks, one dot product each
-  for (let r = 0; r < rows; r++) {
-    for (let c = r < blockRows ? blockCols : 0; c < cols; c++) {
+}
+
+/**
+ * out (rows × cols) = a (rows × inner) · bᵀ, with b given as cols × inner: every output is a
+ * dot product of two contiguous rows, done four rows by four columns at a time (rows left
+ * over one dot product at a time).
+ */
+export function multiplyTransposed(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number
+): void {
+  checkSizes(a, b, out, rows, cols, inner);
+  const blockRows = rows - (rows % 4);
+  for (let r = 0; r < blockRows; r += 4) fourRows(a, b, out, r, cols, inner);
+  for (let r = blockRows; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
       let s = 0;
       for (let k = 0; k < inner; k++) s += a[r * inner + k] * b[c * inner + k];
       out[r * cols + c] = s;
     }
   }
+}
+
+/** A row's non-zero entries and, for each, where its row of bᵀ starts; grown as needed. */
+let nonZeroValues = new Float64Array(0);
+let nonZeroStarts = new Int32Array(0);
+
+/**
+ * Row r of out = a · bᵀ from bT = bᵀ (inner × cols), over the non-zero entries of a's row
+ * only: each adds its multiple of one contiguous row of bT to eight sums at a time.
+ */
+function sparseRow(
+  a: Float64Array,
+  bT: Float64Array,
+  out: Float64Array,
+  r: number,
+  cols: number,
+  inner: number
+): void {
+  const values = nonZeroValues;
+  const starts = nonZeroStarts;
+  let n = 0;
+  for (let k = 0, i = r * inner; k < inner; k++, i++) {
+    // written without a branch: which entries are 0 follows no pattern, so a branch on it
+    // would be mispredicted half the time
+    const x = a[i];
+    values[n] = x;
+    starts[n] = k * cols;
+    n += x !== 0 ? 1 : 0;
+  }
+  const o = r * cols;
+  const blockCols = cols - (cols % 8);
+  for (let c = 0; c < blockCols; c += 8) {
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0;
+    for (let j = 0; j < n; j++) {
+      const x = values[j];
+      const y = starts[j] + c;
+      s0 += x * bT[y];
+      s1 += x * bT[y + 1];
+      s2 += x * bT[y + 2];
+      s3 += x * bT[y + 3];
+      s4 += x * bT[y + 4];
+      s5 += x * bT[y + 5];
+      s6 += x * bT[y + 6];
+      s7 += x * bT[y + 7];
+    }
+    out[o + c] = s0;
+    out[o + c + 1] = s1;
+    out[o + c + 2] = s2;
+    out[o + c + 3] = s3;
+    out[o + c + 4] = s4;
+    out[o + c + 5] = s5;
+    out[o + c + 6] = s6;
+    out[o + c + 7] = s7;
+  }
+  for (let c = blockCols; c < cols; c++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += values[j] * bT[starts[j] + c];
+    out[o + c] = s;
+  }
+}
+
+/**
+ * The same product as multiplyTransposed, out = a · bᵀ, and the same bits while b is finite,
+ * but quicker when many entries of a are exactly 0 (ReLU's outputs, and the gradients behind
+ * its zero slopes: about half of each): a block of four rows of a of which at least a
+ * quarter is 0 is done row by row over the non-zero entries alone, reading bT = bᵀ (inner ×
+ * cols, given too, as transposing b for every product would cost more than it saves);
+ * denser blocks go to multiplyTransposed's kernel. (Dense, the zero-skipping kernel is about
+ * a fifth slower; at half zeros about a third quicker: measured in Node on 256 × 128 · 128 × 128.)
+ */
+export function multiplyTransposedSparse(
+  a: Float64Array,
+  b: Float64Array,
+  bT: Float64Array,
+  out: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number
+): void {
+  checkSizes(a, b, out, rows, cols, inner);
+  if (bT.length < cols * inner)
+    throw new Error("multiplyTransposed: an array is shorter than its dimensions");
+  if (nonZeroValues.length < inner) {
+    nonZeroValues = new Float64Array(inner);
+    nonZeroStarts = new Int32Array(inner);
+  }
+  const blockRows = rows - (rows % 4);
+  const sparseFrom = inner; // zeros in four rows (of 4 × inner entries) that make the block sparse
+  for (let r = 0; r < blockRows; r += 4) {
+    let zeros = 0;
+    for (let i = r * inner, end = i + 4 * inner; i < end; i++) zeros += a[i] === 0 ? 1 : 0;
+    if (zeros >= sparseFrom) for (let row = r; row < r + 4; row++) sparseRow(a, bT, out, row, cols, inner);
+    else fourRows(a, b, out, r, cols, inner);
+  }
+  for (let r = blockRows; r < rows; r++) sparseRow(a, bT, out, r, cols, inner);
 }

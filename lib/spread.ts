@@ -57,143 +57,210 @@ function swap(a: Float64Array, i: number, j: number): void {
 }
 
 /**
- * Rearranges a[lo..hi] (NaN-free) so that a[k] holds the value it would have if sorted, with
- * no larger value before it and no smaller value after it (Hoare's selection with a
- * median-of-three pivot).
+ * Selection's work (see selectInPlace); returns the block [less, greater] around k that the
+ * last partition found equal to a[k], each of which is in its sorted place too.
  */
-export function selectInPlace(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
-  if (!(k >= lo && k <= hi)) throw new Error(`k must lie in [${lo}, ${hi}], got ${String(k)}`);
+function selectBlock(a: Float64Array, k: number, lo: number, hi: number): [number, number] {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < a[lo]) swap(a, mid, lo);
     if (a[hi] < a[lo]) swap(a, hi, lo);
     if (a[hi] < a[mid]) swap(a, hi, mid);
     const pivot = a[mid];
+    // invariant: a[lo..less) < pivot, a[less..i) = pivot, a(greater..hi] > pivot
+    let less = lo;
     let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
+    let greater = hi;
+    while (i <= greater) {
+      const x = a[i];
+      if (x < pivot) {
+        a[i++] = a[less];
+        a[less++] = x;
+      } else if (x > pivot) {
+        a[i] = a[greater];
+        a[greater--] = x;
+      } else i++;
     }
-    // now a[lo..j] ≤ pivot ≤ a[i..hi], and any index between j and i holds the pivot
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    if (k < less) hi = less - 1;
+    else if (k > greater) lo = greater + 1;
+    else return [less, greater];
   }
+  return [k, k];
 }
 
-/** The smallest of a[lo..hi]. */
-function minOf(a: Float64Array, lo: number, hi: number): number {
-  let m = a[lo];
-  for (let i = lo + 1; i <= hi; i++) if (a[i] < m) m = a[i];
-  return m;
+/**
+ * Rearranges a[lo..hi] (NaN-free) so that a[k] holds the value it would have if sorted, with
+ * no larger value before it and no smaller value after it: selection with a median-of-three
+ * pivot and a three-way partition (less than, equal to, greater than the pivot), so a run of
+ * equal values, such as the half of a ReLU layer that is exactly 0, is settled in one pass.
+ * +0 and −0 are equal here: which of them lands at k is not defined.
+ */
+export function selectInPlace(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
+  if (!(k >= lo && k <= hi)) throw new Error(`k must lie in [${lo}, ${hi}], got ${String(k)}`);
+  selectBlock(a, k, lo, hi);
+}
+
+/**
+ * A function giving the value at any position of a[lo..hi] (NaN-free) as if it were sorted,
+ * by selection that remembers what it settled: every selection leaves a block of values in
+ * their sorted places with none larger before it and none smaller after it, so a position in
+ * a settled block costs nothing and any other is sought only between its neighbouring blocks.
+ */
+function sortedPositions(a: Float64Array, lo: number, hi: number): (position: number) => number {
+  const settled: number[] = []; // [less, greater] of each settled block, in order of position
+  return (position) => {
+    let from = lo;
+    let to = hi;
+    let at = 0;
+    for (; at < settled.length; at += 2) {
+      if (position < settled[at]) {
+        to = settled[at] - 1;
+        break;
+      }
+      if (position <= settled[at + 1]) return a[position];
+      from = settled[at + 1] + 1;
+    }
+    settled.splice(at, 0, ...selectBlock(a, position, from, to));
+    return a[position];
+  };
 }
 
 /**
  * Quantiles (R's type 7) of the n values in scratch[0..n), which are rearranged. `levels`
- * must be increasing in [0, 1]; each selection works only on the part right of the
- * previous one, so the five levels cost about two passes of the data.
+ * must be increasing in [0, 1]; each selection works only between the blocks that earlier
+ * ones settled, so the five levels cost about two passes of the data.
  */
 export function quantilesInPlace(scratch: Float64Array, n: number, levels: readonly number[]): number[] {
   if (n === 0) return levels.map(() => NaN);
-  const out: number[] = [];
-  let lo = 0;
-  for (const p of levels) {
+  const sortedAt = sortedPositions(scratch, 0, n - 1);
+  let previous = 0;
+  return levels.map((p) => {
     if (!(p >= 0 && p <= 1)) throw new Error(`quantile levels must lie in [0, 1], got ${String(p)}`);
     const position = p * (n - 1);
     const k = Math.floor(position);
-    if (k < lo) throw new Error("quantile levels must be increasing");
-    selectInPlace(scratch, k, lo, n - 1);
+    if (k < previous) throw new Error("quantile levels must be increasing");
+    previous = k;
     const fraction = position - k;
-    const low = scratch[k];
-    out.push(fraction === 0 || k + 1 >= n ? low : low + fraction * (minOf(scratch, k + 1, n - 1) - low));
-    lo = k;
-  }
-  return out;
+    const low = sortedAt(k);
+    return fraction === 0 || k + 1 >= n ? low : low + fraction * (sortedAt(k + 1) - low);
+  });
 }
 
-/** Buckets for locating order statistics in a large sample (see orderStatistics). */
+/** Buckets for locating order statistics in a large sample (see quantilesOfSample). */
 const BUCKETS = 2048;
-/** Below this many values, selection on the whole sample is as quick as bucketing. */
+/** Below this many values, selection on a copy of the whole sample is as quick as bucketing. */
 const BUCKETING_FROM = 4096;
-let bucketIds = new Uint16Array(0);
+/** Values per bucket, then (after a running sum) the values in the buckets before each one. */
 const bucketStarts = new Int32Array(BUCKETS + 1);
+/** For each bucket, where its values start in `gathered`, or −1 when no wanted rank lies in it. */
+const gatherAt = new Int32Array(BUCKETS);
+/** Values copied out so far, per bucket. */
+const bucketFill = new Int32Array(BUCKETS);
+/** The values of the buckets that hold a wanted rank (or, for a small sample, all of it), grown as needed. */
+let gathered = new Float64Array(0);
+
+/** `gathered`, at least n long. */
+function gatherBuffer(n: number): Float64Array {
+  if (gathered.length < n) gathered = new Float64Array(Math.max(n, 2 * gathered.length));
+  return gathered;
+}
 
 /**
- * Quantiles (R's type 7) of the n values in work[0..n) (NaN-free, with the given min and max),
- * as quantilesInPlace gives them, but found through buckets when the sample is large: one
- * pass files each value in one of 2048 equal buckets between min and max (an order-keeping
- * map, so every value of a bucket is ≤ every value of the next), counting tells which bucket
- * holds each wanted rank, and selection then runs within that bucket alone. The result is
- * exact; a sample whose values crowd into a few buckets (an outlier stretching the range, a
- * ReLU layer's zeros) only makes that selection larger.
+ * Quantiles (R's type 7) of the n values in values[0..n) (NaN-free, with the given min and
+ * max), exactly as quantilesInPlace gives them (but for the sign of a zero), and without
+ * changing `values`. A large
+ * sample is not sorted or copied whole: one pass counts the values in each of 2048 equal
+ * buckets between min and max (an order-keeping map, so every value of a bucket is ≤ every
+ * value of the next), the counts tell which bucket holds each wanted rank, a second pass
+ * copies out the values of those buckets alone (a few hundred of 32,768 for a normal
+ * sample), and selection runs within each. A sample whose values crowd into a few buckets
+ * (an outlier stretching the range, a ReLU layer's zeros) only makes that copy larger.
  */
 export function quantilesOfSample(
-  work: Float64Array,
+  values: ArrayLike<number>,
   n: number,
   levels: readonly number[],
   min: number,
   max: number
 ): number[] {
+  for (const p of levels) {
+    if (!(p >= 0 && p <= 1)) throw new Error(`quantile levels must lie in [0, 1], got ${String(p)}`);
+  }
   const span = max - min;
-  if (n < BUCKETING_FROM || !(span > 0) || !Number.isFinite(span)) return quantilesInPlace(work, n, levels);
-  if (bucketIds.length < n) bucketIds = new Uint16Array(n);
-  const ids = bucketIds;
+  if (n < BUCKETING_FROM || !(span > 0) || !Number.isFinite(span)) {
+    const work = gatherBuffer(n);
+    for (let i = 0; i < n; i++) work[i] = values[i];
+    return quantilesInPlace(work, n, levels);
+  }
   const starts = bucketStarts.fill(0);
   const scale = BUCKETS / span;
+  const last = BUCKETS - 1;
   for (let i = 0; i < n; i++) {
-    let b = ((work[i] - min) * scale) | 0;
-    if (b >= BUCKETS) b = BUCKETS - 1;
-    ids[i] = b;
-    starts[b + 1]++;
+    const b = ((values[i] - min) * scale) | 0;
+    starts[(b < last ? b : last) + 1]++;
   }
   for (let b = 1; b <= BUCKETS; b++) starts[b] += starts[b - 1]; // starts[b]: values in buckets before b
-  const gathered = new Map<number, Float64Array>();
-  /** The value of the given rank (0-based) in sorted order. */
-  const orderStatistic = (rank: number): number => {
+  /** The bucket that holds the value of the given rank (0-based) in sorted order. */
+  const bucketOf = (rank: number): number => {
     let lo = 0;
-    let hi = BUCKETS - 1; // the last bucket b with starts[b] ≤ rank
+    let hi = last; // the last bucket b with starts[b] ≤ rank
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (starts[mid] <= rank) lo = mid;
       else hi = mid - 1;
     }
-    let values = gathered.get(lo);
-    if (!values) {
-      values = new Float64Array(starts[lo + 1] - starts[lo]);
-      let equal = true; // a bucket of one repeated value (a ReLU layer's zeros) needs no selection
-      for (let i = 0, j = 0; i < n; i++) {
-        if (ids[i] === lo) {
-          const x = work[i];
-          values[j++] = x;
-          equal &&= x === values[0] && Object.is(x, values[0]);
-        }
-      }
-      if (equal) values = values.subarray(0, 1);
-      gathered.set(lo, values);
-    }
-    if (values.length === 1) return values[0];
-    selectInPlace(values, rank - starts[lo]);
-    return values[rank - starts[lo]];
+    return lo;
   };
-  return levels.map((p) => {
-    if (!(p >= 0 && p <= 1)) throw new Error(`quantile levels must lie in [0, 1], got ${String(p)}`);
+  // the ranks each level needs (k, and k + 1 to interpolate), and their buckets
+  const ranks = levels.map((p) => {
     const position = p * (n - 1);
     const k = Math.floor(position);
     const fraction = position - k;
+    return {k, fraction, next: fraction === 0 || k + 1 >= n ? -1 : k + 1};
+  });
+  const at = gatherAt.fill(-1);
+  let size = 0;
+  for (const {k, next} of ranks) {
+    for (const rank of next < 0 ? [k] : [k, next]) {
+      const b = bucketOf(rank);
+      if (at[b] < 0) {
+        at[b] = size;
+        size += starts[b + 1] - starts[b];
+      }
+    }
+  }
+  // copy out the wanted buckets' values, each bucket's in the order of the sample
+  const work = gatherBuffer(size);
+  const fill = bucketFill.fill(0);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    let b = ((x - min) * scale) | 0;
+    if (b > last) b = last;
+    const offset = at[b];
+    if (offset >= 0) work[offset + fill[b]++] = x;
+  }
+  const sortedAt = new Map<number, (position: number) => number>(); // per wanted bucket
+  /** The value of the given rank (0-based) in sorted order. */
+  const orderStatistic = (rank: number): number => {
+    const b = bucketOf(rank);
+    let sorted = sortedAt.get(b);
+    if (!sorted) {
+      sorted = sortedPositions(work, at[b], at[b] + starts[b + 1] - starts[b] - 1);
+      sortedAt.set(b, sorted);
+    }
+    return sorted(at[b] + rank - starts[b]);
+  };
+  return ranks.map(({k, fraction, next}) => {
     const low = orderStatistic(k);
-    return fraction === 0 || k + 1 >= n ? low : low + fraction * (orderStatistic(k + 1) - low);
+    return next < 0 ? low : low + fraction * (orderStatistic(next) - low);
   });
 }
 
 /**
- * The spread of `values` (any length; NaNs are counted and left out). `scratch`, when given,
- * must hold at least values.length numbers; it saves an allocation per call.
+ * The spread of `values` (any length; NaNs are counted and left out), in one pass for the
+ * moments, extremes and histogram and two more for the quantiles (see quantilesOfSample).
+ * `scratch`, when given, must hold at least values.length numbers: a sample with NaNs is
+ * copied there without them, which saves an allocation per call.
  */
 export function spreadOf(
   values: ArrayLike<number>,
@@ -202,15 +269,14 @@ export function spreadOf(
 ): Spread {
   checkBins(bins);
   const n = values.length;
-  const work = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   const binCount = bins.count;
   const low = bins.min;
   const high = bins.max;
-  const counts = new Int32Array(binCount);
+  // counts[0]: below bins.min; counts[1 + b]: bin b; counts[binCount + 1]: at or above bins.max
+  const counts = new Int32Array(binCount + 2);
   const scale = binCount / (high - low);
+  const lastBin = binCount - 1;
   let count = 0;
-  let below = 0;
-  let above = 0;
   let sum = 0;
   let sumSquares = 0;
   let min = Infinity;
@@ -218,17 +284,21 @@ export function spreadOf(
   for (let i = 0; i < n; i++) {
     const x = values[i];
     if (x !== x) continue;
-    work[count++] = x;
+    count++;
     sum += x;
     sumSquares += x * x;
     if (x < min) min = x;
     if (x > max) max = x;
-    if (x < low) below++;
-    else if (x >= high) above++;
-    else {
-      const b = ((x - low) * scale) | 0;
-      counts[b < binCount ? b : binCount - 1]++;
-    }
+    // written as conditional expressions, which compile to branch-free selects: a branch
+    // per value on which bin it falls in is mispredicted often and costs several times more
+    const b = ((x - low) * scale) | 0;
+    counts[x < low ? 0 : x >= high ? binCount + 1 : 1 + (b < lastBin ? b : lastBin)]++;
+  }
+  let sample = values;
+  if (count < n) {
+    const work = scratch && scratch.length >= n ? scratch : new Float64Array(n);
+    for (let i = 0, j = 0; i < n; i++) if (values[i] === values[i]) work[j++] = values[i];
+    sample = work;
   }
   const mean = count > 0 ? sum / count : NaN;
   const secondMoment = count > 0 ? sumSquares / count : NaN;
@@ -241,10 +311,10 @@ export function spreadOf(
     variance: Number.isNaN(variance) && count > 0 ? Infinity : variance, // Infinity − Infinity after overflow
     min: count > 0 ? min : NaN,
     max: count > 0 ? max : NaN,
-    quantiles: quantilesOfSample(work, count, QUANTILE_LEVELS, min, max),
-    histogram: Array.from(counts),
-    below,
-    above,
+    quantiles: quantilesOfSample(sample, count, QUANTILE_LEVELS, min, max),
+    histogram: Array.from(counts.subarray(1, binCount + 1)),
+    below: counts[0],
+    above: counts[binCount + 1],
     bins: {...bins}
   };
 }

@@ -9,8 +9,11 @@ import {dirname, join, relative, resolve, sep} from "node:path";
 /** A quoted relative path to a module of _import/ in a page: `"./_import/…"`, `'../_import/…'`. */
 const pageImport = /["']((?:\.\.?\/)+_import\/[^"'?#\s]+)/g;
 
-/** Relative specifiers a module imports: `from"./x.js"`, `import "./x.js"`, `import("./x.js")`. */
-const moduleImport = /\b(?:from|import)\s*\(?\s*["'](\.\.?\/[^"'?#\s]+)["']/g;
+/**
+ * Relative specifiers a module imports: `from"./x.js"`, `import "./x.js"`, `import("./x.js")`,
+ * and `import.meta.resolve("./x.js")` (a worker's module, scripts/page-bundles.js).
+ */
+const moduleImport = /\b(?:from|import|import\.meta\.resolve)\s*\(?\s*["'](\.\.?\/[^"'?#\s]+)["']/g;
 
 /** The relative `_import/` paths a page's HTML refers to (links, scripts and imports). */
 export function pageImports(html) {

@@ -14,7 +14,12 @@
 //   runtime; it is minified in place, as the bundles are (every page loads it).
 // - Files are named by their content, so pages with the same modules (sigmoid and tanh)
 //   share one, cached from one page to the next.
-import {readFileSync, readdirSync, rmSync} from "node:fs";
+// - A module a page's modules start as a worker names it by `import.meta.resolve("./x.js")`
+//   (the one way to do it: components/deepStatsRunner.js). Framework resolves that call and
+//   builds the worker's modules; here the worker becomes one bundle of its own (a worker loads
+//   alone, so it shares no chunk with the page) beside the page's bundle in _import/pages/,
+//   and the call is pointed at it, so it resolves against the bundle's own URL at any base.
+import {existsSync, readFileSync, readdirSync, rmSync} from "node:fs";
 import {mkdir, writeFile} from "node:fs/promises";
 import {basename, dirname, join, relative, resolve, sep} from "node:path";
 import * as esbuild from "esbuild";
@@ -42,6 +47,59 @@ const outsideImports = (importRoot, keptApart, bundleDir) => ({
     });
   }
 });
+
+/** `import.meta.resolve("./x.js")`: a module of _import named by URL, as a worker's is. */
+const resolvedModule = /import\.meta\.resolve\(\s*(["'])(\.\.?\/[^"'\n]+?\.js)\1\s*\)/g;
+
+/**
+ * Bundles each module that a bundled module names by `import.meta.resolve` (a worker) into one
+ * file of bundleDir, and points the call at it. `workers` (target file → bundle file) is
+ * shared by the pages of one build; `written` collects the bundles for the page's files.
+ */
+const resolvedModules = ({dist, importRoot, keptApart, bundleDir, workers, written}) => ({
+  name: "resolved-modules",
+  setup(build) {
+    build.onLoad({filter: /\.js$/}, async (args) => {
+      if (!args.path.startsWith(importRoot)) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("import.meta.resolve")) return undefined;
+      let contents = source;
+      for (const [call, , specifier] of source.matchAll(resolvedModule)) {
+        const target = resolve(dirname(args.path), specifier);
+        if (!existsSync(target))
+          throw new Error(`${relative(dist, args.path)} resolves ${specifier}, which is not in dist/`);
+        if (!workers.has(target))
+          workers.set(target, bundleWorker({dist, importRoot, keptApart, bundleDir, target}));
+        const file = await workers.get(target);
+        written.add(file);
+        contents = contents.replace(
+          call,
+          `import.meta.resolve(${JSON.stringify(relativeHref(bundleDir, file))})`
+        );
+      }
+      return {contents, loader: "js", resolveDir: dirname(args.path)};
+    });
+  }
+});
+
+/** One self-contained, minified module of `target` and what it imports, written to bundleDir; returns its file. */
+async function bundleWorker({dist, importRoot, keptApart, bundleDir, target}) {
+  const result = await esbuild.build({
+    entryPoints: [{in: target, out: basename(target).replace(/\.[\w-]+\.js$/, "")}],
+    bundle: true,
+    format: "esm",
+    minify: process.env.PAGE_BUNDLES_MINIFY !== "0",
+    outdir: bundleDir,
+    absWorkingDir: dist,
+    entryNames: "[name].[hash]",
+    write: false,
+    logLevel: "silent",
+    plugins: [outsideImports(importRoot, keptApart, bundleDir)]
+  });
+  await mkdir(bundleDir, {recursive: true});
+  for (const output of result.outputFiles) await writeFile(output.path, output.contents);
+  return result.outputFiles.find((output) => output.path.endsWith(".js")).path;
+}
 
 /**
  * `files` and the local modules they import, directly or not (as esbuild resolves them).
@@ -75,7 +133,7 @@ async function localImportsOf(files, dist, importRoot) {
  * no local module, or was bundled already, comes back unchanged. `knownImports` (optional)
  * shares the modules kept apart between the pages of one build.
  */
-export async function bundlePage({dist, pageFile, html, knownImports = new Map()}) {
+export async function bundlePage({dist, pageFile, html, knownImports = new Map(), workers = new Map()}) {
   const pageDir = dirname(pageFile);
   const importRoot = join(dist, "_import") + sep;
   const bundleDir = join(dist, "_import", "pages");
@@ -96,6 +154,7 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
   const preloaded = new Set([...html.matchAll(modulePreload)].map((m) => resolve(pageDir, m[1])));
   const eager = specifiers.filter((s) => preloaded.has(resolve(pageDir, s)));
   const lazy = specifiers.filter((s) => !preloaded.has(resolve(pageDir, s)));
+  const written = new Set(); // the workers' bundles this page starts
   const result = await esbuild.build({
     entryPoints: [
       ...(eager.length ? [{in: pageEntry, out: "page"}] : []),
@@ -128,7 +187,8 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
           }));
         }
       },
-      outsideImports(importRoot, keptApart, bundleDir)
+      outsideImports(importRoot, keptApart, bundleDir),
+      resolvedModules({dist, importRoot, keptApart, bundleDir, workers, written})
     ]
   });
   await mkdir(bundleDir, {recursive: true});
@@ -165,7 +225,7 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
     inserted = true;
     return pagePreloads.map((file) => `<link rel="modulepreload" href="${href(file)}">\n`).join("");
   });
-  const files = new Set([...keptApart, ...outputs.map((output) => output.file)]);
+  const files = new Set([...keptApart, ...outputs.map((output) => output.file), ...written]);
   // Any other mention of a bundled module would load a second copy of it.
   for (const match of rewritten.matchAll(/["'(]((?:\.\.?\/)+_import\/[^"')]+\.js)/g)) {
     if (!files.has(resolve(pageDir, match[1])))
@@ -182,11 +242,12 @@ export async function bundlePage({dist, pageFile, html, knownImports = new Map()
 export async function bundlePages(dist) {
   const used = new Set();
   const knownImports = new Map();
+  const workers = new Map();
   let count = 0;
   const files = (dir) => readdirSync(dir, {recursive: true}).map((name) => join(dir, name));
   for (const pageFile of files(dist).filter((file) => file.endsWith(".html"))) {
     const before = readFileSync(pageFile, "utf8");
-    const {html, files} = await bundlePage({dist, pageFile, html: before, knownImports});
+    const {html, files} = await bundlePage({dist, pageFile, html: before, knownImports, workers});
     files.forEach((file) => used.add(file));
     if (html === before) continue;
     await writeFile(pageFile, html);

@@ -1,5 +1,6 @@
 // The initialisation page: every control changes what it should, and every number it shows
-// under the chart and in the arithmetic at one layer is the one lib/deepStats computes.
+// under the chart and in the arithmetic at one layer is the one lib/deepStats computes, in
+// its worker or, where there is none, on the main thread.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {deepStats} from "../../lib/deepStats.js";
@@ -173,6 +174,47 @@ describe("initialisation page", () => {
       await expect.poll(() => message.textContent()).toContain("out of range");
       expect(await slotText(page, "spread-status")).toContain("Done: 20 layers");
       expect(await chartMarkup(page)).toBe(before);
+      expectNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("computes the network in a worker, bundled beside the page's modules", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation");
+    try {
+      await waitForRun(page, defaults);
+      const urls = page.workers().map((worker) => new URL(worker.url()));
+      expect(urls).toHaveLength(1);
+      expect(urls[0].origin).toBe(new URL(page.url()).origin);
+      expect(urls[0].pathname).toMatch(/\/_import\/pages\/deepStatsWorker\.\w+\.js$/);
+      // a newer setting while a run is going: only the newest is drawn
+      await setRange(page, "Depth (layers)", 50);
+      await setRange(page, "Seed", 2);
+      const options = {...defaults, depth: 50, seed: 2};
+      await waitForRun(page, options);
+      await expectNumbersOf(page, deepStats(options), 10);
+      expect(await page.locator("svg.spread-chart g.spread-forward circle").count()).toBe(50);
+      expectNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("without Worker, computes the same numbers on the main thread, in slices", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation", {
+      prepare: async (page) => {
+        await page.addInitScript(() => void Reflect.deleteProperty(globalThis, "Worker"));
+      }
+    });
+    try {
+      await waitForRun(page, defaults);
+      expect(page.workers()).toHaveLength(0);
+      await expectNumbersOf(page, deepStats(defaults), 10);
+      await select(page, "Activation", "Tanh");
+      const options = {...defaults, activation: "tanh"};
+      await waitForRun(page, options);
+      await expectNumbersOf(page, deepStats(options), 10);
       expectNoProblems(problems);
     } finally {
       await page.context().close();

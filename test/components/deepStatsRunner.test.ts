@@ -1,9 +1,48 @@
-// The sliced runner gives the event loop back between layers, so a page never freezes while
-// a deep network is computed, and a newer run makes an older one stop.
+// The page's runner posts each request to a worker and draws only the newest answer; the
+// sliced run (in the worker, or on the main thread where there is no worker) gives the event
+// loop back between layers, so a newer request makes an older one stop.
 import {describe, expect, it} from "vitest";
-import {createDeepStatsRunner, nextTask, runDeepStats} from "../../src/components/deepStatsRunner.js";
-import {deepStats} from "../../lib/index.js";
+import {createDeepStatsRunner} from "../../src/components/deepStatsRunner.js";
+import {nextTask, runDeepStats} from "../../src/components/deepStatsSlices.js";
+import {createRequestHandler} from "../../src/components/deepStatsWorker.js";
+import {activations, deepStats} from "../../lib/index.js";
 import type {DeepStatsOptions} from "../../lib/index.js";
+
+/** A message as a worker receives it: a structured clone (which refuses functions), a task later. */
+const deliver = (data: unknown, to: (data: unknown) => void) => {
+  const copy = structuredClone(data);
+  setTimeout(() => to(copy), 0);
+};
+
+/**
+ * A stand-in for the page's worker, in this thread: messages cross as structured clones, one
+ * task later, to the worker module's own handler. `log` keeps every message it sends back.
+ */
+function fakeWorker() {
+  const log: {id?: number; progress?: number[]; result?: unknown; error?: string}[] = [];
+  const worker = {
+    onmessage: null as null | ((event: {data: unknown}) => void),
+    onerror: null as null | ((event: unknown) => void),
+    onmessageerror: null as null | (() => void),
+    terminated: false,
+    postMessage(data: unknown) {
+      deliver(data, (copy) => void handle(copy as {id: number; options: DeepStatsOptions}));
+    },
+    terminate() {
+      worker.terminated = true;
+    }
+  };
+  const handle = createRequestHandler(
+    (message: (typeof log)[number]) => {
+      log.push(message);
+      deliver(message, (copy) => {
+        if (!worker.terminated) worker.onmessage?.({data: copy});
+      });
+    },
+    {sliceMs: 0, progressMs: 0}
+  );
+  return {worker: worker as unknown as Worker, log};
+}
 
 const options: DeepStatsOptions = {
   depth: 6,
@@ -68,7 +107,7 @@ describe("runDeepStats", () => {
   });
 });
 
-describe("createDeepStatsRunner", () => {
+describe("createDeepStatsRunner, on the main thread (no worker)", () => {
   it("cancels a stale run when a new one starts: the stale one resolves null", async () => {
     const runner = createDeepStatsRunner({sliceMs: 0});
     const first = runner.run(options);
@@ -87,5 +126,152 @@ describe("createDeepStatsRunner", () => {
     await expect(runner.run({...options, scale: NaN})).rejects.toThrow(/^scale must be a finite number/);
     expect(runner.busy).toBe(false);
     expect((await runner.run(options))?.layers).toHaveLength(6);
+  });
+});
+
+describe("createDeepStatsRunner with a worker", () => {
+  it("posts the options and resolves with exactly deepStats' result, passing on the progress", async () => {
+    const {worker, log} = fakeWorker();
+    const progress: number[] = [];
+    const runner = createDeepStatsRunner({
+      startWorker: () => worker,
+      onProgress: (done) => progress.push(done)
+    });
+    const result = await runner.run(options);
+    expect(result).toEqual(deepStats(options));
+    // after every slice but the last, whose news is the result itself
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(log.at(-1)).toMatchObject({id: 1});
+    expect(runner.busy).toBe(false);
+  });
+
+  it("never gives an older run's result after a newer request: the older resolves null", async () => {
+    const {worker, log} = fakeWorker();
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    const first = runner.run(options);
+    const second = runner.run({...options, seed: 3});
+    const third = runner.run({...options, seed: 4});
+    expect(await first).toBeNull();
+    expect(await second).toBeNull();
+    expect(await third).toEqual(deepStats({...options, seed: 4}));
+    // the worker stopped the superseded runs: it sent no result for them
+    expect(log.filter((m) => "result" in m).map((m) => m.id)).toEqual([3]);
+  });
+
+  it("ignores whatever a worker still sends for a superseded request", async () => {
+    const posted: {channel: number; id: number}[] = [];
+    const worker = {
+      onmessage: null as null | ((event: {data: unknown}) => void),
+      postMessage: (data: {channel: number; id: number}) => void posted.push(data),
+      terminate() {}
+    };
+    const runner = createDeepStatsRunner({startWorker: () => worker as unknown as Worker});
+    const first = runner.run(options);
+    const second = runner.run({...options, seed: 3});
+    worker.onmessage!({data: {...posted[0], result: "old"}}); // arrives after the newer request
+    worker.onmessage!({data: {...posted[1], progress: [1, 12]}});
+    expect(runner.busy).toBe(true);
+    worker.onmessage!({data: {...posted[1], result: "new"}});
+    expect(await first).toBeNull();
+    expect(await second).toBe("new");
+  });
+
+  it("answers bad options with lib's message from the worker, and cancel() resolves null", async () => {
+    const {worker} = fakeWorker();
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    await expect(runner.run({...options, depth: 0})).rejects.toThrow(
+      /^depth must be an integer from 1 to 100, got 0$/
+    );
+    const running = runner.run(options);
+    runner.cancel();
+    expect(await running).toBeNull();
+    expect(runner.busy).toBe(false);
+  });
+
+  it("goes on without a worker that fails to start, reports an error, or cannot take the options", async () => {
+    const failing = createDeepStatsRunner({
+      sliceMs: 0,
+      startWorker: () => {
+        throw new Error("no module workers here");
+      }
+    });
+    expect(await failing.run(options)).toEqual(deepStats(options));
+
+    // a worker whose script never loads: the request it had is run here instead
+    let prevented = false;
+    const broken = {
+      onerror: null as null | ((event: {preventDefault(): void}) => void),
+      terminated: false,
+      postMessage() {
+        setTimeout(() => broken.onerror?.({preventDefault: () => void (prevented = true)}), 0);
+      },
+      terminate() {
+        broken.terminated = true;
+      }
+    };
+    const runner = createDeepStatsRunner({sliceMs: 0, startWorker: () => broken as unknown as Worker});
+    expect(await runner.run(options)).toEqual(deepStats(options));
+    expect(prevented && broken.terminated).toBe(true);
+    expect(await runner.run({...options, seed: 5})).toEqual(deepStats({...options, seed: 5}));
+
+    // an activation record has functions, which cannot be posted: run here
+    const {worker, log} = fakeWorker();
+    const withRecord = createDeepStatsRunner({sliceMs: 0, startWorker: () => worker});
+    const custom = {...options, activation: {...activations.tanh}};
+    expect(await withRecord.run(custom)).toEqual(deepStats(custom));
+    expect(log).toEqual([]);
+  });
+});
+
+describe("the worker's request handler", () => {
+  it("answers with progress then the result, and says nothing more for a run a newer request stopped", async () => {
+    const sent: {id: number; progress?: number[]; result?: unknown}[] = [];
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0,
+      progressMs: 0
+    });
+    const first = handle({id: 1, options});
+    await nextTask();
+    const second = handle({id: 2, options: {...options, seed: 9}});
+    await Promise.all([first, second]);
+    const fromFirst = sent.filter((m) => m.id === 1);
+    expect(fromFirst.length).toBeGreaterThan(0);
+    expect(fromFirst.every((m) => "progress" in m)).toBe(true);
+    expect(sent.filter((m) => m.id === 2).at(-1)).toEqual({
+      channel: 0,
+      id: 2,
+      result: deepStats({...options, seed: 9})
+    });
+    sent.length = 0;
+    const third = handle({id: 3, options});
+    await handle({cancel: true});
+    await third;
+    expect(sent.some((m) => "result" in m)).toBe(false);
+  });
+
+  it("sends progress no more often than every progressMs, and none for a run quicker than that", async () => {
+    const sent: {progress?: number[]; result?: unknown}[] = [];
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0,
+      progressMs: 60_000
+    });
+    await handle({id: 1, options});
+    expect(sent).toEqual([{channel: 0, id: 1, result: deepStats(options)}]);
+  });
+
+  it("runs each channel's requests apart: one runner's request does not stop another's", async () => {
+    const sent: {channel: number; id: number; result?: unknown}[] = [];
+    const handle = createRequestHandler((message) => void sent.push(message as (typeof sent)[number]), {
+      sliceMs: 0
+    });
+    const chart = handle({channel: 1, id: 1, options});
+    await nextTask();
+    const quiz = handle({channel: 2, id: 1, options: {...options, activation: "tanh"}});
+    await Promise.all([chart, quiz]);
+    const results = sent.filter((m) => "result" in m);
+    expect(results).toEqual([
+      {channel: 1, id: 1, result: deepStats(options)},
+      {channel: 2, id: 1, result: deepStats({...options, activation: "tanh"})}
+    ]);
   });
 });

@@ -40,6 +40,19 @@ describe("selectInPlace", () => {
     );
   });
 
+  it("settles a long run of equal values in one partition (half of a ReLU layer is exactly 0)", () => {
+    const a = new Float64Array(20_000); // zeros, with a few values above and below them
+    for (let i = 0; i < a.length; i += 1000) a[i] = i % 2000 ? i : -i;
+    const sorted = [...a].sort((x, y) => x - y);
+    for (const k of [0, 5, 9, 10, 5000, 19_989, 19_990, 19_999]) {
+      const copy = a.slice();
+      selectInPlace(copy, k);
+      expect(copy[k] === sorted[k]).toBe(true);
+      expect(copy.subarray(0, k).every((x) => x <= copy[k])).toBe(true);
+      expect(copy.subarray(k + 1).every((x) => x >= copy[k])).toBe(true);
+    }
+  });
+
   it("copes with many equal values (half of a ReLU layer is exactly 0)", () => {
     const a = new Float64Array(10_001);
     for (let i = 0; i < a.length; i += 2) a[i] = i;
@@ -107,7 +120,9 @@ describe("quantilesOfSample", () => {
         min = Math.min(min, x);
         max = Math.max(max, x);
       }
-      const got = quantilesOfSample(values.slice(), values.length, levels, min, max);
+      const before = values.slice();
+      const got = quantilesOfSample(values, values.length, levels, min, max);
+      expect(values, `${name} left as it was`).toEqual(before);
       const reference = Array.from(values);
       levels.forEach((p, i) => expect(got[i], `${name} at ${p}`).toBe(referenceQuantile(reference, p)));
       // a small sample goes straight to selection, with the same answers

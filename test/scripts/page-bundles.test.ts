@@ -1,10 +1,11 @@
 // scripts/page-bundles.js on a small built site: a page with two local modules that share a
 // third, one module loaded lazily, one loaded by <script src>, and an npm library.
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {beforeAll, describe, expect, test} from "vitest";
+import {findMissingImports} from "../../scripts/dist-imports.js";
 import {bundlePage, bundlePages} from "../../scripts/page-bundles.js";
 
 const files: Record<string, string> = {
@@ -165,5 +166,52 @@ describe("bundlePage", () => {
     await expect(bundlePage({dist, pageFile: join(dist, "index.html"), html})).rejects.toThrow(
       /index\.html loads \.\/_import\/lib\/label\.2222bbbb\.js outside its bundles/
     );
+  });
+});
+
+describe("a worker named by import.meta.resolve", () => {
+  // as Framework writes them: the starter's call already points at the worker's built file
+  const site: Record<string, string> = {
+    "package.json": '{"type": "module"}',
+    "_import/lib/label.2222bbbb.js": "export const label = (n) => `#${n}`;",
+    "_import/components/work.9999cccc.js":
+      'import {label} from "../lib/label.2222bbbb.js";\nexport const work = () => label(7);',
+    "_import/components/starter.1234abcd.js":
+      'import {label} from "../lib/label.2222bbbb.js";\n' +
+      'export const workerUrl = () => import.meta.resolve("./work.9999cccc.js");\nexport const name = label(1);',
+    "index.html": `<!DOCTYPE html>
+<link rel="modulepreload" href="./_import/components/starter.1234abcd.js">
+<script type="module">
+const {workerUrl} = await import("./_import/components/starter.1234abcd.js");
+</script>`
+  };
+
+  test("is bundled whole beside the page's bundle, and the call resolves to it", async () => {
+    const dist = mkdtempSync(join(tmpdir(), "page-bundles-worker-"));
+    for (const [path, text] of Object.entries(site)) {
+      mkdirSync(dirname(join(dist, path)), {recursive: true});
+      writeFileSync(join(dist, path), text);
+    }
+    expect(await bundlePages(dist)).toBe(1);
+    const bundles = readdirSync(join(dist, "_import", "pages"));
+    const worker = bundles.find((f) => /^work\.\w+\.js$/.test(f))!;
+    const page = bundles.find((f) => /^page\.\w+\.js$/.test(f))!;
+    expect(worker).toBeDefined();
+    const pageText = readFileSync(join(dist, "_import", "pages", page), "utf8");
+    expect(pageText).toContain(`import.meta.resolve("./${worker}")`);
+    // self-contained: what the worker imports is inside it, and the modules it came from are gone
+    const workerText = readFileSync(join(dist, "_import", "pages", worker), "utf8");
+    expect(workerText).not.toMatch(/\bimport\b/);
+    expect(existsSync(join(dist, "_import", "components", "work.9999cccc.js"))).toBe(false);
+    expect(findMissingImports(dist)).toEqual([]);
+    const loaded = await import(pathToFileURL(join(dist, "_import", "pages", page)).href);
+    const url: string = loaded.m0.workerUrl();
+    expect(url).toBe(pathToFileURL(join(dist, "_import", "pages", worker)).href);
+    expect((await import(url)).work()).toBe("#7");
+    // and the dist check notices when the worker is missing
+    rmSync(join(dist, "_import", "pages", worker));
+    expect(findMissingImports(dist)).toEqual([
+      `_import/pages/${page}: imports ./${worker}, which is not in dist/`
+    ]);
   });
 });

@@ -14,7 +14,9 @@ export const datasetLabels: Record<DatasetId, string> = {
   circle: "Circle",
   xor: "XOR",
   gaussians: "Two Gaussians",
-  spiral: "Spiral"
+  spiral: "Spiral",
+  plane: "Plane",
+  multiGaussian: "Six Gaussians"
 };
 
 /** The learning rate slider's steps (roughly ×3 apart, as in TensorFlow Playground). */

@@ -71,7 +71,18 @@ export {
   trainEpoch,
   unitValues
 } from "./mlp.js";
-export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions, UnitValues} from "./mlp.js";
+export type {
+  FromDenseOptions,
+  Mlp,
+  MlpInit,
+  MlpLoss,
+  MlpOptions,
+  MlpScratch,
+  MlpStats,
+  Regularization,
+  TrainOptions,
+  UnitValues
+} from "./mlp.js";
 export {
   affineFromDense,
   applyAffine,

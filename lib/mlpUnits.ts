@@ -45,14 +45,14 @@ export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): Un
         z: Array.from({length: layers}, (_, l) => new Float64Array(n * sizes[l + 1])),
         a: Array.from({length: layers}, (_, l) => new Float64Array(n * sizes[l + 1]))
       };
-  const {z, a} = mlp.scratch;
+  const {z, f} = mlp.scratch;
   for (let example = 0; example < n; example++) {
     forwardExample(mlp, inputs, example);
     for (let l = 0; l < layers; l++) {
       const width = sizes[l + 1];
       const offset = example * width;
       result.z[l].set(z[l], offset);
-      result.a[l].set(a[l + 1], offset);
+      result.a[l].set(f[l + 1], offset);
     }
   }
   return result;

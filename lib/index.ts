@@ -153,6 +153,7 @@ export type {ContourOptions, Point, Segment} from "./contour.js";
 export {
   gaussianSecondMoment,
   getInitialisation,
+  initialisationFor,
   initialisationIds,
   initialisations,
   isInitialisationId,
@@ -163,6 +164,7 @@ export {
 } from "./initialisation.js";
 export type {
   Initialisation,
+  InitialisationChoice,
   InitialisationId,
   InitialisationReference,
   WeightDistribution

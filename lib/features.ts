@@ -49,7 +49,8 @@ export function featureInputs(
   }
   if (ids.length === 0) throw new Error("at least one feature is needed");
   const fs = ids.map((id) => {
-    if (!isFeatureId(id)) throw new Error(`unknown feature "${String(id)}" (known: ${featureIds.join(", ")})`);
+    if (!isFeatureId(id))
+      throw new Error(`unknown feature "${String(id)}" (known: ${featureIds.join(", ")})`);
     return features[id].f;
   });
   const n = points.length / 2;

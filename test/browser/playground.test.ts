@@ -61,7 +61,7 @@ function selectedText(page: Page, label: string) {
 /** The network the page starts with, as lib builds it. */
 function defaultMlp() {
   return createMlp({
-    sizes: networkSizes(defaultState.layers, defaultState.units),
+    sizes: networkSizes(defaultState.units),
     activation: "tanh", // defaultState.activation
     seed: defaultState.seed
   });
@@ -287,14 +287,14 @@ describe("playground", () => {
         await quiz.getByRole("button", {name: "Check"}).click();
         return quiz.locator(".quiz-feedback").getAttribute("data-state");
       };
-      const before = networkSizes(defaultState.layers, defaultState.units);
+      const before = networkSizes(defaultState.units);
       await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe(before.join(" → "));
       await expect(check(weightCount(before))).resolves.toBe("correct");
       const units = formWith(page, "Units per layer").locator("input[type=range]");
       await units.focus();
       await units.press("ArrowRight");
       await waitForCells(page);
-      const after = networkSizes(defaultState.layers, defaultState.units + 1);
+      const after = networkSizes(defaultState.units.map((width) => width + 1));
       expect(weightCount(after)).not.toBe(weightCount(before));
       await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe(after.join(" → "));
       await expect(quiz.locator("label").textContent()).resolves.toContain(`(${after.join(" → ")})`);

@@ -70,6 +70,8 @@ export function groupOptions(input, groups) {
  * Checkboxes, one per entry of `ids` (shown as `format(id)`), of which at least one stays
  * ticked: unticking the last is refused with a visible message. The element's `value` is the
  * ticked ids in the order of `ids`; it fires "input" on every change, for Generators.input.
+ * @param {readonly string[]} ids
+ * @param {{label?: string, value?: readonly string[], format?: (id: string) => string}} [options]
  */
 export function checkboxGroup(ids, {label, value = [], format = String} = {}) {
   const id = `checkbox-group-${++choiceSlider.count}`;

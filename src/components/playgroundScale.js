@@ -9,7 +9,8 @@
  * of exactly 0, and a non-finite output, stay 0 and NaN: they have no side).
  */
 export function mapScores(outputs, {sigmoid = false, discretise = false} = {}, out = outputs) {
-  if (out.length !== outputs.length) throw new Error(`out holds ${out.length} values, expected ${outputs.length}`);
+  if (out.length !== outputs.length)
+    throw new Error(`out holds ${out.length} values, expected ${outputs.length}`);
   for (let k = 0; k < outputs.length; k++) {
     const score = sigmoid ? 2 * outputs[k] - 1 : outputs[k];
     out[k] = discretise && score !== 0 && Number.isFinite(score) ? Math.sign(score) : score;
@@ -25,7 +26,8 @@ export const VALUE_BINS = 11;
  * from −1 to +1, values beyond ±1 at the ends. A non-finite target gets the middle step (bins / 2, rounded down).
  */
 export function valueBin(value, bins = VALUE_BINS) {
-  if (!Number.isInteger(bins) || bins < 2) throw new Error(`bins must be an integer ≥ 2, got ${String(bins)}`);
+  if (!Number.isInteger(bins) || bins < 2)
+    throw new Error(`bins must be an integer ≥ 2, got ${String(bins)}`);
   if (!Number.isFinite(value)) return Math.floor(bins / 2);
   const clamped = Math.max(-1, Math.min(1, value));
   return Math.round(((clamped + 1) / 2) * (bins - 1));

@@ -56,6 +56,8 @@ choiceSlider.count = 0;
  */
 export function groupOptions(input, groups) {
   const select = input.querySelector("select");
+  // moving the chosen option out and back in would leave another one chosen
+  const chosen = select.value;
   const options = [...select.options];
   for (const {label, size} of groups) {
     const group = document.createElement("optgroup");
@@ -63,6 +65,7 @@ export function groupOptions(input, groups) {
     group.append(...options.splice(0, size));
     select.append(group);
   }
+  select.value = chosen;
   return input;
 }
 

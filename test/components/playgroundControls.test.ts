@@ -2,7 +2,7 @@
 // The playground's own controls: the feature checkboxes (never none ticked) and the units of
 // each hidden layer (a slider for how many, − and + for each one's width).
 import {describe, expect, test} from "vitest";
-import {checkboxGroup} from "../../src/components/playgroundControls.js";
+import {checkboxGroup, groupOptions} from "../../src/components/playgroundControls.js";
 import {layersInput} from "../../src/components/playgroundLayers.js";
 
 /** A stand-in for the page's Inputs.range: a form with a range input and a `value`. */
@@ -65,6 +65,32 @@ describe("checkboxGroup", () => {
     expect(group.querySelector(".range-message")!.textContent).toBe("");
     expect(events).toBe(1);
     group.remove();
+  });
+});
+
+describe("groupOptions", () => {
+  test("puts the options into labelled groups, in order, and keeps the chosen one chosen", () => {
+    const form = document.createElement("form");
+    form.innerHTML = `<select>${["a", "b", "c", "d", "e"]
+      .map((label, i) => `<option value="${i}"${i === 3 ? " selected" : ""}>${label}</option>`)
+      .join("")}</select>`;
+    const select = form.querySelector("select")!;
+    expect(select.value).toBe("3");
+    expect(
+      groupOptions(form, [
+        {label: "One", size: 2},
+        {label: "Two", size: 3}
+      ])
+    ).toBe(form);
+    const groups = [...select.querySelectorAll("optgroup")];
+    expect(groups.map((g) => [g.label, [...g.querySelectorAll("option")].map((o) => o.textContent)])).toEqual(
+      [
+        ["One", ["a", "b"]],
+        ["Two", ["c", "d", "e"]]
+      ]
+    );
+    expect(select.value).toBe("3");
+    expect(select.selectedOptions[0].textContent).toBe("d");
   });
 });
 

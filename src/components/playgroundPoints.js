@@ -34,22 +34,20 @@ export function pointsEditor({value = [], regression = false} = {}) {
   let mode = "add";
   let chart = null;
 
-  const classInputs = html`<span class="pg-points-class" role="radiogroup" aria-label="Class of new points">
+  const classInputs = html`<span class="pg-points-class" role="radiogroup" aria-labelledby=${`${id}-new`}>
+    <span id=${`${id}-new`}>New points:</span>
     <label><input type="radio" name=${`${id}-class`} value="1" checked />class +1</label>
     <label><input type="radio" name=${`${id}-class`} value="-1" />class −1</label>
   </span>`;
   const valueInput = html`<label class="pg-points-value"
-    >value
+    >New points' value
     <input type="number" min="-1" max="1" step="0.1" value="0.5" aria-describedby=${`${id}-value-help`}
   /></label>`;
   const valueHelp = html`<span id=${`${id}-value-help`} class="pg-points-help">from −1 to 1</span>`;
-  const modeInputs = html`<span
-    class="pg-points-mode"
-    role="radiogroup"
-    aria-label="What a click on the map does"
-  >
-    <label><input type="radio" name=${`${id}-mode`} value="add" checked />Add</label>
-    <label><input type="radio" name=${`${id}-mode`} value="erase" />Erase</label>
+  const modeInputs = html`<span class="pg-points-mode" role="radiogroup" aria-labelledby=${`${id}-click`}>
+    <span id=${`${id}-click`}>A click on the map:</span>
+    <label><input type="radio" name=${`${id}-mode`} value="add" checked />adds</label>
+    <label><input type="radio" name=${`${id}-mode`} value="erase" />erases</label>
   </span>`;
   const clear = html`<button type="button">Clear</button>`;
   const download = html`<button type="button">Download CSV</button>`;
@@ -81,8 +79,8 @@ export function pointsEditor({value = [], regression = false} = {}) {
   const root = html`<div class="pg-points" role="group" aria-labelledby=${`${id}-title`}>
     <p id=${`${id}-title`} class="pg-points-title"><strong>Your own points</strong></p>
     <p class="pg-points-intro">
-      Click on the map to add a point; drag across it, or Alt-click, to erase (or choose Erase). Without a
-      mouse, type a point's coordinates or paste CSV lines <code>x₁, x₂, label</code>.
+      Click on the map to add a point; drag across it, or Alt-click, to erase. Without a mouse, type a point's
+      coordinates or paste CSV lines <code>x₁, x₂, label</code>.
     </p>
     <div class="pg-points-row">${classInputs}${valueInput}${valueHelp}${modeInputs}${clear}${download}</div>
     ${typed}

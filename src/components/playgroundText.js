@@ -26,12 +26,13 @@ export function stateMessage(trainer) {
 
 /**
  * The test accuracy as the page shows it ("93.5%"); a regression has none (its targets are
- * values, not classes), and says so.
+ * values, not classes), nor has a test set without points, and it says so.
  */
 export function accuracyText({regression, testAccuracy}) {
-  return regression
-    ? "none (regression: no classes to get right)"
-    : `${formatNumber(100 * testAccuracy, {digits: 3})}%`;
+  if (regression) return "none (regression)";
+  // a reader's own data may leave the test set empty
+  if (!Number.isFinite(testAccuracy)) return "none (no test points)";
+  return `${formatNumber(100 * testAccuracy, {digits: 3})}%`;
 }
 
 /** "playing", "paused" or "diverged", for styling and tests. */

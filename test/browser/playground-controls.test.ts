@@ -279,7 +279,7 @@ describe("playground controls", () => {
       await waitForCells(page);
       await expect(status.textContent()).resolves.toContain("Loaded 2 points");
       await expect(page.locator(".pg-points-messages").textContent()).resolves.toContain("line 3");
-      params = await addressWhen(page, (p) => (p.get("points") ?? "").split("_").length === 2);
+      params = await addressWhen(page, (p) => p.get("points") === ".1,.2,1_-.4,.5,-1");
       expect(params.get("points")).toBe(".1,.2,1_-.4,.5,-1");
       // what the chart shows: the two points, one in each set
       const shown = await page

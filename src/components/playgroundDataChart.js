@@ -139,7 +139,6 @@ export function dataChart({size}) {
         regression ? pointsPath(filled ? train : test, "circle", (t) => valueBin(t) === bin) : ""
       );
     }
-    if (regression) colorValuePaths();
     chart.legend.show(regression);
     chart.setAttribute(
       "aria-label",
@@ -203,9 +202,10 @@ export function dataChart({size}) {
   };
   chart.setView();
 
+  colorValuePaths();
   chart.recolor = () => {
     map.recolor();
-    if (shown?.regression) colorValuePaths();
+    colorValuePaths();
   };
   chart.canvas = map.canvas;
 

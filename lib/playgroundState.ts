@@ -188,7 +188,9 @@ export function resolveActivation(
  * dataset and the loss must suit the problem (else a note and the problem's default).
  * Parameters the playground does not use are ignored. From a query string, a formula with a
  * "+" typed by hand (formula=sin(x)+x) is read as /your-own reads it (./formulaParam.js),
- * which needs `compile` to tell which reading can be used.
+ * which needs `compile` to tell which reading can be used. An address of the older form
+ * (layers=2&units=4) reproduces the setup it shared: its hidden layers, and the
+ * Glorot-uniform weights the playground then drew (init=glorotUniform).
  */
 export function parseState(query: string | URLSearchParams, compile?: CompileActivation): ParsedState {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
@@ -253,6 +255,8 @@ export function parseState(query: string | URLSearchParams, compile?: CompileAct
     notes.push(`formula=${shown(formula)} is only used with activation=custom; ignored`);
   }
 
+  // an address written before the initialisation could be chosen (it has layers=…) drew Glorot-uniform weights
+  if (params.has("layers")) state.init = "glorotUniform";
   state.init = read("init", (t) => readId("init", t, initIds, defaultState.init)) ?? state.init;
   state.loss = read("loss", (t) => readId("loss", t, lossIds, defaultState.loss)) ?? state.loss;
   if (state.loss === "crossEntropy" && problem === "regression") {

@@ -107,9 +107,12 @@ describe("parseState", () => {
       seed: 7,
       units: [6, 6, 6],
       activation: "relu",
+      init: "glorotUniform", // the weights the playground drew then
       lr: 0.1,
       batch: 5
     });
+    expect(parseState("layers=2&units=4&init=he").state.init).toBe("he");
+    expect(parseState("units=4").state.init).toBe("auto");
     expect(parseState("layers=0&units=4").state.units).toEqual([]);
     expect(parseState("layers=2&units=4").state.units).toEqual([4, 4]);
     expect(parseState("layers=5").state.units).toEqual([4, 4, 4, 4, 4]);

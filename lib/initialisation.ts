@@ -279,10 +279,12 @@ export function initialisationFor(activation: Activation | ActivationId): Initia
         "SELU's constants were chosen so that, with LeCun initialisation's Var(w) = 1/n_in, every layer keeps its outputs near mean 0 and variance 1: the network normalises itself."
     };
   }
-  const xavier = "Xavier (Glorot) initialisation was derived for activations symmetric about 0 with slope 1 there";
+  const xavier =
+    "Xavier (Glorot) initialisation was derived for activations symmetric about 0 with slope 1 there";
   const balance =
     "the case Xavier (Glorot) initialisation was derived for: its Var(w) = 2/(n_in + n_out) is the harmonic mean of 1/n_in, which keeps the variance steady forwards, and 1/n_out, which keeps it steady backwards.";
-  if (id === "tanh") return {id: "xavier", reason: `tanh is symmetric about 0 with slope 1 there, ${balance}`};
+  if (id === "tanh")
+    return {id: "xavier", reason: `tanh is symmetric about 0 with slope 1 there, ${balance}`};
   if (id === "linear") {
     return {id: "xavier", reason: `The identity is symmetric about 0 with slope 1 everywhere, ${balance}`};
   }

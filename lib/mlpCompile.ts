@@ -3,8 +3,9 @@
 // unrolled. The arithmetic is the loops' arithmetic in ./mlpLoops.js, term for term and in the
 // same order, and each layer's activation is one call to its kernel (./kernels.js), the very
 // function the loops call (tests check the two paths agree exactly). A call per layer, not per
-// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on
-// the shape, the layers' skip connections and the loss, never on an activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
+// unit, leaves V8's budget for inlining into one optimised function to the rest of the code.
+// The code depends on the shape, the layers' skip connections and the loss, never on an
+// activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
 
 import type {Kernel} from "./kernels.js";
@@ -40,10 +41,28 @@ export type CompiledPredict = (
   slopes: Float64Array[]
 ) => void;
 
+/**
+ * Runs examples [0, n) forward layer by layer, writing every unit's z, f(z) and f′(z) for all
+ * of them (n × width per layer, ./mlpUnits.js); sums[l] receives what a layer with a skip
+ * connection passes on, f(z) + its input.
+ */
+export type CompiledUnits = (
+  weights: Float64Array[],
+  biases: Float64Array[],
+  inputs: Float64Array,
+  n: number,
+  kernels: readonly Kernel[],
+  zs: Float64Array[],
+  values: Float64Array[],
+  slopes: Float64Array[],
+  sums: Float64Array[]
+) => void;
+
 /** The generated functions for one network shape. */
 export interface CompiledMlp {
   train: CompiledTrain;
   predict: CompiledPredict;
+  units: CompiledUnits;
 }
 
 /** Above this many weights the unrolled code gets long and the loops are fast enough. */
@@ -93,8 +112,11 @@ function trainSource(sizes: readonly number[], residual: readonly boolean[], los
   const outputs = Array.from({length: nOut}, (_, k) => k);
   if (loss === "binaryCrossEntropy") {
     // from the logits: δ = σ(z) − t and the loss, both by ./losses.js
-    for (const k of outputs) body.push(`const d${last}_${k} = lossDelta(z${last}[${k}], targets[target + ${k}]);`);
-    body.push(`loss += ${outputs.map((k) => `lossValue(z${last}[${k}], targets[target + ${k}])`).join(" + ")};`);
+    for (const k of outputs)
+      body.push(`const d${last}_${k} = lossDelta(z${last}[${k}], targets[target + ${k}]);`);
+    body.push(
+      `loss += ${outputs.map((k) => `lossValue(z${last}[${k}], targets[target + ${k}])`).join(" + ")};`
+    );
   } else {
     // output deltas ∂L/∂z = (y − t)·f′(z); loss ½ Σ (y − t)²
     for (const k of outputs) {
@@ -158,9 +180,43 @@ function predictSource(sizes: readonly number[], residual: readonly boolean[]): 
 }
 
 /**
- * Generated train and predict functions for this shape, these skip connections (one flag per
- * weight layer, default none) and this loss (default squared error), or null where code
- * generation is unavailable or not worthwhile.
+ * Code for unitValues: for each layer, its weights and biases in local variables, one loop over
+ * the examples computing every z (the bias, then the terms in order, as the loops add them),
+ * then one kernel call over the layer's n × width values, and for a layer with a skip
+ * connection the sum it passes on.
+ */
+function unitsSource(sizes: readonly number[], residual: readonly boolean[]): string {
+  const lines: string[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const nIn = sizes[l];
+    const nOut = sizes[l + 1];
+    const input = l === 0 ? "inputs" : residual[l - 1] ? `sums[${l - 1}]` : `values[${l - 1}]`;
+    lines.push("{");
+    lines.push(`const w = weights[${l}], b = biases[${l}], z = zs[${l}], x = ${input};`);
+    for (let k = 0; k < nIn * nOut; k++) lines.push(`const w${k} = w[${k}];`);
+    for (let j = 0; j < nOut; j++) lines.push(`const b${j} = b[${j}];`);
+    lines.push(`for (let e = 0, p = 0, o = 0; e < n; e++, p += ${nIn}, o += ${nOut}) {`);
+    for (let i = 0; i < nIn; i++) lines.push(`const x${i} = x[p + ${i}];`);
+    for (let j = 0; j < nOut; j++) {
+      let sum = `b${j}`;
+      for (let i = 0; i < nIn; i++) sum += ` + w${j * nIn + i} * x${i}`;
+      lines.push(`z[o + ${j}] = ${sum};`);
+    }
+    lines.push("}");
+    lines.push(`kernels[${l}](z, values[${l}], slopes[${l}], n * ${nOut});`);
+    if (residual[l]) {
+      lines.push(`const own = values[${l}], sum = sums[${l}];`);
+      lines.push(`for (let k = 0; k < n * ${nOut}; k++) sum[k] = own[k] + x[k];`);
+    }
+    lines.push("}");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Generated train, predict and unit-values functions for this shape, these skip connections
+ * (one flag per weight layer, default none) and this loss (default squared error), or null
+ * where code generation is unavailable or not worthwhile.
  */
 export function compileMlp(
   sizes: readonly number[],
@@ -199,7 +255,19 @@ export function compileMlp(
       "slopes",
       predictSource(sizes, residual)
     ) as CompiledPredict;
-    return {train, predict};
+    const units = new Function(
+      "weights",
+      "biases",
+      "inputs",
+      "n",
+      "kernels",
+      "zs",
+      "values",
+      "slopes",
+      "sums",
+      unitsSource(sizes, residual)
+    ) as CompiledUnits;
+    return {train, predict, units};
   } catch {
     return null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'
   }

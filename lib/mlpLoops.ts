@@ -35,7 +35,9 @@ export function checkTargets(mlp: Mlp, targets: Float64Array): void {
   for (let k = 0; k < targets.length; k++) {
     const t = targets[k];
     if (!(t >= 0 && t <= 1)) {
-      throw new Error(`targets[${k}] is ${t}: binary cross-entropy needs targets in [0, 1] (e.g. labels 0 and 1)`);
+      throw new Error(
+        `targets[${k}] is ${t}: binary cross-entropy needs targets in [0, 1] (e.g. labels 0 and 1)`
+      );
     }
   }
 }

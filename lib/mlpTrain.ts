@@ -82,9 +82,11 @@ function applyBatch(
     } else {
       for (let k = 0; k < w.length; k++) {
         const g = gw[k] / count;
-        const stepped = w[k] - learningRate * g;
-        // the L1 step towards 0; a weight it would carry past 0 stops at 0
-        const shrunk = stepped > 0 ? stepped - shrink : stepped < 0 ? stepped + shrink : stepped;
+        const weight = w[k];
+        const stepped = weight - learningRate * g;
+        // the L1 step, by the sign of the weight before the update; one that carries the
+        // stepped weight across 0 leaves it at 0
+        const shrunk = weight > 0 ? stepped - shrink : weight < 0 ? stepped + shrink : stepped;
         w[k] = stepped * shrunk < 0 ? 0 : shrunk;
         absSum += Math.abs(g);
         gw[k] = 0;
@@ -104,11 +106,11 @@ function applyBatch(
  * loss over the batch, each weight w becomes:
  * - "none": w − η ḡ;
  * - "L2", penalty λ · ½ Σ w²: w − η (ḡ + λ w), a gradient step on the penalised loss;
- * - "L1", penalty λ · Σ |w|: first v = w − η ḡ, then v − η λ sign(v), except that a weight this
- *   second step would carry across 0 is set to 0 (as TensorFlow Playground does), so weights
- *   that do not earn their keep become exactly 0. That is v moved η λ towards 0, stopping at 0;
- *   where sign(v) = sign(w) (any weight further than η |ḡ| from 0) it is a gradient step
- *   w − η (ḡ + λ sign w) on the penalised loss.
+ * - "L1", penalty λ · Σ |w|: first v = w − η ḡ, then v − η λ sign(w) (sign 0 = 0), which is
+ *   the gradient step w − η (ḡ + λ sign w) on the penalised loss, except that a weight this
+ *   second step carries across 0 is set to 0, as TensorFlow Playground does, so weights that
+ *   do not earn their keep become exactly 0 (unlike there, such a weight may move again
+ *   in later batches).
  * The loss trainEpoch returns, like meanLoss, is the network's loss alone, without the penalty.
  */
 export interface Regularization {

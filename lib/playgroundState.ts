@@ -8,7 +8,6 @@ import {decodePoints, encodePoints, MAX_POINTS_PARAM_LENGTH} from "./customPoint
 import type {CustomPoint} from "./customPoints.js";
 import {problemDatasets} from "./datasets.js";
 import type {DatasetId} from "./datasets.js";
-import {featureIds, isFeatureId} from "./features.js";
 import type {FeatureId} from "./features.js";
 import {formulaParam} from "./formulaParam.js";
 import {
@@ -17,14 +16,24 @@ import {
   initIds,
   learningRates,
   lossIds,
-  nearestLogChoice,
   problemIds,
   rangeSpecs,
   regIds,
-  regRates,
-  snapToStep
+  regRates
 } from "./playgroundOptions.js";
-import type {InitId, LossId, Problem, RangeSpec, RegId} from "./playgroundOptions.js";
+import type {InitId, LossId, Problem, RegId} from "./playgroundOptions.js";
+import {
+  formatParam,
+  listed,
+  readChoice,
+  readFeatures,
+  readId,
+  readLayers,
+  readRange,
+  readSwitch,
+  shown
+} from "./playgroundParams.js";
+import type {ReadValue} from "./playgroundParams.js";
 
 /** activation=custom means a reader's formula (see compileActivation in ./expression.js). */
 export const CUSTOM_ACTIVATION = "custom";
@@ -123,31 +132,6 @@ export interface ParsedState {
   notes: string[];
 }
 
-/** A number as the URL writes it: plain decimal, no float dust. */
-function formatParam(value: number): string {
-  return String(Number(value.toPrecision(12)));
-}
-
-/** Strict number parsing for URL values: "", "1e", " 3" and "0x10" are not numbers here. */
-function parseNumber(text: string): number {
-  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
-}
-
-/** Quotes a reader's value for a note, shortened so a long formula cannot flood the page. */
-function shown(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-function rangeText({min, max}: RangeSpec): string {
-  return `${formatParam(min)}–${formatParam(max)}`;
-}
-
-/** A list's problems for a note: the first three, then how many more. */
-function listed(problems: string[]): string {
-  const more = problems.length - 3;
-  return more > 0 ? `${problems.slice(0, 3).join("; ")}; and ${more} more` : problems.join("; ");
-}
-
 /**
  * The hidden-layer activation of `state` and, if it cannot be had, the state with the
  * default activation instead and a note saying why. A custom formula needs `compile`
@@ -197,169 +181,6 @@ export function resolveActivation(
   }
 }
 
-/** Reads one numeric range parameter: the value snapped to its step, and a note if it was changed or refused. */
-function readRange(
-  key: string,
-  text: string,
-  spec: RangeSpec,
-  fallback: number
-): {value: number; note?: string} {
-  const value = parseNumber(text.trim());
-  if (!Number.isFinite(value))
-    return {value: fallback, note: `${key}=${shown(text)} is not a number; using ${formatParam(fallback)}`};
-  if (value < spec.min || value > spec.max) {
-    return {
-      value: fallback,
-      note: `${key}=${shown(text)} is outside ${rangeText(spec)}; using ${formatParam(fallback)}`
-    };
-  }
-  const snapped = snapToStep(value, spec);
-  if (Math.abs(snapped - value) <= 1e-9) return {value: snapped};
-  return {
-    value: snapped,
-    note:
-      spec.step === 1
-        ? `${key}=${shown(text)} is not a whole number; using ${formatParam(snapped)}`
-        : `${key}=${shown(text)} is between the slider's steps of ${formatParam(spec.step)}; using ${formatParam(snapped)}`
-  };
-}
-
-/** Reads one parameter that takes a value from a list of numbers, the nearest on a log scale. */
-function readChoice(
-  key: string,
-  text: string,
-  choices: readonly number[],
-  fallback: number
-): {value: number; note?: string} {
-  const value = parseNumber(text.trim());
-  const lo = choices[0];
-  const hi = choices[choices.length - 1];
-  if (!Number.isFinite(value))
-    return {value: fallback, note: `${key}=${shown(text)} is not a number; using ${formatParam(fallback)}`};
-  if (value < lo || value > hi) {
-    return {
-      value: fallback,
-      note: `${key}=${shown(text)} is outside ${formatParam(lo)}–${formatParam(hi)}; using ${formatParam(fallback)}`
-    };
-  }
-  const nearest = nearestLogChoice(value, choices);
-  if (Math.abs(nearest - value) <= 1e-12 * nearest) return {value: nearest};
-  return {
-    value: nearest,
-    note: `${key}=${shown(text)} is not one of ${choices.map(formatParam).join(", ")}; using ${formatParam(nearest)}`
-  };
-}
-
-/** Reads one parameter that names one of `ids` exactly. */
-function readId<T extends string>(
-  key: string,
-  text: string,
-  ids: readonly T[],
-  fallback: T
-): {value: T; note?: string} {
-  if ((ids as readonly string[]).includes(text)) return {value: text as T};
-  return {value: fallback, note: `${key}=${shown(text)} is not one of ${ids.join(", ")}; using ${fallback}`};
-}
-
-/** Reads an on/off switch. */
-function readSwitch(key: string, text: string, fallback: boolean): {value: boolean; note?: string} {
-  if (text === "on" || text === "off") return {value: text === "on"};
-  return {value: fallback, note: `${key}=${shown(text)} is not on or off; using ${fallback ? "on" : "off"}`};
-}
-
-/** Reads features=x1,x2,…: known names in featureIds order; unknown, empty and repeated entries noted and dropped. */
-function readFeatures(text: string): {value: readonly FeatureId[]; note?: string} {
-  const fallback = defaultState.features;
-  const chosen = new Set<FeatureId>();
-  const problems: string[] = [];
-  text.split(",").forEach((raw, k) => {
-    const entry = raw.trim();
-    if (entry === "") problems.push(`entry ${k + 1} is empty`);
-    else if (!isFeatureId(entry))
-      problems.push(`"${shown(entry)}" is not a feature (${featureIds.join(", ")})`);
-    else if (chosen.has(entry)) problems.push(`${entry} is listed twice`);
-    else chosen.add(entry);
-  });
-  const value = featureIds.filter((id) => chosen.has(id));
-  if (value.length === 0) {
-    return {
-      value: fallback,
-      note: `features=${shown(text)} names no feature, and the network needs at least one; using ${fallback.join(",")}`
-    };
-  }
-  if (problems.length === 0) return {value};
-  return {value, note: `features=${shown(text)}: ${listed(problems)}; using ${value.join(",")}`};
-}
-
-/** Reads units=8,8,4: one width per hidden layer, each 1–8, at most 6 layers; "" or "0" is no hidden layer. */
-function readUnits(text: string): {value: readonly number[]; note?: string} {
-  const trimmed = text.trim();
-  if (trimmed === "" || trimmed === "0") return {value: []};
-  const {min, max} = rangeSpecs.units;
-  const value: number[] = [];
-  const problems: string[] = [];
-  trimmed.split(",").forEach((raw, k) => {
-    const entry = raw.trim();
-    const width = parseNumber(entry);
-    const layer = `layer ${k + 1}`;
-    if (entry === "") problems.push(`${layer} is empty`);
-    else if (!Number.isFinite(width)) problems.push(`${layer}'s "${shown(entry)}" is not a number`);
-    else if (width < min || width > max) {
-      const clamped = Math.min(max, Math.max(min, Math.round(width)));
-      problems.push(`${layer}'s ${entry} is outside ${min}–${max}, so ${clamped}`);
-      value.push(clamped);
-    } else if (!Number.isInteger(width)) {
-      problems.push(`${layer}'s ${entry} is not a whole number, so ${Math.round(width)}`);
-      value.push(Math.round(width));
-    } else value.push(width);
-  });
-  if (value.length > rangeSpecs.layers.max) {
-    problems.push(`more than ${rangeSpecs.layers.max} layers, so the first ${rangeSpecs.layers.max}`);
-    value.length = rangeSpecs.layers.max;
-  }
-  if (value.length === 0) {
-    const fallback = defaultState.units.join(",");
-    return {
-      value: defaultState.units,
-      note: `units=${shown(text)} gives no layer's width (${listed(problems)}); using ${fallback}`
-    };
-  }
-  if (problems.length === 0) return {value};
-  return {value, note: `units=${shown(text)}: ${listed(problems)}; using ${value.join(",")}`};
-}
-
-/**
- * Reads the hidden layers: units=8,8,4 (one width per layer), or the older
- * layers=2&units=4 (that many layers of that width, as the playground wrote it before
- * widths were set per layer).
- */
-function readLayers(
-  layersText: string | null,
-  unitsText: string | null,
-  notes: string[]
-): readonly number[] | undefined {
-  if (layersText === null) {
-    if (unitsText === null) return undefined;
-    const {value, note} = readUnits(unitsText);
-    if (note) notes.push(note);
-    return value;
-  }
-  const layers = readRange("layers", layersText, rangeSpecs.layers, defaultState.units.length);
-  if (layers.note) notes.push(layers.note);
-  if (unitsText !== null && unitsText.includes(",")) {
-    notes.push(`layers=${shown(layersText)} is ignored beside a list of widths units=${shown(unitsText)}`);
-    const {value, note} = readUnits(unitsText);
-    if (note) notes.push(note);
-    return value;
-  }
-  const width =
-    unitsText === null
-      ? {value: defaultState.units[0]}
-      : readRange("units", unitsText, rangeSpecs.units, defaultState.units[0]);
-  if (width.note) notes.push(width.note);
-  return Array.from({length: layers.value}, () => width.value);
-}
-
 /**
  * Reads the playground's state from a query string ("?dataset=xor&units=8,4…") or its
  * parameters. Missing parameters take their defaults silently; invalid ones take their
@@ -367,13 +188,15 @@ function readLayers(
  * dataset and the loss must suit the problem (else a note and the problem's default).
  * Parameters the playground does not use are ignored. From a query string, a formula with a
  * "+" typed by hand (formula=sin(x)+x) is read as /your-own reads it (./formulaParam.js),
- * which needs `compile` to tell which reading can be used.
+ * which needs `compile` to tell which reading can be used. An address of the older form
+ * (layers=2&units=4) reproduces the setup it shared: its hidden layers, and the
+ * Glorot-uniform weights the playground then drew (init=glorotUniform).
  */
 export function parseState(query: string | URLSearchParams, compile?: CompileActivation): ParsedState {
   const params = typeof query === "string" ? new URLSearchParams(query) : query;
   const state: PlaygroundState = {...defaultState};
   const notes: string[] = [];
-  const read = <T>(key: string, reader: (text: string) => {value: T; note?: string}): T | undefined => {
+  const read = <T>(key: string, reader: (text: string) => ReadValue<T>): T | undefined => {
     const text = params.get(key);
     if (text === null) return undefined;
     const {value, note} = reader(text);
@@ -387,7 +210,7 @@ export function parseState(query: string | URLSearchParams, compile?: CompileAct
   const datasets: readonly DatasetId[] = problemDatasets[problem];
   state.dataset = defaultDatasets[problem];
   state.dataset =
-    read("dataset", (text): {value: DatasetId; note?: string} => {
+    read("dataset", (text): ReadValue<DatasetId> => {
       if ((datasets as readonly string[]).includes(text)) return {value: text as DatasetId};
       const other = problemIds.find((p) => (problemDatasets[p] as readonly string[]).includes(text));
       return {
@@ -401,8 +224,9 @@ export function parseState(query: string | URLSearchParams, compile?: CompileAct
   for (const key of ["noise", "split", "seed"] as const) {
     state[key] = read(key, (t) => readRange(key, t, rangeSpecs[key], defaultState[key])) ?? state[key];
   }
-  state.features = read("features", readFeatures) ?? state.features;
-  state.units = readLayers(params.get("layers"), params.get("units"), notes) ?? state.units;
+  state.features = read("features", (t) => readFeatures(t, defaultState.features)) ?? state.features;
+  state.units =
+    readLayers(params.get("layers"), params.get("units"), defaultState.units, notes) ?? state.units;
 
   const activationParam = params.get("activation");
   const formula =
@@ -431,6 +255,8 @@ export function parseState(query: string | URLSearchParams, compile?: CompileAct
     notes.push(`formula=${shown(formula)} is only used with activation=custom; ignored`);
   }
 
+  // an address written before the initialisation could be chosen (it has layers=…) drew Glorot-uniform weights
+  if (params.has("layers")) state.init = "glorotUniform";
   state.init = read("init", (t) => readId("init", t, initIds, defaultState.init)) ?? state.init;
   state.loss = read("loss", (t) => readId("loss", t, lossIds, defaultState.loss)) ?? state.loss;
   if (state.loss === "crossEntropy" && problem === "regression") {

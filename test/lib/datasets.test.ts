@@ -198,7 +198,10 @@ describe("regression datasets: plane and multiGaussian", () => {
     }
     expect(GAUSSIAN_BUMPS.map((b) => b[2]).reduce((a, b) => a + b, 0)).toBe(0);
     // far from every centre the target fades to 0
-    expect(Math.abs(multiGaussianTarget(0, 0))).toBeCloseTo(Math.exp(-((5 / 12) ** 2) / (2 * GAUSSIAN_BUMP_SD ** 2)), 15);
+    expect(Math.abs(multiGaussianTarget(0, 0))).toBeCloseTo(
+      Math.exp(-((5 / 12) ** 2) / (2 * GAUSSIAN_BUMP_SD ** 2)),
+      15
+    );
     expect(Math.abs(multiGaussianTarget(1, 0))).toBeLessThan(1e-4);
     expect(multiGaussianTarget(50, 50)).toBe(0);
     expect(multiGaussianTarget(NaN, 0)).toBe(0);

@@ -107,9 +107,12 @@ describe("parseState", () => {
       seed: 7,
       units: [6, 6, 6],
       activation: "relu",
+      init: "glorotUniform", // the weights the playground drew then
       lr: 0.1,
       batch: 5
     });
+    expect(parseState("layers=2&units=4&init=he").state.init).toBe("he");
+    expect(parseState("units=4").state.init).toBe("auto");
     expect(parseState("layers=0&units=4").state.units).toEqual([]);
     expect(parseState("layers=2&units=4").state.units).toEqual([4, 4]);
     expect(parseState("layers=5").state.units).toEqual([4, 4, 4, 4, 4]);
@@ -648,6 +651,49 @@ describe("serializeState", () => {
         expect(parseState(url.search).state).toEqual(s);
       }),
       {numRuns: 300}
+    );
+  });
+
+  test("any query at all gives a valid state, without throwing, that reads back without a note (property)", () => {
+    const keys = [...stateKeys, "layers", "formula", "points", "other"];
+    const value = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "",
+        "0",
+        "-0",
+        "NaN",
+        "Infinity",
+        "1e308",
+        "-1e-308",
+        "8,,x",
+        ",",
+        "on",
+        "x1,x9",
+        ".5,.5,1_x"
+      ),
+      fc.array(fc.integer({min: -20, max: 20}), {maxLength: 9}).map((list) => list.join(","))
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), value), {maxLength: 12}), (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        const {state, notes} = parseState(query);
+        expect(notes.every((note) => typeof note === "string" && note.length > 0)).toBe(true);
+        expect(problemDatasets[state.problem] as readonly string[]).toContain(state.dataset);
+        expect(state.features.length).toBeGreaterThan(0);
+        expect(state.units.length).toBeLessThanOrEqual(6);
+        expect(state.units.every((w) => Number.isInteger(w) && w >= 1 && w <= 8)).toBe(true);
+        expect(learningRates).toContain(state.lr);
+        expect(regRates).toContain(state.regRate);
+        expect(
+          Number.isFinite(state.noise) && Number.isFinite(state.split) && Number.isInteger(state.seed)
+        ).toBe(true);
+        if (state.problem === "regression") expect(state.loss).toBe("squaredError");
+        const again = parseState(serializeState(state));
+        expect(again.notes).toEqual([]);
+        expect(again.state).toEqual(state);
+      }),
+      {numRuns: 500}
     );
   });
 

@@ -136,6 +136,8 @@ describe("playground controls", () => {
       await page.getByRole("checkbox", {name: "Discretise output"}).click();
       await waitForCells(page);
       await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe("2 → 4 → 6 → 1");
+      // the penalty and its rate apply to the running network: the loss chart names them
+      await expect(page.locator(".pg-loss h3").textContent()).resolves.toContain("L2 0.003");
       const params = await addressWhen(page, (p) => p.get("units") === "4,6" && p.has("discretise"));
       expect(params.get("units")).toBe("4,6");
       const before = page.url();

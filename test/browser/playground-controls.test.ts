@@ -238,7 +238,7 @@ describe("playground controls", () => {
     }
   });
 
-  test("your own points: a click on the map adds one, Alt-click erases, typed and CSV points load with messages", async () => {
+  test("your own points: a click on the map adds one, Alt-click or a drag erases, typed and CSV points load with messages", async () => {
     const {page} = await open("", {width: 1200});
     try {
       await chooseDataset(page, "Classification", "Your own points");
@@ -290,6 +290,23 @@ describe("playground controls", () => {
           paths.reduce((n, p) => n + (p.getAttribute("d")?.match(/M/g)?.length ?? 0), 0)
         );
       expect(shown).toBe(2);
+      // a drag across the map erases the points it passes over
+      await page.locator("canvas.pg-heatmap").scrollIntoViewIfNeeded();
+      const frame = (await page.locator("canvas.pg-heatmap").evaluate((c) => {
+        const r = c.closest("svg")!.getBoundingClientRect();
+        return {left: r.left, top: r.top, width: r.width, height: r.height};
+      }))!;
+      const toPixel = (x1: number, x2: number) => [
+        frame.left + ((x1 + 1.6) / 3.2) * frame.width,
+        frame.top + ((1.6 - x2) / 3.2) * frame.height
+      ];
+      await page.mouse.move(...(toPixel(-0.7, 0.5) as [number, number]));
+      await page.mouse.down();
+      for (let k = 1; k <= 10; k++)
+        await page.mouse.move(...(toPixel(-0.7 + 0.06 * k, 0.5) as [number, number]));
+      await page.mouse.up();
+      await waitForCells(page);
+      await expect(status.textContent()).resolves.toContain("1 point (1 of class +1, 0 of class −1)");
       // Clear empties them
       await page.getByRole("button", {name: "Clear"}).click();
       await waitForCells(page);

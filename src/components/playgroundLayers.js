@@ -26,31 +26,39 @@ export function layersInput(slider, value, {maxUnits = 8} = {}) {
   const root = html`<div class="pg-layers-input">${slider}${rows}</div>`;
 
   const changed = () => root.dispatchEvent(new Event("input", {bubbles: true}));
+  // one row per layer, made when first shown and then kept: a slider step adds or removes rows
+  // and a button rewrites its own row's text, so the keyboard stays on the button pressed
+  const made = [];
   function row(l) {
+    if (made[l]) return made[l];
     const minus = html`<button type="button" aria-label=${`Remove a unit from layer ${l + 1}`}>−</button>`;
     const plus = html`<button type="button" aria-label=${`Add a unit to layer ${l + 1}`}>+</button>`;
-    const shown = html`<output aria-live="polite">${units[l]} ${units[l] === 1 ? "unit" : "units"}</output>`;
-    minus.disabled = units[l] <= 1;
-    plus.disabled = units[l] >= maxUnits;
-    minus.onclick = () => step(l, -1, minus);
-    plus.onclick = () => step(l, +1, plus);
-    return html`<li data-layer=${l + 1}><span>Layer ${l + 1}</span>${minus}${shown}${plus}</li>`;
+    const shown = html`<output aria-live="polite"></output>`;
+    const li = html`<li data-layer=${l + 1}><span>Layer ${l + 1}</span>${minus}${shown}${plus}</li>`;
+    li.show = () => {
+      shown.textContent = `${units[l]} ${units[l] === 1 ? "unit" : "units"}`;
+      minus.disabled = units[l] <= 1;
+      plus.disabled = units[l] >= maxUnits;
+    };
+    minus.onclick = () => step(l, -1, minus, plus);
+    plus.onclick = () => step(l, +1, plus, minus);
+    return (made[l] = li);
   }
-  function step(l, delta, button) {
+  function step(l, delta, button, partner) {
     const next = units[l] + delta;
     if (next < 1 || next > maxUnits) return;
     units[l] = next;
     draw();
-    // keep the keyboard where it was, on the same button (or its partner once this one is disabled)
-    const li = rows.children[l];
-    const again = li.querySelector(
-      `button[aria-label^="${button.getAttribute("aria-label").split(" ")[0]}"]`
-    );
-    (again.disabled ? li.querySelector("button:not([disabled])") : again)?.focus();
+    if (button.disabled) partner.focus(); // at the end of its range: the keyboard moves to the other
     changed();
   }
   function draw() {
-    rows.replaceChildren(...Array.from({length: count}, (_, l) => row(l)));
+    while (rows.children.length > count) rows.lastElementChild.remove();
+    for (let l = 0; l < count; l++) {
+      const li = row(l);
+      if (li.parentNode !== rows) rows.append(li);
+      li.show();
+    }
     root.dataset.units = units.slice(0, count).join(",");
   }
   slider.addEventListener("input", () => {

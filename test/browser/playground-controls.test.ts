@@ -1,6 +1,8 @@
 // The playground's controls beyond the first ones: input features, units per layer,
 // regularisation, loss, initialisation, residual connections, the regression datasets and the
 // reader's own points, each kept in the address.
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
 import {featureInputs} from "../../lib/features.js";
@@ -11,6 +13,24 @@ import {useBrowser} from "./chromium.js";
 import {expectNoProblem, openPage, waitForCells} from "./page.js";
 
 const browser = useBrowser();
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page (every rule, and WCAG 2.2's target size), one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({content: axeSource});
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, {
+      resultTypes: ["violations"],
+      rules: {"target-size": {enabled: true}}
+    });
+    return result.violations.map(
+      (v: {id: string; nodes: {target: string[]}[]}) =>
+        `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+    );
+  });
+}
 
 async function open(query = "", options: Parameters<typeof openPage>[2] = {}) {
   return openPage(browser(), `${inject("baseUrl")}/playground${query}`, options);
@@ -340,6 +360,29 @@ describe("playground controls", () => {
       await page.context().close();
     }
   });
+
+  test.each(["light", "dark"] as const)(
+    "the points editor and a regression key pass axe-core (%s), and fit a 390 px phone",
+    async (colorScheme) => {
+      const {page} = await open("?problem=regression&points=.5,.5,.8_-.5,-.25,-.3&showTest=on", {
+        colorScheme
+      });
+      try {
+        await page.locator(".pg-points").waitFor({state: "visible"});
+        await expect(page.locator(".pg-data-legend").getAttribute("data-problem")).resolves.toBe(
+          "regression"
+        );
+        await page.locator(".pg-points-csv summary").click();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.setViewportSize({width: 390, height: 844});
+        await waitForCells(page);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectNoProblem(page);
+      } finally {
+        await page.context().close();
+      }
+    }
+  );
 
   test("bad parameters in the address get a note each, and the page uses the defaults", async () => {
     const {page} = await open("?features=x1,nope&units=4,99&reg=L3&loss=hinge&init=magic");

@@ -155,6 +155,10 @@ describe("unitValues", () => {
   });
 
   it("a network too large for generated code runs the loops, with the same results as predict", () => {
+    // the playground's largest network (7 input features, 6 hidden layers of 8) runs generated code
+    const largest = createMlp({sizes: [7, 8, 8, 8, 8, 8, 8, 1], activation: "tanh"});
+    expect(largest.scratch.compiled?.units).toBeTypeOf("function");
+    expect(createMlp({sizes: [2, 18, 18, 18, 1], activation: "tanh"}).scratch.compiled).toBeNull();
     const mlp = createMlp({sizes: [2, 40, 40, 40, 1], activation: "tanh", seed: 3, residual: true});
     expect(mlp.scratch.compiled).toBeNull();
     const inputs = randomRows(10, 2, 2);

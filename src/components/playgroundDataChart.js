@@ -2,14 +2,14 @@
 // (./heatmap.js). Plot draws the axes, the frame and the map once; the points are drawn in
 // place in the shapes of Plot's dot mark, a few paths in all: by class (circles and diamonds)
 // for classification, by colour step of the target (./playgroundScale.js) for regression.
-// A reader's own data is edited on it: a click adds a point, a drag or an Alt-click erases
-// (the chart says where, in a "pg-point" event; the page keeps the points).
+// A reader's own data is edited on it (./playgroundMapEdit.js).
 import * as Plot from "npm:@observablehq/plot/course";
 import {heatColor, heatGrid} from "../lib/heatmap.js";
 import {predict} from "../lib/mlp.js";
 import {frameClip, linearMap, svgElement} from "./liveChart.js";
 import {heatmap, rgbString} from "./heatmap.js";
 import {legend} from "./legend.js";
+import {editOnChart} from "./playgroundMapEdit.js";
 import {binValue, mapScores, valueBin, VALUE_BINS} from "./playgroundScale.js";
 import {symbolsAt} from "./symbols.js";
 
@@ -21,8 +21,6 @@ const RESOLUTION = 60;
 export const PREVIEW_BLOCK = 3;
 /** How sure a map colour gets: at most this far from the background towards a class colour. */
 const MAP_STRENGTH = 0.65;
-/** A pointer that moves this many pixels while pressed drags (erases) instead of clicking. */
-const DRAG_PX = 5;
 
 /** The marker symbol of each class (d3 symbol names, as Plot's dot takes them) and its radius. */
 const SHAPES = {1: "circle", [-1]: "diamond"};
@@ -209,54 +207,8 @@ export function dataChart({size}) {
   };
   chart.canvas = map.canvas;
 
-  editOnChart(chart, {sx, sy});
+  editOnChart(chart, {sx, sy, extent: EXTENT});
   return chart;
-}
-
-/**
- * Pointer editing: with `chart.setEditing("add")` a click (or tap) in the frame sends a
- * "pg-point" event {x1, x2, erase: false}, an Alt-click {erase: true}; a press that moves
- * sends {erase: true} at every step of the drag; with "erase" every click erases too.
- */
-function editOnChart(chart, {sx, sy}) {
-  let mode = false;
-  let press = null; // {x, y, dragging}
-  const toData = (event) => {
-    const matrix = chart.getScreenCTM();
-    if (!matrix) return null;
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const x1 = linearMap(sx.range, sx.domain)(point.x);
-    const x2 = linearMap(sy.range, sy.domain)(point.y);
-    return Math.abs(x1) <= EXTENT && Math.abs(x2) <= EXTENT ? {x1, x2} : null;
-  };
-  const send = (event, erase) => {
-    const at = toData(event);
-    if (at) chart.dispatchEvent(new CustomEvent("pg-point", {bubbles: true, detail: {...at, erase}}));
-  };
-  chart.addEventListener("pointerdown", (event) => {
-    if (!mode || event.button !== 0) return;
-    press = {x: event.clientX, y: event.clientY, dragging: false};
-    chart.setPointerCapture?.(event.pointerId);
-    event.preventDefault();
-  });
-  chart.addEventListener("pointermove", (event) => {
-    if (!press) return;
-    if (!press.dragging && Math.hypot(event.clientX - press.x, event.clientY - press.y) >= DRAG_PX) {
-      press.dragging = true;
-    }
-    if (press.dragging) send(event, true);
-  });
-  chart.addEventListener("pointerup", (event) => {
-    if (!press) return;
-    if (!press.dragging) send(event, mode === "erase" || event.altKey);
-    press = null;
-  });
-  chart.addEventListener("pointercancel", () => (press = null));
-  chart.setEditing = (next) => {
-    mode = next === "add" || next === "erase" ? next : false;
-    chart.dataset.editing = mode || "off";
-  };
-  chart.setEditing(false);
 }
 
 /**

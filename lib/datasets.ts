@@ -1,12 +1,13 @@
-// Small two-dimensional classification datasets for the pages and the playground, drawn
-// from a seeded generator so every reader sees the same points. Inputs are row-major
-// Float64Arrays (x₁, x₂ per example, roughly within [−1, 1]²); targets are class labels
-// −1 or +1, one per example, so a network with a linear output unit classifies by sign.
+// Small two-dimensional datasets for the pages and the playground, drawn from a seeded
+// generator so every reader sees the same points. Inputs are row-major Float64Arrays (x₁, x₂
+// per example, roughly within [−1, 1]²). The classification datasets' targets are class
+// labels −1 or +1, one per example, so a network with a linear output unit classifies by
+// sign; the regression datasets' targets are numbers in [−1, 1].
 
 import {gaussian, mulberry32} from "./random.js";
 import type {Random} from "./random.js";
 
-/** A labelled 2-D dataset: `count` examples, inputs n × 2 and targets n × 1 (each −1 or +1). */
+/** A labelled 2-D dataset: `count` examples, inputs n × 2 and targets n × 1 (classes −1 or +1, or regression targets in [−1, 1]). */
 export interface Dataset {
   inputs: Float64Array;
   targets: Float64Array;
@@ -125,9 +126,88 @@ export function spiral(options: DatasetOptions = {}): Dataset {
   });
 }
 
+/**
+ * Regression: a plane. Inputs uniform over [−1, 1]²; the target is (x₁ + x₂) / 2 taken at the
+ * point moved by the noise (each coordinate shifted by noise × a uniform number in [−1, 1],
+ * as TensorFlow Playground does), clamped to [−1, 1]; the inputs themselves stay unmoved.
+ * Default 200 examples, noise 0.
+ */
+export function plane(options: DatasetOptions = {}): Dataset {
+  const {count, noise, random} = checkOptions(options, 200, 0);
+  return regression(count, noise, random, (x1, x2) => (x1 + x2) / 2);
+}
+
+/** The bumps of multiGaussian: centre (x₁, x₂) and sign. */
+export const GAUSSIAN_BUMPS: readonly (readonly [number, number, number])[] = [
+  [-2 / 3, 5 / 12, 1],
+  [0, 5 / 12, -1],
+  [2 / 3, 5 / 12, 1],
+  [-2 / 3, -5 / 12, -1],
+  [0, -5 / 12, 1],
+  [2 / 3, -5 / 12, -1]
+];
+/** The standard deviation of each bump of multiGaussian. */
+export const GAUSSIAN_BUMP_SD = 0.12;
+
+/**
+ * The target of multiGaussian at (x₁, x₂): of the six signed Gaussian bumps
+ * ±exp(−d² / (2 · 0.12²)), d the distance to a bump's centre (GAUSSIAN_BUMPS: two rows of
+ * three, at TensorFlow Playground's places scaled from [−6, 6] to [−1, 1], signs alternating),
+ * the one of largest magnitude, which is the nearest bump's. In [−1, 1]: ±1 at a centre, near 0
+ * far from every centre.
+ */
+export function multiGaussianTarget(x1: number, x2: number): number {
+  let target = 0;
+  for (const [c1, c2, sign] of GAUSSIAN_BUMPS) {
+    const d2 = (x1 - c1) ** 2 + (x2 - c2) ** 2;
+    const value = sign * Math.exp(-d2 / (2 * GAUSSIAN_BUMP_SD ** 2));
+    if (Math.abs(value) > Math.abs(target)) target = value;
+  }
+  return target;
+}
+
+/**
+ * Regression: several Gaussians. Inputs uniform over [−1, 1]²; the target is
+ * multiGaussianTarget at the point moved by the noise (as for `plane`). TensorFlow
+ * Playground's bumps fall off linearly to 0 at distance 2 on its scale; these are Gaussian,
+ * nearly 0 (0.02) at the same distance, 1/3 here. Default 200 examples, noise 0.
+ */
+export function multiGaussian(options: DatasetOptions = {}): Dataset {
+  const {count, noise, random} = checkOptions(options, 200, 0);
+  return regression(count, noise, random, multiGaussianTarget);
+}
+
+/** `count` points uniform over [−1, 1]², each with target(point + noise · U[−1, 1]²) clamped to [−1, 1]. */
+function regression(
+  count: number,
+  noise: number,
+  random: Random,
+  target: (x1: number, x2: number) => number
+): Dataset {
+  const inputs = new Float64Array(2 * count);
+  const targets = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const x1 = 2 * random() - 1;
+    const x2 = 2 * random() - 1;
+    const shift1 = noise > 0 ? noise * (2 * random() - 1) : 0;
+    const shift2 = noise > 0 ? noise * (2 * random() - 1) : 0;
+    inputs[2 * k] = x1;
+    inputs[2 * k + 1] = x2;
+    targets[k] = Math.min(1, Math.max(-1, target(x1 + shift1, x2 + shift2)));
+  }
+  return {inputs, targets, count};
+}
+
 /** The dataset generators by name, for a select input. */
-export const datasets = {xor, circle, gaussians, spiral} as const;
+export const datasets = {xor, circle, gaussians, spiral, plane, multiGaussian} as const;
 export type DatasetId = keyof typeof datasets;
+
+/** The datasets of each problem: class labels ±1, or regression targets in [−1, 1]. */
+export const problemDatasets = {
+  classification: ["circle", "xor", "gaussians", "spiral"],
+  regression: ["plane", "multiGaussian"]
+} as const satisfies Record<string, readonly DatasetId[]>;
+export type Problem = keyof typeof problemDatasets;
 
 /**
  * The points of a rows × columns grid over [x0, x1] × [y0, y1], row-major inputs n × 2 for

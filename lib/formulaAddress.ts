@@ -2,6 +2,7 @@
 // link reproduces it, and handed to the playground as activation=custom&formula=….
 
 import {parseExpression, MAX_FORMULA_LENGTH} from "./expressionParse.js";
+import {formulaParam} from "./formulaParam.js";
 
 function parses(text: string): boolean {
   try {
@@ -13,25 +14,12 @@ function parses(text: string): boolean {
 }
 
 /**
- * The formula in a query string ("?formula=…"), or `fallback` when it names none.
- * URLSearchParams reads "+" as a space, as forms encode it; a "+" typed by hand means plus,
- * so when only that literal reading parses, it is the one used. A malformed escape (a lone
- * "%") cannot be read literally, so the standard reading stands. The formula is returned as
- * written, even when it does not parse: the page then says what is wrong with it.
+ * The formula in a query string ("?formula=…"), or `fallback` when it names none; a "+"
+ * typed by hand is read as plus when only that reading parses (formulaParam). The formula is
+ * returned as written, even when it does not parse: the page then says what is wrong with it.
  */
 export function formulaFromAddress(search: string, fallback: string): string {
-  const params = new URLSearchParams(search);
-  if (!params.has("formula")) return fallback;
-  const standard = params.get("formula")!;
-  const raw = /[?&]formula=([^&]*)/.exec(search)?.[1];
-  let literal: string | null = null;
-  try {
-    literal = raw === undefined ? null : decodeURIComponent(raw);
-  } catch {
-    literal = null;
-  }
-  if (literal !== null && literal !== standard && !parses(standard) && parses(literal)) return literal;
-  return standard;
+  return formulaParam(search, parses) ?? fallback;
 }
 
 /**

@@ -17,8 +17,8 @@ import {
   tidy
 } from "./playgroundCharts.js";
 import {trainingButtons} from "./playgroundControls.js";
-import {dataChart, dataLegend} from "./playgroundDataChart.js";
-import {deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
+import {dataChart} from "./playgroundDataChart.js";
+import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
 
 /** Loss and gradient charts redraw at most this often while training. */
 const CHART_INTERVAL_MS = 100;
@@ -64,7 +64,7 @@ export function trainingPanel(initialTrainer, {width}) {
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
         <div class="pg-slot pg-data">${tidy(data)}</div>
-        ${dataLegend()}
+        ${data.legend}
       </div>
       <div>${lossSlot}${lossLegend()}</div>
       <div>${gradientSlot}</div>
@@ -115,11 +115,12 @@ export function trainingPanel(initialTrainer, {width}) {
     setText(out.epoch, String(epochs));
     setText(out.trainLoss, formatNumber(trainer.trainLoss));
     setText(out.testLoss, formatNumber(trainer.testLoss));
-    setText(out.accuracy, `${formatNumber(100 * trainer.testAccuracy, {digits: 3})}%`);
+    setText(out.accuracy, accuracyText(trainer));
     // exact values for tests and tools; the page shows the rounded ones
     root.dataset.epoch = String(epochs);
     root.dataset.trainLoss = String(trainer.trainLoss);
     root.dataset.testLoss = String(trainer.testLoss);
+    root.dataset.inputs = String(trainer.sizes[0]);
   }
   function drawState() {
     buttons.show(trainer);
@@ -133,10 +134,10 @@ export function trainingPanel(initialTrainer, {width}) {
   function drawMap(type, preview) {
     const now = performance.now();
     if (preview) {
-      data.showMap(trainer.mlp, true);
-      whenSettled(data.canvas, () => data.showMap(trainer.mlp));
+      data.showMap(trainer, true);
+      whenSettled(data.canvas, () => data.showMap(trainer));
     } else if (type !== "train" || !trainer.playing || now >= mapDue) {
-      data.showMap(trainer.mlp);
+      data.showMap(trainer);
       mapDue = now + 3 * (performance.now() - now);
     }
   }
@@ -168,10 +169,9 @@ export function trainingPanel(initialTrainer, {width}) {
     lastSwitch = now;
     unsubscribe();
     cancelCharts();
-    const sameData = trainer !== null && next.train === trainer.train && next.test === trainer.test;
     trainer = next;
     setText(out.seed, String(trainer.seed));
-    if (!sameData) data.showData(trainer.train, trainer.test); // same data: the points stay
+    data.showData(trainer.train, trainer.test, trainer); // the same data: the points stay as drawn
     unsubscribe = trainer.subscribe(update);
     update("state", {preview});
     return root;
@@ -194,5 +194,6 @@ export function trainingPanel(initialTrainer, {width}) {
     cancelCharts();
   };
   root.canvas = data.canvas;
+  root.dataChart = data;
   return root;
 }

@@ -19,8 +19,17 @@ function layerName(l, layers) {
 const emptyNote = (text) => Plot.text([text], {frameAnchor: "middle", fontSize: 13, className: "pg-empty"});
 
 /** The loss chart's subtitle: the network and its training options. */
-export function lossSubtitle({sizes, activation, learningRate, batchSize}) {
-  return `${describeSizes(sizes)} ${activation.label}, learning rate ${formatNumber(learningRate)}, batch ${batchSize}`;
+export function lossSubtitle({sizes, activation, loss, learningRate, batchSize, regularization}) {
+  const penalty =
+    regularization && regularization.kind !== "none" && regularization.rate > 0
+      ? `, ${regularization.kind} ${formatNumber(regularization.rate)}`
+      : "";
+  return `${describeSizes(sizes)} ${activation.label}, loss ${lossFormula(loss)}, learning rate ${formatNumber(learningRate)}, batch ${batchSize}${penalty}`;
+}
+
+/** The loss per example: squared error, or cross-entropy of a sigmoid output y against t ∈ {0, 1}. */
+export function lossFormula(loss) {
+  return loss === "binaryCrossEntropy" ? "−t ln y − (1 − t) ln(1 − y)" : "½(y − t)²";
 }
 
 /** The gradient chart's subtitle. */
@@ -63,7 +72,7 @@ export function lossChart(trainer, {width, height}) {
     y: {
       domain: rows.length ? undefined : [0, 1],
       zero: true,
-      label: "mean loss ½(y − t)²",
+      label: "mean loss per example",
       labelArrow: "none",
       grid: true
     },

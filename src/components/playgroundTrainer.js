@@ -2,6 +2,7 @@
 // slices of epochs per animation frame, with the numbers and histories its panel shows.
 import {createMlp, meanLoss, trainEpoch} from "../lib/mlp.js";
 import {accuracy} from "../lib/datasets.js";
+import {featureInputs} from "../lib/features.js";
 import {EpochHistory} from "../lib/playground.js";
 
 /** Most of a frame the training loop may use, so the page stays responsive. */
@@ -10,17 +11,32 @@ const FRAME_BUDGET_MS = 8;
 const HISTORY_POINTS = 250;
 
 /**
- * Trains a network on `train` and measures it on `test` ({inputs, targets} each), in slices
- * of up to `epochsPerFrame` epochs per animation frame. `sizes`, `activation` and `seed` set
- * the network; `learningRate`, `batchSize` and `epochsPerFrame` can change while it trains
+ * Trains a network on `train` and measures it on `test` ({inputs, targets} each: 2-D points,
+ * targets ±1, or values in [−1, 1] when `regression`), in slices of up to `epochsPerFrame`
+ * epochs per animation frame. The network's inputs are the points' `features` (ids of
+ * ../lib/features.js); `hidden` (units per hidden layer), `activation`, `seed`, `init` (an
+ * initialisation id), `residual` and `loss` ("squaredError", or "binaryCrossEntropy": a
+ * sigmoid output trained on targets 0/1) set the network; `learningRate`, `batchSize`,
+ * `regularization` ({kind, rate}) and `epochsPerFrame` can change while it trains
  * (setOptions). Starts paused at epoch 0. Listeners get "train" after every slice of epochs,
  * "state" on play/pause/reset and "config" when the options change.
  */
 export function createTrainer(options) {
   const listeners = new Set();
   const emit = (type) => listeners.forEach((listener) => listener(type));
+  const features = options.features ?? ["x1", "x2"];
+  const loss = options.loss ?? "squaredError";
   const trainer = {
+    regression: false,
+    init: "glorotUniform",
+    residual: false,
+    regularization: {kind: "none", rate: 0},
     ...options,
+    features,
+    loss,
+    /** Whether the output is a sigmoid (cross-entropy): read against ½ rather than 0. */
+    sigmoidOutput: loss === "binaryCrossEntropy",
+    sizes: [features.length, ...options.hidden, 1],
     epochsPerFrame: options.epochsPerFrame ?? 5,
     playing: false,
     diverged: false,
@@ -30,6 +46,8 @@ export function createTrainer(options) {
     trainLoss: NaN,
     testLoss: NaN,
     testAccuracy: NaN,
+    /** The network's inputs for 2-D points (n × 2): their features, n × features.length. */
+    inputsOf: (points, out) => featureInputs(points, features, out),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -50,12 +68,12 @@ export function createTrainer(options) {
     },
     /** One epoch (one pass over the training set in mini-batches). */
     step() {
-      if (trainer.diverged) return;
+      if (trainer.diverged || trainer.empty) return;
       epoch();
       emit("train");
     },
     play() {
-      if (trainer.playing || trainer.diverged) return;
+      if (trainer.playing || trainer.diverged || trainer.empty) return;
       trainer.playing = true;
       frame = requestAnimationFrame(loop);
       emit("state");
@@ -67,7 +85,7 @@ export function createTrainer(options) {
       trainer.playing = false;
       emit("state");
     },
-    /** New values of learningRate, batchSize or epochsPerFrame, for the epochs to come. */
+    /** New values of learningRate, batchSize, regularization or epochsPerFrame, for the epochs to come. */
     setOptions(changes) {
       Object.assign(trainer, changes);
       emit("config");
@@ -80,18 +98,45 @@ export function createTrainer(options) {
   let frame = null;
   let compiled = false;
   const {train, test} = trainer;
+  // what the network sees: the points' features, and for cross-entropy the labels as 0/1
+  const trainSet = {inputs: trainer.inputsOf(train.inputs), targets: targetsFor(train.targets)};
+  const testSet = {inputs: trainer.inputsOf(test.inputs), targets: targetsFor(test.targets)};
+  trainer.trainSet = trainSet;
+  trainer.testSet = testSet;
+  function targetsFor(targets) {
+    return trainer.sigmoidOutput ? targets.map((t) => (t > 0 ? 1 : 0)) : targets;
+  }
 
   /** The seeded network at epoch 0. */
   function network({compile}) {
-    return createMlp({sizes: trainer.sizes, activation: trainer.activation, seed: trainer.seed, compile});
+    return createMlp({
+      sizes: trainer.sizes,
+      activation: trainer.activation,
+      seed: trainer.seed,
+      init: trainer.init,
+      residual: trainer.residual,
+      loss: loss,
+      outputActivation: trainer.sigmoidOutput ? "sigmoid" : "linear",
+      compile
+    });
   }
 
   // the test set's outputs, from the pass that measures its loss, give its accuracy
   const testOutputs = new Float64Array(test.targets.length);
+  // a reader's own data may hold too few points for a training set and a test set: then the
+  // set that is empty has no loss (NaN), and with no training set nothing trains
+  trainer.empty = train.targets.length === 0;
   function measure() {
-    trainer.trainLoss = meanLoss(trainer.mlp, train.inputs, train.targets);
-    trainer.testLoss = meanLoss(trainer.mlp, test.inputs, test.targets, testOutputs);
-    trainer.testAccuracy = accuracy(testOutputs, test.targets);
+    trainer.trainLoss = trainer.empty ? NaN : meanLoss(trainer.mlp, trainSet.inputs, trainSet.targets);
+    if (test.targets.length === 0) {
+      trainer.testLoss = trainer.testAccuracy = NaN;
+      return;
+    }
+    trainer.testLoss = meanLoss(trainer.mlp, testSet.inputs, testSet.targets, testOutputs);
+    // a regression has no classes to get right; a sigmoid output predicts +1 above ½
+    trainer.testAccuracy = trainer.regression
+      ? NaN
+      : accuracy(testOutputs, test.targets, trainer.sigmoidOutput ? 0.5 : 0);
   }
 
   function epoch() {
@@ -101,9 +146,10 @@ export function createTrainer(options) {
       compiled = true;
     }
     const {mlp} = trainer;
-    trainEpoch(mlp, train.inputs, train.targets, {
+    trainEpoch(mlp, trainSet.inputs, trainSet.targets, {
       learningRate: trainer.learningRate,
-      batchSize: trainer.batchSize
+      batchSize: trainer.batchSize,
+      regularization: trainer.regularization
     });
     measure();
     const e = mlp.stats.epochs;

@@ -7,10 +7,12 @@
 // through lib/heatmap.ts (test/lib/heatmap.test.ts) and below through heatmap().
 import {beforeAll, describe, expect, test} from "vitest";
 import {xor} from "../../lib/datasets.js";
-import {heatGrid} from "../../lib/heatmap.js";
-import {createMlp} from "../../lib/mlp.js";
+import {heatColor, heatGrid} from "../../lib/heatmap.js";
+import {featureInputs, type FeatureId} from "../../lib/features.js";
+import {createMlp, predict} from "../../lib/mlp.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
 import {xorTrainer} from "../../lib/xorTrainer.js";
+import {binValue, valueBin} from "../../src/components/playgroundScale.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
 
 /** The last pixels put on each canvas. */
@@ -142,18 +144,40 @@ describe("xorChart", () => {
 describe("playground data chart", () => {
   const setA = playgroundData({dataset: "circle", noise: 0, split: 0.5, seed: 1}, 60);
   const setB = playgroundData({dataset: "spiral", noise: 0.2, split: 0.7, seed: 2}, 90);
-  const mlp = (activation: "tanh" | "relu", seed: number) =>
-    createMlp({sizes: networkSizes(2, 4), activation, seed});
+  const setR = playgroundData({dataset: "multiGaussian", noise: 0, split: 0.5, seed: 3}, 80);
+  /** What showMap reads of a trainer: its network, its input features and its kind of output. */
+  const net = (
+    activation: "tanh" | "relu",
+    seed: number,
+    features: FeatureId[] = ["x1", "x2"],
+    sigmoid = false
+  ) => ({
+    mlp: createMlp({
+      sizes: networkSizes([4, 4], features.length),
+      activation,
+      seed,
+      ...(sigmoid ? {loss: "binaryCrossEntropy" as const, outputActivation: "sigmoid" as const} : {})
+    }),
+    features,
+    inputsOf: (points: Float64Array) => featureInputs(points, features),
+    sigmoidOutput: sigmoid
+  });
+  /** The number of points (subpaths) in the paths a selector picks. */
+  const pointCount = (chart: Element, selector: string) =>
+    [...chart.querySelectorAll(selector)].reduce(
+      (n, path) => n + (path.getAttribute("d")!.match(/M/g)?.length ?? 0),
+      0
+    );
 
   test("showData and showMap to another dataset and network draw as the chart drawn afresh", () => {
     const updated = dataChart({size: 400});
     updated.showData(setA.train, setA.test);
-    updated.showMap(mlp("tanh", 1), true);
+    updated.showMap(net("tanh", 1), true);
     updated.showData(setB.train, setB.test);
-    updated.showMap(mlp("relu", 5));
+    updated.showMap(net("relu", 5));
     const fresh = dataChart({size: 400});
     fresh.showData(setB.train, setB.test);
-    fresh.showMap(mlp("relu", 5));
+    fresh.showMap(net("relu", 5));
     expectSameDrawing(updated, fresh);
     expect(pixelsOf(updated)).toEqual(pixelsOf(fresh));
     expectSnapshot("playgroundDataChart", updated);
@@ -162,20 +186,83 @@ describe("playground data chart", () => {
 
   test("a preview map paints blocks of 3 × 3 pixels of one colour", () => {
     const chart = dataChart({size: 300});
-    chart.showMap(mlp("tanh", 2), true);
+    chart.showMap(net("tanh", 2), true);
     const pixels = pixelsOf(chart)!;
     expect(chart.querySelector("canvas")!.dataset.block).toBe("3");
     // pixels (0, 0) and (2, 2) of the first block are one colour
     expect([...pixels.slice(0, 4)]).toEqual([...pixels.slice((2 * 60 + 2) * 4, (2 * 60 + 2) * 4 + 4)]);
   });
+
+  test("regression points are drawn by colour step of their target, and back to classes as the chart drawn afresh", () => {
+    const chart = dataChart({size: 300});
+    chart.showData(setR.train, setR.test, {regression: true});
+    expect(pointCount(chart, "path.pg-points-value.pg-points-train")).toBe(setR.train.targets.length);
+    expect(pointCount(chart, "path.pg-points-value.pg-points-test")).toBe(setR.test.targets.length);
+    expect(pointCount(chart, "path.pg-points-positive, path.pg-points-negative")).toBe(0);
+    // each step's path holds exactly the points whose target rounds to it, in its colour
+    const targets = Array.from(setR.train.targets);
+    const bin = valueBin(Math.max(...targets));
+    expect(bin).toBeGreaterThan(5);
+    const path = chart.querySelector(`path.pg-points-train.pg-points-bin-${bin}`)!;
+    expect(pointCount(chart, `path.pg-points-train.pg-points-bin-${bin}`)).toBe(
+      targets.filter((t) => valueBin(t) === bin).length
+    );
+    const colors = {low: [0x21, 0x66, 0xac], mid: [255, 255, 255], high: [0xb2, 0x18, 0x2b]} as const;
+    expect(path.getAttribute("fill")).toBe(`rgb(${heatColor(binValue(bin), colors, 1).join(", ")})`);
+    expect(chart.legend.dataset.problem).toBe("regression");
+    expect(chart.getAttribute("aria-label")).toContain("prediction");
+    chart.showData(setA.train, setA.test);
+    chart.showMap(net("tanh", 1));
+    const fresh = dataChart({size: 300});
+    fresh.showData(setA.train, setA.test);
+    fresh.showMap(net("tanh", 1));
+    expectSameDrawing(chart, fresh);
+    expect(chart.legend.dataset.problem).toBe("classification");
+  });
+
+  test("features feed the map; a sigmoid output is read at ½; a discretised map has two colours; test points can hide", () => {
+    const features: FeatureId[] = ["x1Squared", "x2Squared", "sinX1"];
+    const chart = dataChart({size: 300});
+    chart.showData(setA.train, setA.test);
+    chart.showMap(net("tanh", 4, features, true));
+    const smooth = pixelsOf(chart)!;
+    // the same network asked directly: its outputs through 2y − 1, then the map's colours
+    const {mlp} = net("tanh", 4, features, true);
+    const grid = heatGrid([-1.6, 1.6], 60);
+    const outputs = predict(mlp, featureInputs(grid.inputs, features));
+    const probe = heatmap({
+      width: 60,
+      colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"},
+      strength: 0.65
+    });
+    probe.paint(
+      Array.from(outputs, (y) => 2 * y - 1),
+      60
+    );
+    expect([...smooth]).toEqual([...painted.get(probe.canvas)!]);
+    chart.setView({discretise: true});
+    const two = new Set<string>();
+    const pixels = pixelsOf(chart)!;
+    for (let k = 0; k < pixels.length; k += 4) two.add(pixels.slice(k, k + 3).join(","));
+    expect(two.size).toBeLessThanOrEqual(2);
+    expect(chart.dataset.discretise).toBe("true");
+    chart.setView({showTest: false});
+    for (const path of chart.querySelectorAll<SVGPathElement>("path.pg-points-test"))
+      expect(path.style.display).toBe("none");
+    for (const path of chart.querySelectorAll<SVGPathElement>("path.pg-points-train"))
+      expect(path.style.display).toBe("");
+    chart.setView({showTest: true, discretise: false});
+    expect([...pixelsOf(chart)!]).toEqual([...smooth]);
+  });
 });
 
 describe("playground loss and gradient charts (drawn afresh at every redraw)", () => {
-  const sizes = networkSizes(2, 4);
+  const sizes = networkSizes([4, 4]);
   const epochs = [0, 5, 10, 15, 20];
   const trainer = {
     sizes,
     activation: {label: "tanh"},
+    loss: "squaredError",
     learningRate: 0.03,
     batchSize: 10,
     losses: {epochs, values: epochs.map((e) => [0.5 / (1 + e), e === 10 ? NaN : 0.6 / (1 + e)])},

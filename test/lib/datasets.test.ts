@@ -1,6 +1,20 @@
 import {describe, expect, it} from "vitest";
 import {createMlp, predict, trainEpoch} from "../../lib/index.js";
-import {accuracy, circle, datasets, gaussians, gridInputs, spiral, xor} from "../../lib/datasets.js";
+import {
+  accuracy,
+  circle,
+  datasets,
+  GAUSSIAN_BUMP_SD,
+  GAUSSIAN_BUMPS,
+  gaussians,
+  gridInputs,
+  multiGaussian,
+  multiGaussianTarget,
+  plane,
+  problemDatasets,
+  spiral,
+  xor
+} from "../../lib/datasets.js";
 import type {Dataset} from "../../lib/datasets.js";
 
 function rows(d: Dataset): [number, number, number][] {
@@ -116,8 +130,95 @@ describe("circle, gaussians, spiral", () => {
     expect(() => xor({seed: NaN})).toThrow("seed must be a finite number");
   });
 
-  it("are listed by name", () => {
-    expect(Object.keys(datasets)).toEqual(["xor", "circle", "gaussians", "spiral"]);
+  it("are listed by name, each under its problem", () => {
+    expect(Object.keys(datasets)).toEqual(["xor", "circle", "gaussians", "spiral", "plane", "multiGaussian"]);
+    expect(problemDatasets.classification).toEqual(["circle", "xor", "gaussians", "spiral"]);
+    expect(problemDatasets.regression).toEqual(["plane", "multiGaussian"]);
+    expect([...problemDatasets.classification, ...problemDatasets.regression].sort()).toEqual(
+      Object.keys(datasets).sort()
+    );
+  });
+});
+
+describe("regression datasets: plane and multiGaussian", () => {
+  const generators = {plane, multiGaussian};
+
+  it("default to 200 examples with inputs in [−1, 1]² and targets in [−1, 1]", () => {
+    for (const [name, make] of Object.entries(generators)) {
+      for (const noise of [0, 0.5, 5]) {
+        const d = make({noise, count: 500, seed: 2});
+        expect(d.inputs.length, name).toBe(1000);
+        expect(d.targets.length).toBe(500);
+        for (const v of d.inputs) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+        for (const t of d.targets) expect(Math.abs(t)).toBeLessThanOrEqual(1);
+      }
+      expect(make().count).toBe(200);
+    }
+  });
+
+  it("spread their inputs over the whole square", () => {
+    for (const make of Object.values(generators)) {
+      const d = make({count: 2000});
+      const quadrants = new Set(rows(d).map(([x1, x2]) => `${Math.sign(x1)}${Math.sign(x2)}`));
+      expect(quadrants.size).toBe(4);
+      const xs = rows(d).map((r) => r[0]);
+      expect(Math.min(...xs)).toBeLessThan(-0.95);
+      expect(Math.max(...xs)).toBeGreaterThan(0.95);
+    }
+  });
+
+  it("are reproducible for a seed and differ between seeds", () => {
+    for (const make of Object.values(generators)) {
+      expect(make({seed: 3, noise: 0.1})).toEqual(make({seed: 3, noise: 0.1}));
+      expect(make({seed: 3, noise: 0.1}).inputs).not.toEqual(make({seed: 4, noise: 0.1}).inputs);
+    }
+  });
+
+  it("without noise, the plane's target is (x₁ + x₂) / 2", () => {
+    for (const [x1, x2, t] of rows(plane({count: 100}))) expect(t).toBeCloseTo((x1 + x2) / 2, 15);
+  });
+
+  it("with noise, the plane's target is taken at a point moved by at most the noise", () => {
+    const noise = 0.2;
+    const d = plane({count: 400, noise, seed: 5});
+    let moved = 0;
+    for (const [x1, x2, t] of rows(d)) {
+      const exact = (x1 + x2) / 2;
+      expect(Math.abs(t - exact)).toBeLessThanOrEqual(noise + 1e-12); // (δ₁ + δ₂) / 2, |δᵢ| ≤ noise
+      if (Math.abs(t - exact) > 1e-3) moved++;
+    }
+    expect(moved).toBeGreaterThan(300);
+  });
+
+  it("the Gaussians' target is the nearest signed bump, ±1 at its centre", () => {
+    for (const [c1, c2, sign] of GAUSSIAN_BUMPS) {
+      expect(multiGaussianTarget(c1, c2)).toBe(sign);
+      // one standard deviation away: e^(−1/2)
+      expect(multiGaussianTarget(c1 + GAUSSIAN_BUMP_SD, c2)).toBeCloseTo(sign * Math.exp(-0.5), 12);
+    }
+    expect(GAUSSIAN_BUMPS.map((b) => b[2]).reduce((a, b) => a + b, 0)).toBe(0);
+    // far from every centre the target fades to 0
+    expect(Math.abs(multiGaussianTarget(0, 0))).toBeCloseTo(
+      Math.exp(-((5 / 12) ** 2) / (2 * GAUSSIAN_BUMP_SD ** 2)),
+      15
+    );
+    expect(Math.abs(multiGaussianTarget(1, 0))).toBeLessThan(1e-4);
+    expect(multiGaussianTarget(50, 50)).toBe(0);
+    expect(multiGaussianTarget(NaN, 0)).toBe(0);
+    // without noise, the dataset's targets are exactly the function's
+    for (const [x1, x2, t] of rows(multiGaussian({count: 100}))) expect(t).toBe(multiGaussianTarget(x1, x2));
+  });
+
+  it("the Gaussians' targets take both signs and large magnitudes", () => {
+    const targets = Array.from(multiGaussian({count: 2000}).targets);
+    expect(Math.max(...targets)).toBeGreaterThan(0.9);
+    expect(Math.min(...targets)).toBeLessThan(-0.9);
+  });
+
+  it("refuse bad options with the same messages as the others", () => {
+    expect(() => plane({count: 1})).toThrow("count must be an integer ≥ 2");
+    expect(() => multiGaussian({noise: NaN})).toThrow("noise must be a finite number ≥ 0");
+    expect(() => plane({seed: Infinity})).toThrow("seed must be a finite number");
   });
 });
 

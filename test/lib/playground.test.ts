@@ -1,264 +1,40 @@
 import {describe, expect, test} from "vitest";
-import {
-  activationIds,
-  activations,
-  createMlp,
-  getActivation,
-  meanLoss,
-  predict,
-  trainEpoch
-} from "../../lib/index.js";
-import type {Activation} from "../../lib/index.js";
-import {compileActivation} from "../../lib/expression.js";
-import {accuracy} from "../../lib/datasets.js";
+import {createMlp, meanLoss, predict, trainEpoch} from "../../lib/index.js";
+import {accuracy, problemDatasets} from "../../lib/datasets.js";
 import {
   datasetIds,
   PLAYGROUND_EXAMPLES,
   playgroundData,
-  batchSizes,
   defaultState,
   EpochHistory,
-  learningRates,
-  nearestLogChoice,
   networkSizes,
   parameterCount,
-  parseState,
-  resolveActivation,
-  serializeState,
-  snapToStep,
   splitData,
+  stateSizes,
   weightCount
 } from "../../lib/playground.js";
 
-describe("parseState", () => {
-  test("an empty query gives the defaults and no note", () => {
-    const {state, activation, notes} = parseState("");
-    expect(state).toEqual(defaultState);
-    expect(activation).toBe(activations.tanh);
-    expect(notes).toEqual([]);
-  });
-
-  test("a valid shared URL restores every control", () => {
-    const {state, activation, notes} = parseState(
-      "?dataset=xor&noise=0.25&split=0.7&seed=7&layers=2&units=4&activation=relu&lr=0.1&batch=5"
-    );
-    expect(notes).toEqual([]);
-    expect(state).toEqual({
-      dataset: "xor",
-      noise: 0.25,
-      split: 0.7,
-      seed: 7,
-      layers: 2,
-      units: 4,
-      activation: "relu",
-      lr: 0.1,
-      batch: 5
-    });
-    expect(activation).toBe(activations.relu);
-  });
-
-  test("invalid values fall back to their defaults, each with a note naming it", () => {
-    const {state, notes} = parseState("activation=nope&layers=99&lr=abc");
-    expect(state).toEqual(defaultState);
-    expect(notes).toHaveLength(3);
-    expect(notes).toContain("activation=nope is not a known activation; using tanh");
-    expect(notes).toContain("layers=99 is outside 0–6; using 2");
-    expect(notes).toContain("lr=abc is not a number; using 0.03");
-  });
-
-  test("every parameter is validated", () => {
-    const {state, notes} = parseState(
-      "dataset=moons&noise=-1&split=2&seed=-3&layers=two&units=0&lr=5&batch=1000&activation="
-    );
-    expect(state).toEqual(defaultState);
-    expect(notes.map((note) => note.split("=")[0])).toEqual([
-      "dataset",
-      "noise",
-      "split",
-      "seed",
-      "layers",
-      "units",
-      "lr",
-      "batch",
-      "activation"
-    ]);
-  });
-
-  test("strict numbers: blanks, hex and trailing junk are not numbers", () => {
-    for (const text of ["", " ", "0x3", "3px", "1e", "Infinity", "NaN"]) {
-      const {state, notes} = parseState(new URLSearchParams({units: text}));
-      expect(state.units, text).toBe(defaultState.units);
-      expect(notes, text).toHaveLength(1);
-    }
-  });
-
-  test("values between steps snap to the nearest step, with a note", () => {
-    const {state, notes} = parseState("noise=0.12&split=0.55&layers=2.6&lr=0.05&batch=12");
-    expect(state.noise).toBe(0.1);
-    expect(state.split).toBe(0.6);
-    expect(state.layers).toBe(3);
-    expect(state.lr).toBe(0.03);
-    expect(state.batch).toBe(10);
-    expect(notes).toHaveLength(5);
-    expect(notes[0]).toBe("noise=0.12 is between the slider's steps of 0.05; using 0.1");
-    expect(notes[2]).toBe("layers=2.6 is not a whole number; using 3");
-  });
-
-  test("steps written differently are accepted silently", () => {
-    const {state, notes} = parseState("noise=.30&lr=1e-3&batch=2.0&seed=4294967295");
-    expect(notes).toEqual([]);
-    expect(state).toMatchObject({noise: 0.3, lr: 0.001, batch: 2, seed: 4294967295});
-  });
-
-  test("every registered activation id is accepted", () => {
-    for (const id of activationIds) {
-      const {state, activation, notes} = parseState(`activation=${id}`);
-      expect(notes).toEqual([]);
-      expect(state.activation).toBe(id);
-      expect(activation).toBe(getActivation(id));
-    }
-  });
-
-  test("a long bad value is shortened in its note", () => {
-    const {notes} = parseState(`activation=${"x".repeat(500)}`);
-    expect(notes[0].length).toBeLessThan(120);
-  });
-
-  test("unknown parameters are ignored", () => {
-    expect(parseState("foo=bar&units=3").notes).toEqual([]);
-  });
-});
-
-describe("custom activations (activation=custom&formula=…)", () => {
-  const square: Activation = {
-    ...activations.linear,
-    id: "custom",
-    label: "x²",
-    f: (x) => x * x,
-    df: (x) => 2 * x
-  };
-
-  test("without a parser, falls back to the default with a note", () => {
-    const {state, activation, notes} = parseState("activation=custom&formula=x*x");
-    expect(state.activation).toBe("tanh");
-    expect(state.formula).toBeUndefined();
-    expect(activation).toBe(activations.tanh);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/^activation=custom&formula=x\*x needs the formula parser/);
-  });
-
-  test("with a parser, uses the compiled record", () => {
-    const {state, activation, notes} = parseState("activation=custom&formula=x*x", () => square);
-    expect(notes).toEqual([]);
-    expect(state).toMatchObject({activation: "custom", formula: "x*x"});
-    expect(activation).toBe(square);
-    expect(serializeState(state)).toMatch(/activation=custom&lr=0\.03&batch=10&formula=x\*x$/);
-  });
-
-  test("a formula the parser rejects falls back with its message", () => {
-    const {state, notes} = parseState("activation=custom&formula=x%2B", () => {
-      throw new Error("unexpected end");
-    });
-    expect(state.activation).toBe("tanh");
-    expect(notes).toEqual(["formula=x+ cannot be used (unexpected end); using tanh"]);
-  });
-
-  test("a formula that is not finite falls back", () => {
-    const bad = {...square, f: (x: number) => 1 / x};
-    const {state, notes} = parseState("activation=custom&formula=1/x", () => bad);
-    expect(state.activation).toBe("tanh");
-    expect(notes[0]).toMatch(/not finite at x = 0/);
-  });
-
-  test("a missing formula falls back; a formula without custom is ignored", () => {
-    expect(parseState("activation=custom", () => square).notes).toEqual([
-      "activation=custom needs a formula=… parameter; using tanh"
-    ]);
-    expect(parseState("activation=relu&formula=x", () => square).notes).toEqual([
-      "formula=x is only used with activation=custom; ignored"
-    ]);
-  });
-
-  test("works with the course's formula parser (lib/expression.ts)", () => {
-    const {state, activation, notes} = parseState(
-      "activation=custom&formula=max(0.1*x%2C%20x)",
-      compileActivation
-    );
-    expect(notes).toEqual([]);
-    expect(state.formula).toBe("max(0.1*x, x)");
-    expect(activation.f(-2)).toBeCloseTo(-0.2, 12);
-    expect(activation.df(3)).toBe(1);
-    const rejected = parseState("activation=custom&formula=sin(", compileActivation);
-    expect(rejected.state.activation).toBe("tanh");
-    expect(rejected.notes[0]).toMatch(/^formula=sin\( cannot be used \(.+\); using tanh$/);
-  });
-
-  test("resolveActivation keeps a registered id as is", () => {
-    const state = {...defaultState, activation: "sigmoid" as const};
-    expect(resolveActivation(state)).toEqual({state, activation: activations.sigmoid});
-  });
-});
-
-describe("serializeState", () => {
-  test("writes every parameter in a fixed order", () => {
-    expect(serializeState(defaultState)).toBe(
-      "dataset=circle&noise=0.1&split=0.5&seed=1&layers=2&units=4&activation=tanh&lr=0.03&batch=10"
-    );
-  });
-
-  test("round-trips through parseState", () => {
-    const state = {
-      ...defaultState,
-      dataset: "spiral" as const,
-      noise: 0.35,
-      split: 0.3,
-      seed: 123,
-      layers: 6,
-      units: 8,
-      activation: "leakyRelu" as const,
-      lr: 1,
-      batch: 100
-    };
-    const parsed = parseState(serializeState(state));
-    expect(parsed.notes).toEqual([]);
-    expect(parsed.state).toEqual(state);
-  });
-
-  test("float dust from snapping never reaches the URL", () => {
-    expect(snapToStep(0.1 + 0.2, {min: 0, step: 0.05})).toBe(0.3);
-    expect(snapToStep(0.7000000001, {min: 0.1, step: 0.1})).toBe(0.7);
-    for (let k = 0; k <= 10; k++)
-      expect(String(snapToStep(k * 0.05, {min: 0, step: 0.05})).length).toBeLessThanOrEqual(4);
-  });
-});
-
-describe("choices", () => {
-  test("nearestLogChoice picks on a log scale", () => {
-    expect(nearestLogChoice(0.05, learningRates)).toBe(0.03);
-    expect(nearestLogChoice(0.06, learningRates)).toBe(0.1);
-    expect(nearestLogChoice(3, batchSizes)).toBe(2);
-    expect(nearestLogChoice(4, batchSizes)).toBe(5);
-  });
-
-  test("the defaults are among the choices", () => {
-    expect(learningRates).toContain(defaultState.lr);
-    expect(batchSizes).toContain(defaultState.batch);
-  });
-});
-
 describe("network size", () => {
-  test("networkSizes has two inputs and one output", () => {
+  test("networkSizes has the inputs, the hidden widths and one output", () => {
+    expect(networkSizes([])).toEqual([2, 1]);
+    expect(networkSizes([8, 8, 4])).toEqual([2, 8, 8, 4, 1]);
+    expect(networkSizes([3], 7)).toEqual([7, 3, 1]);
+  });
+
+  test("networkSizes still takes the older (layers, width) form", () => {
     expect(networkSizes(0, 5)).toEqual([2, 1]);
     expect(networkSizes(2, 4)).toEqual([2, 4, 4, 1]);
   });
 
+  test("stateSizes has one input per feature", () => {
+    expect(stateSizes(defaultState)).toEqual([2, 4, 4, 1]);
+    expect(stateSizes({features: ["x1Squared", "x2Squared", "sinX1"], units: [5]})).toEqual([3, 5, 1]);
+    expect(stateSizes({features: ["x1x2"], units: []})).toEqual([1, 1]);
+  });
+
   test("weightCount and parameterCount match createMlp's arrays", () => {
-    for (const [layers, units] of [
-      [0, 1],
-      [2, 4],
-      [6, 8]
-    ]) {
-      const sizes = networkSizes(layers, units);
+    for (const units of [[], [2, 4], [8, 8, 8, 8, 8, 8], [1, 7, 3]]) {
+      const sizes = networkSizes(units, 3);
       const mlp = createMlp({sizes, activation: "tanh"});
       const weights = mlp.weights.reduce((sum, w) => sum + w.length, 0);
       const biases = mlp.biases.reduce((sum, b) => sum + b.length, 0);
@@ -337,7 +113,7 @@ describe("the playground's default setup learns", () => {
     }
     const {train, test: held} = splitData({inputs, targets}, defaultState.split, 1);
     const mlp = createMlp({
-      sizes: networkSizes(defaultState.layers, defaultState.units),
+      sizes: stateSizes(defaultState),
       activation: "tanh",
       seed: 1
     });
@@ -349,6 +125,30 @@ describe("the playground's default setup learns", () => {
       });
     expect(meanLoss(mlp, held.inputs, held.targets)).toBeLessThan(before / 2);
     expect(accuracy(predict(mlp, held.inputs), held.targets)).toBeGreaterThan(0.9);
+  });
+
+  test("playgroundData draws the regression datasets too, targets in [−1, 1]", () => {
+    for (const dataset of problemDatasets.regression) {
+      const {train, test: held} = playgroundData({dataset, noise: 0.2, split: 0.5, seed: 2});
+      expect(train.targets.length + held.targets.length).toBe(PLAYGROUND_EXAMPLES);
+      const targets = [...train.targets, ...held.targets];
+      expect(targets.every((t) => t >= -1 && t <= 1)).toBe(true);
+      expect(new Set(targets).size).toBeGreaterThan(100);
+    }
+  });
+
+  test("playgroundData uses the reader's points when the state has them, split as usual", () => {
+    const points = Array.from({length: 10}, (_, k) => ({x1: k / 10, x2: -k / 10, label: k % 2 ? 1 : -1}));
+    const data = playgroundData({dataset: "spiral", noise: 0.3, split: 0.7, seed: 5, points});
+    expect(data.train.targets.length).toBe(7);
+    expect(data.test.targets.length).toBe(3);
+    const rows = [data.train, data.test].flatMap((set) =>
+      Array.from(set.targets, (label, k) => [set.inputs[2 * k], set.inputs[2 * k + 1], label])
+    );
+    expect(rows.sort((a, b) => a[0] - b[0])).toEqual(points.map((p) => [p.x1, p.x2, p.label]));
+    expect(data).toEqual(playgroundData({dataset: "circle", noise: 0, split: 0.7, seed: 5, points}));
+    const none = playgroundData({...defaultState, points: []});
+    expect(none.train.targets.length + none.test.targets.length).toBe(0);
   });
 
   test("playgroundData draws lib's datasets, seeded, and splits them", () => {

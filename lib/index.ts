@@ -68,9 +68,10 @@ export {
   mlpFromDenseLayers,
   predict,
   toDenseLayers,
-  trainEpoch
+  trainEpoch,
+  unitValues
 } from "./mlp.js";
-export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions} from "./mlp.js";
+export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions, UnitValues} from "./mlp.js";
 export {
   affineFromDense,
   applyAffine,

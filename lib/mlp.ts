@@ -212,3 +212,5 @@ export function toDenseLayers(mlp: Mlp): DenseLayer[] {
 export {trainEpoch} from "./mlpTrain.js";
 export type {TrainOptions} from "./mlpTrain.js";
 export {deadUnits, meanLoss, predict} from "./mlpPredict.js";
+export {unitValues} from "./mlpUnits.js";
+export type {UnitValues} from "./mlpUnits.js";

@@ -1,7 +1,8 @@
 // The playground's training panel: it lays out the buttons (./playgroundControls.js), the
-// live numbers, the data over the decision map (./playgroundDataChart.js), the loss and
-// gradient charts (./playgroundCharts.js) and the dead units (./playgroundText.js), and
-// keeps them up to date with a trainer (./playgroundTrainer.js).
+// live numbers, the network drawn live (./networkDiagram.js), the data over the decision map
+// (./playgroundDataChart.js), the loss and gradient charts (./playgroundCharts.js) and the
+// dead units (./playgroundText.js), and keeps them up to date with a trainer
+// (./playgroundTrainer.js).
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
@@ -16,6 +17,7 @@ import {
   lossSubtitle,
   tidy
 } from "./playgroundCharts.js";
+import {networkDiagram} from "./networkDiagram.js";
 import {trainingButtons} from "./playgroundControls.js";
 import {dataChart, dataLegend} from "./playgroundDataChart.js";
 import {deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
@@ -53,6 +55,7 @@ export function trainingPanel(initialTrainer, {width}) {
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;
   const gradientSlot = html`<div class="pg-slot pg-gradients"></div>`;
   const dead = deadUnitsText();
+  const diagram = networkDiagram({width, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
 
   const root = html`<div class="pg-panel">
     ${buttons}
@@ -61,6 +64,7 @@ export function trainingPanel(initialTrainer, {width}) {
       test accuracy ${out.accuracy}
     </p>
     ${out.state}
+    ${diagram}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
         <div class="pg-slot pg-data">${tidy(data)}</div>
@@ -141,6 +145,19 @@ export function trainingPanel(initialTrainer, {width}) {
     }
   }
 
+  // --- the network diagram: as the map, every frame while that is cheap, else at most once
+  // per three times its cost; a preview (a slider moving) waits until the slider rests
+  let diagramDue = 0;
+  function drawDiagram(type, preview) {
+    const now = performance.now();
+    const live = type === "train" && trainer.playing;
+    if (preview) whenSettled(diagram, () => diagram.show(trainer));
+    else if (!live || now >= diagramDue) {
+      diagram.show(trainer, {live});
+      diagramDue = now + 3 * (performance.now() - now);
+    }
+  }
+
   function update(type, {preview = false} = {}) {
     if (type === "config") {
       // a new learning rate or batch size: only the loss chart's subtitle names them
@@ -148,6 +165,7 @@ export function trainingPanel(initialTrainer, {width}) {
       return;
     }
     drawMap(type, preview);
+    drawDiagram(type, preview);
     drawNumbers();
     drawState();
     if (type === "train") scheduleCharts();
@@ -178,7 +196,10 @@ export function trainingPanel(initialTrainer, {width}) {
   };
 
   const scheme = matchMedia("(prefers-color-scheme: dark)");
-  const onScheme = () => data.recolor();
+  const onScheme = () => {
+    data.recolor();
+    diagram.recolor();
+  };
   scheme.addEventListener("change", onScheme);
   if (initialTrainer) root.setTrainer(initialTrainer);
   else {

@@ -17,7 +17,7 @@ import {setIfChanged} from "./liveChart.js";
 import {setText} from "./liveDom.js";
 import {drawNetwork} from "./networkDrawing.js";
 import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
-import {histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
+import {CHART_WIDTH, histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
 import {weightEditor} from "./weightEditor.js";
 
 /** Half the side of the input plane the maps show: the data chart's square (playgroundDataChart.js). */
@@ -69,7 +69,8 @@ export function networkDiagram({width, onEdit}) {
   let shownLink = null; // the link whose weight the tip shows
 
   function build(sizes, activation, inputLabels, planeInputs) {
-    const layout = diagramLayout(sizes, width);
+    // beside the focused unit's chart when both fit, else above it (the figure wraps)
+    const layout = diagramLayout(sizes, width >= 700 ? width - CHART_WIDTH - 24 : width);
     const activations = sizes.slice(1).map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
     const drawing = drawNetwork({sizes, activations, inputLabels, layout, mapOptions: MAP});
     stage.replaceChildren(drawing.svg, editor);

@@ -77,11 +77,14 @@ export function unitSummary(stats, j) {
   );
 }
 
-const CHART = {height: 150, marginLeft: 44, marginBottom: 32, marginTop: 12, marginRight: 12};
+/** The z chart's width at most, and the rest of its size. */
+export const CHART_WIDTH = 320;
+const CHART = {height: 160, marginLeft: 44, marginBottom: 32, marginTop: 22, marginRight: 12};
 
 /**
  * The focused unit, large: its name, its map over the input plane (a heatmap of `side` ×
- * `side` cells) and, for a hidden or output unit, its z chart over f′. `show({name,
+ * `side` cells) and, for a hidden or output unit, its shares in words and its z chart over
+ * f′, at most CHART_WIDTH px wide (less in a narrower `width`). `show({name,
  * activation})` starts a unit (the chart is drawn again only for another activation);
  * `update(values, stats, j)` paints the map from the side × side values and draws unit j's
  * histogram in place (stats null for an input, which has no z).
@@ -93,13 +96,13 @@ export function unitChart({side, width, colors, strength}) {
   const chartSlot = html`<div class="nd-big-chart"></div>`;
   const root = html`<div class="nd-big">
     ${title}
-    <div class="nd-big-row"><div class="nd-big-map-box">${map.canvas}</div>${chartSlot}</div>
-    ${summary}
+    <div class="nd-big-row"><div class="nd-big-map-box">${map.canvas}</div>${summary}</div>
+    ${chartSlot}
   </div>`;
   let drawnFor = null;
   let bars = null;
   let geometry = null;
-  const chartWidth = Math.max(220, Math.min(360, width - 140));
+  const chartWidth = Math.max(240, Math.min(CHART_WIDTH, width));
 
   function draw(activation) {
     const samples = slopeSamples(activation);

@@ -164,7 +164,10 @@ export function networkDiagram({width, onEdit}) {
     const item = itemOf(event);
     if (item?.classList.contains("nd-link")) showTip(linkOf(item));
   });
-  stage.addEventListener("pointerleave", () => {
+  // off a link, the tip goes back to the focused link's weight, or away
+  stage.addEventListener("pointerout", (event) => {
+    const from = itemOf(event);
+    if (!from?.classList.contains("nd-link") || from.contains(event.relatedTarget)) return;
     const focused = document.activeElement;
     showTip(focused?.classList?.contains("nd-link") && stage.contains(focused) ? linkOf(focused) : null);
   });

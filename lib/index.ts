@@ -71,7 +71,18 @@ export {
   trainEpoch,
   unitValues
 } from "./mlp.js";
-export type {Mlp, MlpOptions, MlpScratch, MlpStats, TrainOptions, UnitValues} from "./mlp.js";
+export type {
+  FromDenseOptions,
+  Mlp,
+  MlpInit,
+  MlpLoss,
+  MlpOptions,
+  MlpScratch,
+  MlpStats,
+  Regularization,
+  TrainOptions,
+  UnitValues
+} from "./mlp.js";
 export {
   affineFromDense,
   applyAffine,
@@ -142,6 +153,7 @@ export type {ContourOptions, Point, Segment} from "./contour.js";
 export {
   gaussianSecondMoment,
   getInitialisation,
+  initialisationFor,
   initialisationIds,
   initialisations,
   isInitialisationId,
@@ -152,6 +164,7 @@ export {
 } from "./initialisation.js";
 export type {
   Initialisation,
+  InitialisationChoice,
   InitialisationId,
   InitialisationReference,
   WeightDistribution

@@ -3,6 +3,8 @@
 // (the variance rule, its TeX, whom it suits, the paper), seeded sampling, and the theory
 // behind the factors: E[f(Z)²] for a normal pre-activation Z.
 
+import {getActivation} from "./activations.js";
+import type {Activation, ActivationId} from "./activations.js";
 import {gaussian, uniform} from "./random.js";
 import type {Random} from "./random.js";
 
@@ -190,4 +192,110 @@ export function gaussianSecondMoment(f: (x: number) => number, variance: number)
  */
 export function predictedVariance(fanIn: number, weightVar: number, inputSecondMoment: number): number {
   return fanIn * weightVar * inputSecondMoment;
+}
+
+/** The scheme that suits an activation, and why, in one sentence a page can show. */
+export interface InitialisationChoice {
+  id: InitialisationId;
+  reason: string;
+}
+
+/**
+ * Activations shaped like ReLU (the identity, or nearly, for large inputs; flat and bounded
+ * below for negative ones) whose scheme is chosen by their second moment, as He's is for ReLU.
+ */
+const RELU_LIKE: ReadonlySet<string> = new Set(["elu", "gelu", "geluTanh", "swish", "mish", "softplus"]);
+
+/** A number for a sentence: two significant figures, no trailing zeros. */
+function figure(x: number): string {
+  return String(Number(x.toPrecision(2)));
+}
+
+/**
+ * He or LeCun for a layer whose activation keeps `gain` = E[f(z)²] of a unit-variance
+ * pre-activation: fan-in × Var(w) = 1/gain keeps the variance steady, and the nearer of He's
+ * 2 and LeCun's 1 is chosen.
+ */
+function byGain(gain: number): InitialisationId {
+  return 1 / gain > 1.5 ? "he" : "lecun";
+}
+
+/**
+ * The initialisation that fits an activation (a record or a registered id), with a
+ * one-sentence reason:
+ * - ReLU: He, derived for it (E[ReLU(z)²] = Var(z)/2, which Var(w) = 2/n_in doubles back);
+ * - leaky ReLU of slope α: He et al.'s rule for it is Var(w) = 2/((1 + α²) n_in), so He's
+ *   2/n_in for a small α (LeCun's 1/n_in once α > 1/√3, where that rule is nearer it);
+ * - ELU, GELU, Swish, Mish and Softplus, shaped like ReLU: He or LeCun, whichever makes
+ *   fan-in × Var(w) nearer the 1/E[f(z)²] (unit-variance z, computed) that keeps the variance
+ *   steady (He for all but Softplus at the records' default parameters);
+ * - SELU: LeCun, with which its constants make a network self-normalising;
+ * - anything else (sigmoid, tanh, linear, a reader's formula): Xavier (Glorot),
+ *   derived for activations symmetric about 0 with slope 1 there (tanh near 0, the identity),
+ *   and the neutral default for the rest, which the reason says.
+ * Throws for an unknown id or something that is not an activation record.
+ */
+export function initialisationFor(activation: Activation | ActivationId): InitialisationChoice {
+  const act = typeof activation === "string" ? getActivation(activation) : activation;
+  if (act === null || typeof act !== "object" || typeof act.f !== "function" || typeof act.id !== "string") {
+    throw new Error("initialisationFor needs an activation id or record");
+  }
+  const {id, label} = act;
+  if (id === "relu") {
+    return {
+      id: "he",
+      reason:
+        "ReLU zeroes the negative half of a symmetric pre-activation, so E[ReLU(z)²] = Var(z)/2, and He initialisation's Var(w) = 2/n_in, derived for ReLU, doubles the variance back."
+    };
+  }
+  if (id === "leakyRelu") {
+    const alpha = act.parameter?.value ?? 0.01;
+    const factor = 2 / (1 + alpha * alpha);
+    const chosen: InitialisationId = factor > 1.5 ? "he" : "lecun";
+    const rule = `He et al. derived Var(w) = 2/((1 + α²) n_in) for a leaky ReLU of slope α`;
+    return {
+      id: chosen,
+      reason:
+        chosen === "he"
+          ? `${rule}; with α = ${alpha} that is He's 2/n_in to within ${figure((100 * alpha * alpha) / (1 + alpha * alpha))}%.`
+          : `${rule}; with α = ${alpha} that is ${figure(factor)}/n_in, nearer LeCun's 1/n_in than He's 2/n_in.`
+    };
+  }
+  if (RELU_LIKE.has(id)) {
+    const gain = gaussianSecondMoment((x) => act.f(x), 1);
+    const chosen = byGain(gain);
+    return {
+      id: chosen,
+      reason:
+        `${label} is shaped like ReLU, and for a unit-variance pre-activation E[f(z)²] = ${figure(gain)} (ReLU's is 0.5), ` +
+        `so fan-in × Var(w) = 1/${figure(gain)} ≈ ${figure(1 / gain)} would keep the variance steady: ` +
+        (chosen === "he" ? "He's 2 is nearer than LeCun's 1." : "LeCun's 1 is nearer than He's 2.")
+    };
+  }
+  if (id === "selu") {
+    return {
+      id: "lecun",
+      reason:
+        "SELU's constants were chosen so that, with LeCun initialisation's Var(w) = 1/n_in, every layer keeps its outputs near mean 0 and variance 1: the network normalises itself."
+    };
+  }
+  const xavier =
+    "Xavier (Glorot) initialisation was derived for activations symmetric about 0 with slope 1 there";
+  const balance =
+    "the case Xavier (Glorot) initialisation was derived for: its Var(w) = 2/(n_in + n_out) is the harmonic mean of 1/n_in, which keeps the variance steady forwards, and 1/n_out, which keeps it steady backwards.";
+  if (id === "tanh")
+    return {id: "xavier", reason: `tanh is symmetric about 0 with slope 1 there, ${balance}`};
+  if (id === "linear") {
+    return {id: "xavier", reason: `The identity is symmetric about 0 with slope 1 everywhere, ${balance}`};
+  }
+  if (id === "sigmoid") {
+    return {
+      id: "xavier",
+      reason: `${xavier}, which the sigmoid (symmetric about the point (0, ½), with slope ¼ there) is not, so for it Xavier is a common default rather than an exact fit.`
+    };
+  }
+  return {
+    id: "xavier",
+    reason: `${xavier}; ${id === "custom" ? "your formula" : label} is not one of the shapes any scheme here was derived for, so Xavier is a neutral default.`
+  };
 }

@@ -3,11 +3,12 @@
 // unrolled. The arithmetic is the loops' arithmetic in ./mlpLoops.js, term for term and in the
 // same order, and each layer's activation is one call to its kernel (./kernels.js), the very
 // function the loops call (tests check the two paths agree exactly). A call per layer, not per
-// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on the shape only, never on an
-// activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
+// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on
+// the shape, the layers' skip connections and the loss, never on an activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
 
 import type {Kernel} from "./kernels.js";
+import type {UnitLoss} from "./losses.js";
 
 /** Trains on examples [start, end): forward, backward, gradients added to the sums; returns Σ loss. */
 export type CompiledTrain = (
@@ -22,7 +23,8 @@ export type CompiledTrain = (
   kernels: readonly Kernel[],
   zs: Float64Array[],
   outputs: Float64Array[],
-  slopes: Float64Array[]
+  slopes: Float64Array[],
+  unitLoss: UnitLoss
 ) => number;
 
 /** Writes the network's outputs for examples [0, n) into out. */
@@ -38,10 +40,28 @@ export type CompiledPredict = (
   slopes: Float64Array[]
 ) => void;
 
+/**
+ * Runs examples [0, n) forward layer by layer, writing every unit's z, f(z) and f′(z) for all
+ * of them (n × width per layer, ./mlpUnits.js); sums[l] receives what a layer with a skip
+ * connection passes on, f(z) + its input.
+ */
+export type CompiledUnits = (
+  weights: Float64Array[],
+  biases: Float64Array[],
+  inputs: Float64Array,
+  n: number,
+  kernels: readonly Kernel[],
+  zs: Float64Array[],
+  values: Float64Array[],
+  slopes: Float64Array[],
+  sums: Float64Array[]
+) => void;
+
 /** The generated functions for one network shape. */
 export interface CompiledMlp {
   train: CompiledTrain;
   predict: CompiledPredict;
+  units: CompiledUnits;
 }
 
 /** Above this many weights the unrolled code gets long and the loops are fast enough. */
@@ -49,10 +69,11 @@ const MAX_WEIGHTS = 2048;
 
 /**
  * Code for the forward pass of the example at row `row`: layer l's pre-activations go to z{l},
- * its kernel writes f(z) to a{l+1} and f′(z) to s{l}, and unit j of layer l is then the local
- * a{l+1}_{j}.
+ * its kernel writes f(z) to a{l+1} and f′(z) to s{l}, and unit j of layer l's output is then
+ * the local a{l+1}_{j}: f(z) itself, or f(z) + a{l}_{j} where the layer has a skip connection
+ * (the buffer a{l+1} keeps f(z)).
  */
-function forwardCode(sizes: readonly number[]): string[] {
+function forwardCode(sizes: readonly number[], residual: readonly boolean[]): string[] {
   const lines: string[] = [];
   const last = sizes.length - 2;
   for (let i = 0; i < sizes[0]; i++) lines.push(`const a0_${i} = inputs[row + ${i}];`);
@@ -65,7 +86,10 @@ function forwardCode(sizes: readonly number[]): string[] {
       lines.push(`z${l}[${j}] = ${sum};`);
     }
     lines.push(`k${l}(z${l}, a${l + 1}, s${l}, ${nOut});`);
-    for (let j = 0; j < nOut; j++) lines.push(`const a${l + 1}_${j} = a${l + 1}[${j}];`);
+    for (let j = 0; j < nOut; j++) {
+      const skip = residual[l] ? ` + a${l}_${j}` : "";
+      lines.push(`const a${l + 1}_${j} = a${l + 1}[${j}]${skip};`);
+    }
   }
   return lines;
 }
@@ -74,22 +98,32 @@ function layerViews(prefix: string, array: string, layers: number): string {
   return Array.from({length: layers}, (_, l) => `${prefix}${l} = ${array}[${l}]`).join(", ");
 }
 
-/** a1 = outputs[1], …: a{l+1} receives layer l's values (outputs[0] is the input, unused here). */
+/** a1 = outputs[1], …: a{l+1} receives layer l's f(z) (outputs[0] is the input, unused here). */
 function outputViews(layers: number): string {
   return Array.from({length: layers}, (_, l) => `a${l + 1} = outputs[${l + 1}]`).join(", ");
 }
 
-function trainSource(sizes: readonly number[]): string {
+function trainSource(sizes: readonly number[], residual: readonly boolean[], loss: string): string {
   const layers = sizes.length - 1;
   const last = layers - 1;
   const nOut = sizes[layers];
-  const body = forwardCode(sizes);
-  // output deltas ∂L/∂z = (y − t)·f′(z); loss ½ Σ (y − t)²
-  for (let k = 0; k < nOut; k++) {
-    body.push(`const e${k} = a${layers}_${k} - targets[target + ${k}];`);
-    body.push(`const d${last}_${k} = e${k} * s${last}[${k}];`);
+  const body = forwardCode(sizes, residual);
+  const outputs = Array.from({length: nOut}, (_, k) => k);
+  if (loss === "binaryCrossEntropy") {
+    // from the logits: δ = σ(z) − t and the loss, both by ./losses.js
+    for (const k of outputs)
+      body.push(`const d${last}_${k} = lossDelta(z${last}[${k}], targets[target + ${k}]);`);
+    body.push(
+      `loss += ${outputs.map((k) => `lossValue(z${last}[${k}], targets[target + ${k}])`).join(" + ")};`
+    );
+  } else {
+    // output deltas ∂L/∂z = (y − t)·f′(z); loss ½ Σ (y − t)²
+    for (const k of outputs) {
+      body.push(`const e${k} = a${layers}_${k} - targets[target + ${k}];`);
+      body.push(`const d${last}_${k} = e${k} * s${last}[${k}];`);
+    }
+    body.push(`loss += 0.5 * (${outputs.map((k) => `e${k} * e${k}`).join(" + ")});`);
   }
-  body.push(`loss += 0.5 * (${Array.from({length: nOut}, (_, k) => `e${k} * e${k}`).join(" + ")});`);
   for (let l = last; l >= 0; l--) {
     const nIn = sizes[l];
     for (let j = 0; j < sizes[l + 1]; j++) {
@@ -97,10 +131,17 @@ function trainSource(sizes: readonly number[]): string {
       for (let i = 0; i < nIn; i++) body.push(`gw${l}[${j * nIn + i}] += d${l}_${j} * a${l}_${i};`);
     }
     if (l > 0) {
-      // ∂L/∂z of the previous layer: Σ_j w[j][i]·δ_j in order of j, times f′(z)
+      // ∂L/∂z of the previous layer: Σ_j w[j][i]·δ_j in order of j (plus g{l}_i = ∂L/∂a{l+1}_i
+      // through this layer's skip connection), times f′(z); g{l-1}_i keeps ∂L/∂a{l}_i for its skip
       for (let i = 0; i < nIn; i++) {
         const terms = Array.from({length: sizes[l + 1]}, (_, j) => `w${l}[${j * nIn + i}] * d${l}_${j}`);
-        body.push(`const d${l - 1}_${i} = (${terms.join(" + ")}) * s${l - 1}[${i}];`);
+        if (residual[l]) terms.push(`g${l}_${i}`);
+        if (residual[l - 1]) {
+          body.push(`const g${l - 1}_${i} = ${terms.join(" + ")};`);
+          body.push(`const d${l - 1}_${i} = g${l - 1}_${i} * s${l - 1}[${i}];`);
+        } else {
+          body.push(`const d${l - 1}_${i} = (${terms.join(" + ")}) * s${l - 1}[${i}];`);
+        }
       }
     }
   }
@@ -109,6 +150,9 @@ function trainSource(sizes: readonly number[]): string {
     `const ${layerViews("gw", "gradWeights", layers)}, ${layerViews("gb", "gradBiases", layers)};`,
     `const ${layerViews("k", "kernels", layers)}, ${layerViews("s", "slopes", layers)};`,
     `const ${layerViews("z", "zs", layers)}, ${outputViews(layers)};`,
+    ...(loss === "binaryCrossEntropy"
+      ? ["const lossValue = unitLoss.valueFromLogit, lossDelta = unitLoss.logitGradient;"]
+      : []),
     "let loss = 0;",
     "for (let example = start; example < end; example++) {",
     `const row = example * ${sizes[0]}, target = example * ${nOut};`,
@@ -118,10 +162,10 @@ function trainSource(sizes: readonly number[]): string {
   ].join("\n");
 }
 
-function predictSource(sizes: readonly number[]): string {
+function predictSource(sizes: readonly number[], residual: readonly boolean[]): string {
   const layers = sizes.length - 1;
   const nOut = sizes[layers];
-  const body = forwardCode(sizes);
+  const body = forwardCode(sizes, residual);
   for (let k = 0; k < nOut; k++) body.push(`out[example * ${nOut} + ${k}] = a${layers}_${k};`);
   return [
     `const ${layerViews("w", "weights", layers)}, ${layerViews("b", "biases", layers)};`,
@@ -135,10 +179,49 @@ function predictSource(sizes: readonly number[]): string {
 }
 
 /**
- * Generated train and predict functions for this shape, or null where code generation is
- * unavailable or not worthwhile.
+ * Code for unitValues: for each layer, its weights and biases in local variables, one loop over
+ * the examples computing every z (the bias, then the terms in order, as the loops add them),
+ * then one kernel call over the layer's n × width values, and for a layer with a skip
+ * connection the sum it passes on.
  */
-export function compileMlp(sizes: readonly number[]): CompiledMlp | null {
+function unitsSource(sizes: readonly number[], residual: readonly boolean[]): string {
+  const lines: string[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const nIn = sizes[l];
+    const nOut = sizes[l + 1];
+    const input = l === 0 ? "inputs" : residual[l - 1] ? `sums[${l - 1}]` : `values[${l - 1}]`;
+    lines.push("{");
+    lines.push(`const w = weights[${l}], b = biases[${l}], z = zs[${l}], x = ${input};`);
+    for (let k = 0; k < nIn * nOut; k++) lines.push(`const w${k} = w[${k}];`);
+    for (let j = 0; j < nOut; j++) lines.push(`const b${j} = b[${j}];`);
+    lines.push(`for (let e = 0, p = 0, o = 0; e < n; e++, p += ${nIn}, o += ${nOut}) {`);
+    for (let i = 0; i < nIn; i++) lines.push(`const x${i} = x[p + ${i}];`);
+    for (let j = 0; j < nOut; j++) {
+      let sum = `b${j}`;
+      for (let i = 0; i < nIn; i++) sum += ` + w${j * nIn + i} * x${i}`;
+      lines.push(`z[o + ${j}] = ${sum};`);
+    }
+    lines.push("}");
+    lines.push(`kernels[${l}](z, values[${l}], slopes[${l}], n * ${nOut});`);
+    if (residual[l]) {
+      lines.push(`const own = values[${l}], sum = sums[${l}];`);
+      lines.push(`for (let k = 0; k < n * ${nOut}; k++) sum[k] = own[k] + x[k];`);
+    }
+    lines.push("}");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Generated train, predict and unit-values functions for this shape, these skip connections (one flag per
+ * weight layer, default none) and this loss (default squared error), or null where code
+ * generation is unavailable or not worthwhile.
+ */
+export function compileMlp(
+  sizes: readonly number[],
+  residual: readonly boolean[] = sizes.slice(1).map(() => false),
+  loss: "squaredError" | "binaryCrossEntropy" = "squaredError"
+): CompiledMlp | null {
   let weights = 0;
   for (let l = 0; l + 1 < sizes.length; l++) weights += sizes[l] * sizes[l + 1];
   if (weights > MAX_WEIGHTS) return null;
@@ -156,7 +239,8 @@ export function compileMlp(sizes: readonly number[]): CompiledMlp | null {
       "zs",
       "outputs",
       "slopes",
-      trainSource(sizes)
+      "unitLoss",
+      trainSource(sizes, residual, loss)
     ) as CompiledTrain;
     const predict = new Function(
       "weights",
@@ -168,9 +252,21 @@ export function compileMlp(sizes: readonly number[]): CompiledMlp | null {
       "zs",
       "outputs",
       "slopes",
-      predictSource(sizes)
+      predictSource(sizes, residual)
     ) as CompiledPredict;
-    return {train, predict};
+    const units = new Function(
+      "weights",
+      "biases",
+      "inputs",
+      "n",
+      "kernels",
+      "zs",
+      "values",
+      "slopes",
+      "sums",
+      unitsSource(sizes, residual)
+    ) as CompiledUnits;
+    return {train, predict, units};
   } catch {
     return null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'
   }

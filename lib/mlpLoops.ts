@@ -2,7 +2,16 @@
 // preallocated buffers of an Mlp (./mlp.js), so a pass allocates nothing. Training and
 // prediction both run them; ./mlpCompile.js generates the same arithmetic unrolled.
 
+import {losses} from "./losses.js";
+import type {UnitLoss} from "./losses.js";
 import type {Mlp} from "./mlp.js";
+
+/** Binary cross-entropy of one output unit from its logit: its value and ∂/∂z = σ(z) − t. */
+export const bceUnit: UnitLoss = losses.binaryCrossEntropy.unit ?? missingUnit();
+
+function missingUnit(): never {
+  throw new Error("lib/losses.ts: binary cross-entropy lost its per-unit form, which the trainer needs");
+}
 
 /** Number of examples in row-major data with `width` numbers per example; throws if ragged. */
 export function exampleCount(data: Float64Array, width: number, name: string, expected?: number): number {
@@ -17,10 +26,29 @@ export function exampleCount(data: Float64Array, width: number, name: string, ex
   return n;
 }
 
-/** Runs one example (row `example` of inputs) forward, leaving z, a and f′(z) in the scratch buffers. */
+/**
+ * Throws unless every target suits the network's loss: binary cross-entropy needs targets in
+ * [0, 1] (probabilities, or the labels 0 and 1). Squared error takes any number.
+ */
+export function checkTargets(mlp: Mlp, targets: Float64Array): void {
+  if (mlp.loss !== "binaryCrossEntropy") return;
+  for (let k = 0; k < targets.length; k++) {
+    const t = targets[k];
+    if (!(t >= 0 && t <= 1)) {
+      throw new Error(
+        `targets[${k}] is ${t}: binary cross-entropy needs targets in [0, 1] (e.g. labels 0 and 1)`
+      );
+    }
+  }
+}
+
+/**
+ * Runs one example (row `example` of inputs) forward, leaving z, f(z), f′(z) and each layer's
+ * output (f(z) plus the input where the layer has a skip connection) in the scratch buffers.
+ */
 export function forwardExample(mlp: Mlp, inputs: Float64Array, example: number): void {
-  const {sizes, weights, biases, scratch} = mlp;
-  const {z, a, slope, kernels} = scratch;
+  const {sizes, weights, biases, scratch, residual} = mlp;
+  const {z, a, f, slope, kernels} = scratch;
   const input = a[0];
   const width = sizes[0];
   const offset = example * width;
@@ -63,14 +91,23 @@ export function forwardExample(mlp: Mlp, inputs: Float64Array, example: number):
       for (let i = 0; i < nIn; i++) sum += w[row + i] * previous[i];
       zl[j] = sum;
     }
-    kernels[l](zl, a[l + 1], slope[l], nOut);
+    kernels[l](zl, f[l + 1], slope[l], nOut);
+    if (residual[l]) {
+      const own = f[l + 1];
+      const output = a[l + 1];
+      for (let i = 0; i < nOut; i++) output[i] = own[i] + previous[i];
+    }
   }
 }
 
-/** Backpropagates the current example, adding its gradients to the batch sums; returns its loss. */
+/**
+ * Backpropagates the current example, adding its gradients to the batch sums; returns its
+ * loss. Squared error: ½ Σ_k (y_k − t_k)², δ_k = (y_k − t_k)·f′(z_k). Binary cross-entropy:
+ * from the logits, δ_k = σ(z_k) − t_k (./losses.js).
+ */
 export function backwardExample(mlp: Mlp, targets: Float64Array, example: number): number {
-  const {sizes, weights, scratch} = mlp;
-  const {a, slope, delta, gradWeights, gradBiases} = scratch;
+  const {sizes, weights, scratch, residual} = mlp;
+  const {a, slope, delta, upstream, gradWeights, gradBiases} = scratch;
   const last = weights.length - 1;
   const nOutput = sizes[last + 1];
   const output = a[last + 1];
@@ -78,10 +115,20 @@ export function backwardExample(mlp: Mlp, targets: Float64Array, example: number
   const outputSlope = slope[last];
   const offset = example * nOutput;
   let loss = 0;
-  for (let k = 0; k < nOutput; k++) {
-    const error = output[k] - targets[offset + k];
-    loss += error * error;
-    outputDelta[k] = error * outputSlope[k];
+  if (mlp.loss === "binaryCrossEntropy") {
+    const logits = scratch.z[last];
+    for (let k = 0; k < nOutput; k++) {
+      const t = targets[offset + k];
+      loss += bceUnit.valueFromLogit(logits[k], t);
+      outputDelta[k] = bceUnit.logitGradient(logits[k], t);
+    }
+  } else {
+    for (let k = 0; k < nOutput; k++) {
+      const error = output[k] - targets[offset + k];
+      loss += error * error;
+      outputDelta[k] = error * outputSlope[k];
+    }
+    loss *= 0.5;
   }
   for (let l = last; l >= 0; l--) {
     const d = delta[l];
@@ -104,6 +151,12 @@ export function backwardExample(mlp: Mlp, targets: Float64Array, example: number
           dPrevious[i] += w[row + i] * dj;
         }
       }
+      // a skip connection adds ∂L/∂(this layer's output) to ∂L/∂(its input)
+      if (residual[l]) {
+        const up = upstream[l];
+        for (let i = 0; i < nIn; i++) dPrevious[i] += up[i];
+      }
+      if (residual[l - 1]) upstream[l - 1].set(dPrevious);
       const slopePrevious = slope[l - 1];
       for (let i = 0; i < nIn; i++) dPrevious[i] *= slopePrevious[i];
     } else {
@@ -115,5 +168,5 @@ export function backwardExample(mlp: Mlp, targets: Float64Array, example: number
       }
     }
   }
-  return 0.5 * loss;
+  return loss;
 }

@@ -1,7 +1,7 @@
 // Running an Mlp (./mlp.js) without training it: its outputs, its mean loss and its dead units.
 
 import type {Mlp} from "./mlp.js";
-import {exampleCount, forwardExample} from "./mlpLoops.js";
+import {bceUnit, checkTargets, exampleCount, forwardExample} from "./mlpLoops.js";
 
 /** The network's outputs for every row of inputs (n × last size, row-major), into out if given. */
 export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Float64Array {
@@ -24,7 +24,7 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
       n,
       mlp.scratch.kernels,
       mlp.scratch.z,
-      mlp.scratch.a,
+      mlp.scratch.f,
       mlp.scratch.slope
     );
     return result;
@@ -38,7 +38,9 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
 }
 
 /**
- * Mean loss ½ Σ_k (y_k − t_k)² over the examples, without training. With `outputs` (the
+ * Mean loss over the examples, without training, by the network's loss (Mlp.loss): squared
+ * error ½ Σ_k (y_k − t_k)², or binary cross-entropy from the output's logits (exact, finite
+ * for any finite logit; targets must lie in [0, 1]). With `outputs` (the
  * length of targets), the same pass also writes the network's outputs there, as predict
  * would: a caller that wants both the loss and, say, the accuracy runs the network once.
  */
@@ -52,6 +54,7 @@ export function meanLoss(
   const n = exampleCount(inputs, sizes[0], "inputs");
   exampleCount(targets, sizes[sizes.length - 1], "targets", n);
   if (n === 0) throw new Error("inputs is empty: expected at least one example");
+  checkTargets(mlp, targets);
   if (outputs !== undefined && (!(outputs instanceof Float64Array) || outputs.length !== targets.length)) {
     throw new Error(
       `outputs must be a Float64Array of ${targets.length} entries (one per target), got ${
@@ -61,13 +64,16 @@ export function meanLoss(
   }
   const width = sizes[sizes.length - 1];
   const output = mlp.scratch.a[sizes.length - 1];
+  const logits = mlp.scratch.z[sizes.length - 2];
+  const crossEntropy = mlp.loss === "binaryCrossEntropy";
   let sum = 0;
   for (let example = 0; example < n; example++) {
     forwardExample(mlp, inputs, example);
     for (let k = 0; k < width; k++) {
       const y = output[k];
+      const t = targets[example * width + k];
       if (outputs) outputs[example * width + k] = y;
-      sum += 0.5 * (y - targets[example * width + k]) ** 2;
+      sum += crossEntropy ? bceUnit.valueFromLogit(logits[k], t) : 0.5 * (y - t) ** 2;
     }
   }
   return sum / n;

@@ -1,59 +1,129 @@
-// Every unit of an Mlp (./mlp.js) over many examples at once: its pre-activation z and its
-// own activation f(z), from one forward pass. The playground draws each unit's decision map
-// and where its pre-activations fall on its activation from these.
+// Every unit of an Mlp (./mlp.js) over many examples at once: its pre-activation z, its own
+// activation f(z) and its slope f′(z), from one forward pass. The playground draws each unit's
+// decision map and where its pre-activations fall on its activation from these.
+//
+// The pass runs layer by layer over all the examples (not example by example as training
+// does), so each layer's activation is one kernel call over n × width values. Each z is still
+// the bias plus the terms Σ_i w_i·x_i in order, the sums of ./mlpLoops.js, so the last layer
+// equals predict's output exactly. Small networks run code generated for their shape
+// (./mlpCompile.js), which keeps a layer's weights in local variables.
 
 import type {Mlp} from "./mlp.js";
-import {exampleCount, forwardExample} from "./mlpLoops.js";
+import {exampleCount} from "./mlpLoops.js";
 
 /**
- * Per weight layer l (sizes.length − 1 of them): z[l] and a[l], each n × sizes[l+1] row-major
- * (example e, unit j at e·sizes[l+1] + j). z is the pre-activation, a = f(z) the unit's own
- * activation (before any residual add), so the last layer's a is the network's output.
+ * Per weight layer l (sizes.length − 1 of them): z[l], a[l] and slope[l], each n × sizes[l+1]
+ * row-major (example e, unit j at e·sizes[l+1] + j). z is the pre-activation, a = f(z) the
+ * unit's own activation (before any skip connection adds the layer's input), so the last
+ * layer's a is the network's output, and slope = f′(z).
  */
 export interface UnitValues {
   z: Float64Array[];
   a: Float64Array[];
+  slope: Float64Array[];
+}
+
+/** Per result: what each layer with a skip connection passes on, f(z) + its input (n × width). */
+const passedOn = new WeakMap<UnitValues, Float64Array[]>();
+
+function fitsLayers(buffers: unknown, lengths: readonly number[]): buffers is Float64Array[] {
+  return (
+    Array.isArray(buffers) &&
+    buffers.length === lengths.length &&
+    lengths.every((length, l) => buffers[l] instanceof Float64Array && buffers[l].length === length)
+  );
 }
 
 /** Whether `out` holds buffers of exactly the shapes n examples need. */
-function fits(out: UnitValues | undefined, sizes: readonly number[], n: number): out is UnitValues {
+function fits(out: UnitValues | undefined, lengths: readonly number[]): out is UnitValues {
   if (out === undefined || out === null || typeof out !== "object") return false;
-  const layers = sizes.length - 1;
-  const {z, a} = out;
-  if (!Array.isArray(z) || !Array.isArray(a) || z.length !== layers || a.length !== layers) return false;
-  for (let l = 0; l < layers; l++) {
-    const length = n * sizes[l + 1];
-    if (!(z[l] instanceof Float64Array) || z[l].length !== length) return false;
-    if (!(a[l] instanceof Float64Array) || a[l].length !== length) return false;
+  return fitsLayers(out.z, lengths) && fitsLayers(out.a, lengths) && fitsLayers(out.slope, lengths);
+}
+
+/** The forward pass layer by layer over all n examples, in loops (see the module comment). */
+function unitLoops(
+  mlp: Mlp,
+  inputs: Float64Array,
+  n: number,
+  values: UnitValues,
+  sums: Float64Array[]
+): void {
+  const {sizes, weights, biases, residual, scratch} = mlp;
+  let previous = inputs;
+  for (let l = 0; l < weights.length; l++) {
+    const nIn = sizes[l];
+    const nOut = sizes[l + 1];
+    const w = weights[l];
+    const b = biases[l];
+    const zl = values.z[l];
+    for (let e = 0; e < n; e++) {
+      const input = e * nIn;
+      const row = e * nOut;
+      // four units at a time, as forwardExample does; each sum adds its terms in order
+      let j = 0;
+      for (; j + 3 < nOut; j += 4) {
+        const r0 = j * nIn;
+        const r1 = r0 + nIn;
+        const r2 = r1 + nIn;
+        const r3 = r2 + nIn;
+        let s0 = b[j];
+        let s1 = b[j + 1];
+        let s2 = b[j + 2];
+        let s3 = b[j + 3];
+        for (let i = 0; i < nIn; i++) {
+          const x = previous[input + i];
+          s0 += w[r0 + i] * x;
+          s1 += w[r1 + i] * x;
+          s2 += w[r2 + i] * x;
+          s3 += w[r3 + i] * x;
+        }
+        zl[row + j] = s0;
+        zl[row + j + 1] = s1;
+        zl[row + j + 2] = s2;
+        zl[row + j + 3] = s3;
+      }
+      for (; j < nOut; j++) {
+        let sum = b[j];
+        const r = j * nIn;
+        for (let i = 0; i < nIn; i++) sum += w[r + i] * previous[input + i];
+        zl[row + j] = sum;
+      }
+    }
+    const own = values.a[l];
+    scratch.kernels[l](zl, own, values.slope[l], n * nOut);
+    if (residual[l]) {
+      const sum = sums[l];
+      for (let k = 0; k < n * nOut; k++) sum[k] = own[k] + previous[k];
+      previous = sum;
+    } else {
+      previous = own;
+    }
   }
-  return true;
 }
 
 /**
  * One forward pass over the n examples of inputs (row-major n × sizes[0]) recording every
- * unit's z and f(z) (see UnitValues). `out` is reused when its shapes match n and the
+ * unit's z, f(z) and f′(z) (see UnitValues). `out` is reused when its shapes match n and the
  * network (so a page redrawing every frame allocates nothing); otherwise fresh buffers are
  * returned. Throws, naming the problem, for inputs that are not a Float64Array of whole rows.
  */
 export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): UnitValues {
-  const {sizes} = mlp;
+  const {sizes, residual} = mlp;
   const n = exampleCount(inputs, sizes[0], "inputs");
-  const layers = sizes.length - 1;
-  const result: UnitValues = fits(out, sizes, n)
-    ? out
-    : {
-        z: Array.from({length: layers}, (_, l) => new Float64Array(n * sizes[l + 1])),
-        a: Array.from({length: layers}, (_, l) => new Float64Array(n * sizes[l + 1]))
-      };
-  const {z, a} = mlp.scratch;
-  for (let example = 0; example < n; example++) {
-    forwardExample(mlp, inputs, example);
-    for (let l = 0; l < layers; l++) {
-      const width = sizes[l + 1];
-      const offset = example * width;
-      result.z[l].set(z[l], offset);
-      result.a[l].set(a[l + 1], offset);
-    }
+  const lengths = sizes.slice(1).map((width) => n * width);
+  const fresh = (): Float64Array[] => lengths.map((length) => new Float64Array(length));
+  const values: UnitValues = fits(out, lengths) ? out : {z: fresh(), a: fresh(), slope: fresh()};
+  const sumLengths = lengths.map((length, l) => (residual[l] ? length : 0));
+  let sums = passedOn.get(values);
+  if (!fitsLayers(sums, sumLengths)) {
+    sums = sumLengths.map((length) => new Float64Array(length));
+    passedOn.set(values, sums);
   }
-  return result;
+  const units = mlp.scratch.compiled?.units;
+  if (units) {
+    units(mlp.weights, mlp.biases, inputs, n, mlp.scratch.kernels, values.z, values.a, values.slope, sums);
+  } else {
+    unitLoops(mlp, inputs, n, values, sums);
+  }
+  return values;
 }

@@ -1,7 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {
   activations,
+  compileActivation,
   createRandom,
+  gaussian,
+  initialisationFor,
+  makeElu,
+  makeLeakyRelu,
   gaussianSecondMoment,
   getInitialisation,
   initialisationIds,
@@ -149,5 +154,106 @@ describe("gaussianSecondMoment", () => {
   it("predictedVariance is fan-in × Var(w) × E[a²]", () => {
     expect(predictedVariance(128, 2 / 128, 0.5)).toBe(1);
     expect(predictedVariance(100, 1e-4, 1)).toBeCloseTo(0.01, 15);
+  });
+});
+
+/** E[f(Z)²] for Z ~ N(0, 1) by Monte Carlo (seeded), independent of gaussianSecondMoment. */
+function sampledSecondMoment(f: (x: number) => number, samples = 200_000): number {
+  const next = gaussian(createRandom(99));
+  let sum = 0;
+  for (let k = 0; k < samples; k++) sum += f(next()) ** 2;
+  return sum / samples;
+}
+
+describe("initialisationFor", () => {
+  it("gives He to the ReLU family, LeCun to SELU and Xavier to the symmetric slope-1 activations", () => {
+    const expected: Record<string, string> = {
+      relu: "he",
+      leakyRelu: "he",
+      elu: "he",
+      gelu: "he",
+      geluTanh: "he",
+      swish: "he",
+      mish: "he",
+      softplus: "lecun",
+      selu: "lecun",
+      tanh: "xavier",
+      linear: "xavier",
+      sigmoid: "xavier"
+    };
+    for (const [id, scheme] of Object.entries(expected)) {
+      const byId = initialisationFor(id as keyof typeof activations);
+      expect(byId.id, id).toBe(scheme);
+      expect(initialisationFor(activations[id as keyof typeof activations])).toEqual(byId);
+      expect(isInitialisationId(byId.id)).toBe(true);
+      // one sentence, ending in a full stop
+      expect(byId.reason).toMatch(/^[A-Za-z][^]*\.$/);
+      expect(byId.reason.slice(0, -1).replace("et al.", "et al")).not.toMatch(/\.\s/);
+    }
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(activations).sort());
+  });
+
+  it("states ReLU's halving, which He's factor 2 undoes", () => {
+    const {reason} = initialisationFor("relu");
+    expect(reason).toContain("E[ReLU(z)²] = Var(z)/2");
+    expect(reason).toContain("2/n_in");
+    expectClose(sampledSecondMoment(activations.relu.f), 0.5, 0.01);
+  });
+
+  it("for a leaky ReLU uses He et al.'s rule 2/((1 + α²) n_in): He for a small slope, LeCun for a large one", () => {
+    expect(initialisationFor("leakyRelu").reason).toContain("α = 0.01");
+    expect(initialisationFor("leakyRelu").reason).toContain("within 0.01%");
+    for (const alpha of [0, 0.01, 0.3, 0.5, 0.6, 0.8, 1]) {
+      const leaky = makeLeakyRelu(alpha);
+      // the rule's premise: E[f(z)²] = (1 + α²)/2 for unit-variance z
+      expectClose(sampledSecondMoment(leaky.f), (1 + alpha * alpha) / 2, 0.01, 0, `α = ${alpha}`);
+      const ideal = 2 / (1 + alpha * alpha);
+      const choice = initialisationFor(leaky);
+      expect(choice.id, `α = ${alpha}`).toBe(Math.abs(ideal - 2) < Math.abs(ideal - 1) ? "he" : "lecun");
+      expect(choice.reason).toContain(`α = ${alpha}`);
+    }
+    expect(initialisationFor(makeLeakyRelu(0.8)).reason).toContain("1.2/n_in");
+  });
+
+  it("for ReLU-shaped activations picks the scheme nearest the variance-keeping 1/E[f(z)²], and says the figure", () => {
+    for (const act of [
+      activations.elu,
+      activations.gelu,
+      activations.swish,
+      activations.mish,
+      activations.softplus,
+      makeElu(2),
+      makeElu(0.5)
+    ]) {
+      const gain = sampledSecondMoment(act.f);
+      const choice = initialisationFor(act);
+      const label = `${act.label} ${act.parameter?.value ?? ""}`;
+      // clear of the boundary (1/gain = 1.5; ELU's is 1.55), so the sampled moment decides the same way
+      expect(Math.abs(1 / gain - 1.5), label).toBeGreaterThan(0.02);
+      expect(choice.id, label).toBe(1 / gain > 1.5 ? "he" : "lecun");
+      // the figure stated, to its two significant figures
+      const stated = Number(/E\[f\(z\)²\] = ([0-9.]+)/.exec(choice.reason)?.[1]);
+      expectClose(stated, gain, 0.02, 0, label);
+    }
+  });
+
+  it("says where Xavier is an exact fit and where only a default", () => {
+    expect(initialisationFor("tanh").reason).toContain("slope 1");
+    expect(initialisationFor("linear").reason).toContain("harmonic mean");
+    expect(initialisationFor("sigmoid").reason).toContain("slope ¼");
+    expect(initialisationFor("sigmoid").reason).toContain("default rather than an exact fit");
+    const custom = initialisationFor(compileActivation("sin(x) + x"));
+    expect(custom.id).toBe("xavier");
+    expect(custom.reason).toContain("your formula");
+    // SELU's slope at 0 and the identity's confirm the premises stated
+    expect(activations.tanh.df(0)).toBe(1);
+    expect(activations.sigmoid.df(0)).toBe(0.25);
+    expect(activations.sigmoid.f(0)).toBe(0.5);
+  });
+
+  it("refuses what is not an activation", () => {
+    expect(() => initialisationFor("nope" as "relu")).toThrow(/nope/);
+    expect(() => initialisationFor(null as unknown as "relu")).toThrow(/activation id or record/);
+    expect(() => initialisationFor({id: "x"} as unknown as "relu")).toThrow(/activation id or record/);
   });
 });

@@ -1,5 +1,14 @@
 import {describe, expect, it} from "vitest";
-import {createMlp, createRandom, forward, predict, toDenseLayers, uniform, unitValues} from "../../lib/index.js";
+import {
+  activations,
+  createMlp,
+  createRandom,
+  forward,
+  predict,
+  toDenseLayers,
+  uniform,
+  unitValues
+} from "../../lib/index.js";
 import type {ActivationId} from "../../lib/index.js";
 import {expectClose} from "./helpers.js";
 
@@ -13,8 +22,14 @@ describe("unitValues", () => {
   const hidden: ActivationId[] = ["tanh", "sigmoid", "relu", "leakyRelu", "linear", "elu", "gelu", "swish"];
   for (const activation of hidden) {
     for (const compile of [true, false]) {
-      it(`${activation}${compile ? "" : " (loops)"}: every unit's z and f(z) equal lib/network.ts's forward pass`, () => {
-        const mlp = createMlp({sizes: [3, 5, 4, 2], activation, outputActivation: "sigmoid", seed: 5, compile});
+      it(`${activation}${compile ? "" : " (loops)"}: every unit's z, f(z) and f′(z) equal lib/network.ts's forward pass`, () => {
+        const mlp = createMlp({
+          sizes: [3, 5, 4, 2],
+          activation,
+          outputActivation: "sigmoid",
+          seed: 5,
+          compile
+        });
         const inputs = randomRows(7, 3, 9, 2);
         const values = unitValues(mlp, inputs);
         const net = toDenseLayers(mlp);
@@ -27,6 +42,14 @@ describe("unitValues", () => {
               // the same sums; a kernel may differ from its record's f by a few ulps (kernels.ts)
               expectClose(values.z[l][e * zl.length + j], z, 1e-13, 1e-15, `z[${l}] e${e} j${j}`);
               expectClose(values.a[l][e * zl.length + j], pass.a[l][j], 1e-13, 1e-15, `a[${l}] e${e} j${j}`);
+              const f = l === 2 ? activations.sigmoid : activations[activation];
+              expectClose(
+                values.slope[l][e * zl.length + j],
+                f.df(z),
+                1e-13,
+                1e-15,
+                `slope[${l}] e${e} j${j}`
+              );
             })
           );
         }
@@ -36,7 +59,13 @@ describe("unitValues", () => {
 
   it("the last layer's a is predict's output, bit for bit (compiled and loops)", () => {
     for (const compile of [true, false]) {
-      const mlp = createMlp({sizes: [2, 8, 8, 8, 3], activation: "tanh", outputActivation: "tanh", seed: 2, compile});
+      const mlp = createMlp({
+        sizes: [2, 8, 8, 8, 3],
+        activation: "tanh",
+        outputActivation: "tanh",
+        seed: 2,
+        compile
+      });
       const inputs = randomRows(50, 2, 4, 5);
       const values = unitValues(mlp, inputs);
       expect(Array.from(values.a[3])).toEqual(Array.from(predict(mlp, inputs)));
@@ -53,7 +82,7 @@ describe("unitValues", () => {
     expect(fresh).not.toBe(first);
     expect(fresh.z[0].length).toBe(44);
     // a wrongly shaped or malformed out is not written into
-    const wrong = {z: [new Float64Array(40)], a: [new Float64Array(40)]};
+    const wrong = {z: [new Float64Array(40)], a: [new Float64Array(40)], slope: [new Float64Array(40)]};
     expect(unitValues(mlp, randomRows(10, 2, 2), wrong)).not.toBe(wrong);
     expect(Array.from(wrong.z[0])).toEqual(Array(40).fill(0));
   });
@@ -69,7 +98,66 @@ describe("unitValues", () => {
   it("huge and infinite inputs saturate instead of failing", () => {
     const mlp = createMlp({sizes: [2, 3, 1], activation: "tanh", outputActivation: "sigmoid", seed: 4});
     const values = unitValues(mlp, Float64Array.from([1e300, -1e300, Infinity, 0]));
-    for (let e = 0; e < 2; e++) for (let j = 0; j < 3; j++) expect(Math.abs(values.a[0][e * 3 + j])).toBeLessThanOrEqual(1);
+    for (let e = 0; e < 2; e++)
+      for (let j = 0; j < 3; j++) expect(Math.abs(values.a[0][e * 3 + j])).toBeLessThanOrEqual(1);
     for (const y of values.a[1]) expect(y >= 0 && y <= 1).toBe(true);
+    expect(values.slope.every((s) => s.every((v) => v >= 0 && v <= 1))).toBe(true);
+  });
+
+  it("a NaN input gives NaN for that example's units only", () => {
+    for (const compile of [true, false]) {
+      const mlp = createMlp({sizes: [2, 3, 3, 1], activation: "relu", residual: true, seed: 4, compile});
+      const values = unitValues(mlp, Float64Array.from([NaN, 0.5, 0.2, 0.3]));
+      for (let l = 0; l < 3; l++) {
+        const width = mlp.sizes[l + 1];
+        for (let j = 0; j < width; j++) {
+          expect(values.z[l][j]).toBeNaN();
+          expect(values.a[l][j]).toBeNaN();
+          expect(Number.isFinite(values.a[l][width + j])).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("generated code and loops write the same numbers, bit for bit, with and without skips", () => {
+    for (const residual of [false, true]) {
+      const options = {
+        sizes: [2, 6, 6, 6, 5, 5, 2],
+        activation: "tanh",
+        outputActivation: "sigmoid",
+        residual,
+        seed: 8
+      } as const;
+      const compiled = createMlp(options);
+      const loops = createMlp({...options, compile: false});
+      expect(compiled.scratch.compiled?.units).toBeTypeOf("function");
+      const inputs = randomRows(33, 2, 5, 4);
+      const a = unitValues(compiled, inputs);
+      const b = unitValues(loops, inputs);
+      expect(a).toEqual(b);
+      expect(Array.from(a.a[5])).toEqual(Array.from(predict(compiled, inputs)));
+      expect(Array.from(b.a[5])).toEqual(Array.from(predict(loops, inputs)));
+    }
+  });
+
+  it("one buffer reused across networks of the same shape, with and without skips, stays right", () => {
+    const sizes = [2, 4, 4, 4, 1];
+    const plain = createMlp({sizes, activation: "relu", seed: 6});
+    const skipping = createMlp({sizes, activation: "relu", seed: 6, residual: true});
+    const inputs = randomRows(20, 2, 7, 3);
+    const shared = unitValues(plain, inputs);
+    expect(unitValues(skipping, inputs, shared)).toBe(shared);
+    expect(Array.from(shared.a[3])).toEqual(Array.from(predict(skipping, inputs)));
+    // the skips change what later layers see (same weights)
+    expect(Array.from(shared.a[3])).not.toEqual(Array.from(predict(plain, inputs)));
+    expect(unitValues(plain, inputs, shared)).toBe(shared);
+    expect(Array.from(shared.a[3])).toEqual(Array.from(predict(plain, inputs)));
+  });
+
+  it("a network too large for generated code runs the loops, with the same results as predict", () => {
+    const mlp = createMlp({sizes: [2, 40, 40, 40, 1], activation: "tanh", seed: 3, residual: true});
+    expect(mlp.scratch.compiled).toBeNull();
+    const inputs = randomRows(10, 2, 2);
+    expect(Array.from(unitValues(mlp, inputs).a[3])).toEqual(Array.from(predict(mlp, inputs)));
   });
 });

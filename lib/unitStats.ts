@@ -5,19 +5,15 @@
 // slope. The playground draws these over f′, so a saturated tanh unit or a dead ReLU unit
 // is seen at a glance.
 //
-// The slopes come from the activation's kernel (./kernels.js), the very numbers the trainer
-// multiplies its gradients by: where a kernel rounds a far tail's slope to 0 (tanh beyond
-// |z| ≈ 18.7), no gradient passes, and the unit counts as dead there, as lib's deadUnits
-// counts it.
-
-import type {Kernel} from "./kernels.js";
+// The slopes are the ones the forward pass computed with the z (./mlpUnits.js: the
+// activation's kernel, ./kernels.js), the very numbers the trainer multiplies its gradients
+// by: where a kernel rounds a far tail's slope to 0 (tanh beyond |z| ≈ 18.7), no gradient
+// passes, and the unit counts as dead there, as lib's deadUnits counts it.
 
 /** Options of unitStats. */
 export interface UnitStatsOptions {
   /** Units of the layer: the number of columns of z. An integer ≥ 1. */
   units: number;
-  /** The activation's kernel (kernelOf(activation)): its slopes f′(z) are the ones counted. */
-  kernel: Kernel;
   /** The z range the histogram covers, [low, high] with low < high, both finite. */
   domain: readonly [number, number];
   /** Bins of equal width over the domain. An integer ≥ 1. */
@@ -65,9 +61,8 @@ export function saturationThreshold(maxSlope: number | undefined): number {
 
 function check(options: UnitStatsOptions): void {
   if (options === null || typeof options !== "object") throw new Error("unitStats needs an options object");
-  const {units, kernel, domain, bins, threshold} = options;
+  const {units, domain, bins, threshold} = options;
   if (!Number.isInteger(units) || units < 1) throw new Error(`units must be an integer ≥ 1, got ${String(units)}`);
-  if (typeof kernel !== "function") throw new Error("kernel must be a function (the activation's kernel, kernelOf)");
   if (
     !Array.isArray(domain) ||
     domain.length !== 2 ||
@@ -84,17 +79,21 @@ function check(options: UnitStatsOptions): void {
 }
 
 /**
- * The statistics of every unit of a layer from its pre-activations `z` (n × units,
- * row-major: example e, unit j at e·units + j). Throws, naming the problem, for bad options
- * or a z that is not a Float64Array of whole rows. With no examples (n = 0) every count is 0
+ * The statistics of every unit of a layer from its pre-activations `z` and their slopes
+ * `slopes` = f′(z) (both n × units, row-major: example e, unit j at e·units + j, as
+ * unitValues gives them). Throws, naming the problem, for bad options or arrays that are not
+ * Float64Arrays of whole rows of the same length. With no examples (n = 0) every count is 0
  * and every share and mean NaN.
  */
-export function unitStats(z: Float64Array, options: UnitStatsOptions): UnitStats {
+export function unitStats(z: Float64Array, slopes: Float64Array, options: UnitStatsOptions): UnitStats {
   check(options);
-  const {units, kernel, bins, threshold} = options;
+  const {units, bins, threshold} = options;
   if (!(z instanceof Float64Array)) throw new Error("z must be a Float64Array (n × units, row-major)");
   if (z.length % units !== 0) {
     throw new Error(`z has ${z.length} numbers, not a multiple of ${units} (one per unit per example)`);
+  }
+  if (!(slopes instanceof Float64Array) || slopes.length !== z.length) {
+    throw new Error(`slopes must be a Float64Array as long as z (${z.length} numbers)`);
   }
   const n = z.length / units;
   const [low, high] = options.domain;
@@ -107,16 +106,10 @@ export function unitStats(z: Float64Array, options: UnitStatsOptions): UnitStats
   const saturatedCount = new Uint32Array(units);
   const slopeSum = new Float64Array(units);
   const slopeCount = new Uint32Array(units);
-  // one unit's column at a time, its slopes in one kernel call
-  const column = new Float64Array(n);
-  const values = new Float64Array(n);
-  const slopes = new Float64Array(n);
   for (let j = 0; j < units; j++) {
-    for (let e = 0; e < n; e++) column[e] = z[e * units + j];
-    kernel(column, values, slopes, n);
     const first = j * bins;
     for (let e = 0; e < n; e++) {
-      const v = column[e];
+      const v = z[e * units + j];
       if (v !== v) {
         invalid[j]++;
         continue;
@@ -124,7 +117,7 @@ export function unitStats(z: Float64Array, options: UnitStatsOptions): UnitStats
       if (v < low) below[j]++;
       else if (v > high) above[j]++;
       else counts[first + Math.min(bins - 1, Math.floor((v - low) * scale))]++;
-      const slope = slopes[e];
+      const slope = slopes[e * units + j];
       if (slope !== slope) continue;
       slopeSum[j] += slope;
       slopeCount[j]++;

@@ -9,7 +9,6 @@
 // (../lib/unitStats.js).
 import {html} from "npm:htl";
 import {heatGrid} from "../lib/heatmap.js";
-import {kernelOf} from "../lib/kernels.js";
 import {unitValues} from "../lib/mlpUnits.js";
 import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
@@ -27,20 +26,20 @@ export const MAP_SIDE = 20;
 /** The maps' colours and strength, as the data chart's map. */
 const MAP = {width: MAP_SIDE, colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"}, strength: 0.65};
 
-/** The network's inputs for points of the plane when they are the points themselves (x₁, x₂). */
-const PLANE = (points) => points;
-
 const percent = (share) => `${formatNumber(100 * share, {digits: 3})}%`;
 const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.toUpperCase());
 
 /**
- * The diagram, for a panel `width` px wide. `show(trainer, {inputLabels, planeInputs,
- * live})` draws a trainer's network (again only when its shape, activation or inputs
- * changed) and updates it: `update({live})` repaints it from the trainer's current weights
- * (live: while training, when only the focused item's accessible name is rewritten).
- * `recolor()` repaints after a change of theme. `onEdit(l, j, i, value)` sets a weight the reader typed.
- * `planeInputs(points)` turns the grid's points (n × 2) into the network's inputs (default:
- * the points themselves).
+ * The diagram, for a panel `width` px wide. `show(trainer, {inputLabels, live})` draws a
+ * trainer's network (again only when its shape, activations or input labels changed) and
+ * updates it: `update({live})` repaints it from the trainer's current weights (live: while
+ * training, when only the focused item's accessible name is rewritten). `recolor()` repaints
+ * after a change of theme. `onEdit(l, j, i, value)` sets a weight the reader typed.
+ *
+ * A trainer whose network takes features of the points rather than the points (x₁, x₂)
+ * themselves says so with `inputsOf(points)` (the network's inputs for n × 2 points) and
+ * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
+ * its output's map read against ½, as the data chart reads it.
  */
 export function networkDiagram({width, onEdit}) {
   const grid = heatGrid([-EXTENT, EXTENT], MAP_SIDE);
@@ -68,7 +67,7 @@ export function networkDiagram({width, onEdit}) {
   let active = null; // the item with the one tab stop
   let shownLink = null; // the link whose weight the tip shows
 
-  function build(sizes, activation, inputLabels, planeInputs) {
+  function build(sizes, activation, inputLabels) {
     // beside the focused unit's chart when both fit, else above it (the figure wraps)
     const layout = diagramLayout(sizes, width >= 700 ? width - CHART_WIDTH - 24 : width);
     const activations = sizes.slice(1).map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
@@ -80,7 +79,7 @@ export function networkDiagram({width, onEdit}) {
       if (c > 0) groups.push(drawing.links[c - 1].map((link) => link.group));
       groups.push(column.map((node) => node.group));
     });
-    drawn = {sizes, activation, inputLabels, planeInputs, layout, activations, groups, ...drawing};
+    drawn = {sizes, activation, inputLabels, layout, activations, groups, ...drawing};
     passes = {grid: undefined, train: undefined};
     stats = [];
     shownLink = null;
@@ -201,19 +200,28 @@ export function networkDiagram({width, onEdit}) {
     makeActive(next);
   });
 
-  root.show = (next, {inputLabels = [], planeInputs = PLANE, live = false} = {}) => {
+  let planeInputs = null; // the network's inputs for the grid's points, or the error they gave
+  root.show = (next, {inputLabels = [], live = false} = {}) => {
+    const before = trainer;
     trainer = next;
     const {sizes, activation} = trainer;
     const same =
       drawn !== null &&
       drawn.sizes.join() === sizes.join() &&
       drawn.activation === activation &&
-      drawn.inputLabels.join() === inputLabels.join() &&
-      drawn.planeInputs === planeInputs;
+      drawn.activations.at(-1) === trainer.mlp.outputActivation &&
+      drawn.inputLabels.join() === inputLabels.join();
     if (!same) {
       editor.close();
-      build(sizes, activation, inputLabels, planeInputs);
+      build(sizes, activation, inputLabels);
       live = false;
+    }
+    if (trainer !== before || !same) {
+      try {
+        planeInputs = trainer.inputsOf ? trainer.inputsOf(grid.inputs) : grid.inputs;
+      } catch (error) {
+        planeInputs = error;
+      }
     }
     return root.update({live});
   };
@@ -221,19 +229,17 @@ export function networkDiagram({width, onEdit}) {
   /** The two passes and the statistics; false (with a note saying why) when they fail. */
   function measure() {
     try {
-      const inputs = drawn.planeInputs(grid.inputs);
-      passes.grid = unitValues(trainer.mlp, inputs, passes.grid);
-      passes.train = unitValues(trainer.mlp, trainer.train.inputs, passes.train);
-      passes.inputs = inputs;
+      if (planeInputs instanceof Error) throw planeInputs;
+      passes.grid = unitValues(trainer.mlp, planeInputs, passes.grid);
+      passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
     } catch (error) {
       setText(note, `The network cannot be drawn: ${error.message}`);
       return false;
     }
     if (note.textContent) setText(note, "");
     stats = drawn.activations.map((activation, l) =>
-      unitStats(passes.train.z[l], {
+      unitStats(passes.train.z[l], passes.train.slope[l], {
         units: drawn.sizes[l + 1],
-        kernel: kernelOf(activation),
         domain: Z_DOMAIN,
         bins: Z_BINS,
         threshold: saturationThreshold(activation.maxSlope?.value)
@@ -246,12 +252,15 @@ export function networkDiagram({width, onEdit}) {
     if (drawn === null || !measure()) return root;
     const {nodes, links, sizes, layout} = drawn;
     const bars = {left: 0, base: layout.strip, binWidth: layout.node / Z_BINS, height: layout.strip - 1};
+    const last = nodes.length - 1;
     nodes.forEach((column, c) => {
-      const source = c === 0 ? passes.inputs : passes.grid.a[c - 1];
+      const source = c === 0 ? planeInputs : passes.grid.a[c - 1];
       const units = sizes[c];
+      // a sigmoid output is read against ½: its map shows 2·(y − ½), from −1 to 1
+      const [centre, scale] = c === last && trainer.sigmoidOutput ? [0.5, 2] : [0, 1];
       for (const node of column) {
         const {values, k} = node;
-        for (let p = 0; p < values.length; p++) values[p] = source[p * units + k];
+        for (let p = 0; p < values.length; p++) values[p] = (source[p * units + k] - centre) * scale;
         node.map.paint(values, MAP_SIDE);
         if (c === 0) continue;
         setIfChanged(node.hist, "d", histogramPath(stats[c - 1], k, bars));

@@ -227,10 +227,21 @@ describe("networkDiagram", () => {
     expect(marked).toContain("unit 4 of layer 2: dead, f′(z) = 0 on every training example");
   });
 
-  test("inputs the network cannot take get a note, not an exception", () => {
+  test("a network of features draws its inputs' maps from the trainer's inputsOf, and bad ones get a note", () => {
     const trainer = trainerFor();
+    // as a trainer feeding the network x₁² and x₁x₂ (lib/features.ts on the controls' side)
+    const squares = (points: Float64Array) =>
+      Float64Array.from(points, (_, k) => (k % 2 === 0 ? points[k] ** 2 : points[k - 1] * points[k]));
+    const featured = {...trainer, inputsOf: squares, trainSet: {inputs: squares(data.train.inputs)}};
     const figure = networkDiagram({width: 640, onEdit: () => {}});
-    expect(() => figure.show(trainer, {planeInputs: () => new Float64Array(3)})).not.toThrow();
+    figure.show(featured, {inputLabels: ["x₁²", "x₁x₂"]});
+    expect(figure.querySelector(".nd-note")!.textContent).toBe("");
+    expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe("input x₁²");
+    const x1Squared = [...painted.get(figure.querySelector("canvas")!)!];
+    const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
+    expect(x1Squared).not.toEqual([...painted.get(plain.querySelector("canvas")!)!]);
+    const broken = {...trainer, inputsOf: () => new Float64Array(3)};
+    expect(() => figure.show(broken)).not.toThrow();
     expect(figure.querySelector(".nd-note")!.textContent).toMatch(/^The network cannot be drawn: inputs has 3 numbers/);
   });
 

@@ -5,16 +5,24 @@ import {activations} from "../../lib/activations.js";
 import {kernelOf} from "../../lib/kernels.js";
 import type {Kernel} from "../../lib/kernels.js";
 import {createMlp, deadUnits, toDenseLayers} from "../../lib/mlp.js";
+import {unitValues} from "../../lib/mlpUnits.js";
 import {forward} from "../../lib/network.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
-import {isDead, saturationThreshold, SATURATION_FRACTION, unitStats} from "../../lib/unitStats.js";
+import {isDead, saturationThreshold, SATURATION_FRACTION, unitStats as statsOf} from "../../lib/unitStats.js";
 import type {UnitStatsOptions} from "../../lib/unitStats.js";
 import {expectClose} from "./helpers.js";
 
 const tanh = activations.tanh;
 const relu = activations.relu;
 const sigmoid = activations.sigmoid;
-const base = (units: number, kernel: Kernel = kernelOf(tanh)): UnitStatsOptions => ({
+/** The slopes of z by an activation's kernel (as unitValues computes them), then the stats. */
+const unitStats = (z: Float64Array, options: UnitStatsOptions & {kernel?: Kernel}) => {
+  const {kernel = kernelOf(tanh), ...rest} = options;
+  const slopes = new Float64Array(z.length);
+  kernel(z, new Float64Array(z.length), slopes, z.length);
+  return statsOf(z, slopes, rest);
+};
+const base = (units: number, kernel: Kernel = kernelOf(tanh)): UnitStatsOptions & {kernel: Kernel} => ({
   units,
   kernel,
   domain: [-4, 4],
@@ -117,25 +125,25 @@ describe("unitStats", () => {
   test("bad input gets a clear error", () => {
     const z = new Float64Array(6);
     expect(() => unitStats(z, {...base(4)})).toThrow(/not a multiple of 4/);
-    expect(() => unitStats([1, 2] as unknown as Float64Array, base(1))).toThrow(/Float64Array/);
+    expect(() => statsOf([1, 2] as unknown as Float64Array, z, base(1))).toThrow(/Float64Array/);
     expect(() => unitStats(z, {...base(0)})).toThrow(/units must be an integer/);
     expect(() => unitStats(z, {...base(2), bins: 0})).toThrow(/bins/);
     expect(() => unitStats(z, {...base(2), domain: [1, 1]})).toThrow(/domain/);
     expect(() => unitStats(z, {...base(2), domain: [0, Infinity]})).toThrow(/domain/);
     expect(() => unitStats(z, {...base(2), threshold: NaN})).toThrow(/threshold/);
-    expect(() => unitStats(z, {...base(2), kernel: 3 as unknown as Kernel})).toThrow(/kernel/);
-    expect(() => unitStats(z, null as unknown as UnitStatsOptions)).toThrow(/options/);
+    expect(() => statsOf(z, new Float64Array(4), base(2))).toThrow(/slopes must be a Float64Array as long as z/);
+    expect(() => statsOf(z, z, null as unknown as UnitStatsOptions)).toThrow(/options/);
   });
 });
 
 describe("unitStats against lib's reference network", () => {
-  // the reference network (network.ts) gives every example's z; the stats from them match
-  // counts made per example with the record's f′ (where it is not in a far tail the trainer
-  // rounds to 0), and the dead units are the ones lib's deadUnits counts
+  // unitValues' z and slopes give the stats; the reference network (network.ts) gives every
+  // example's z, and counts made from them with the record's f′ (where it is not in a far
+  // tail the trainer rounds to 0) agree; the dead units are the ones lib's deadUnits counts
   for (const id of ["relu", "tanh"] as const) {
     test(`${id}: dead and saturated units as the reference forward pass finds them`, () => {
       const sizes = networkSizes(2, 5);
-      const mlp = createMlp({sizes, activation: id, seed: 7, compile: false});
+      const mlp = createMlp({sizes, activation: id, seed: 7});
       // push some units far out, so that the network has dead or saturated ones
       mlp.biases[0][0] = -50;
       mlp.biases[0][1] = 4;
@@ -144,31 +152,33 @@ describe("unitStats against lib's reference network", () => {
       const net = toDenseLayers(mlp);
       const activation = activations[id];
       const threshold = saturationThreshold(activation.maxSlope.value);
-      const kernel = kernelOf(activation);
       const passes = Array.from({length: n}, (_, e) => forward(net, [train.inputs[2 * e], train.inputs[2 * e + 1]]));
+      const values = unitValues(mlp, train.inputs);
       const dead = deadUnits(mlp, train.inputs);
+      const options = {domain: [-6, 6] as const, bins: 12, threshold};
       for (let l = 0; l < sizes.length - 2; l++) {
         const units = sizes[l + 1];
-        const z = new Float64Array(n * units);
-        passes.forEach((pass, e) => z.set(pass.z[l], e * units));
-        const s = unitStats(z, {units, kernel, domain: [-6, 6], bins: 12, threshold});
+        const s = statsOf(values.z[l], values.slope[l], {units, ...options});
         for (let j = 0; j < units; j++) {
+          const column = passes.map((pass) => pass.z[l][j]);
+          column.forEach((z, e) => expectClose(values.z[l][e * units + j], z, 1e-12, 1e-12, `z of unit ${j}`));
           // the trainer's slope: the record's f′, but 0 in tanh's far tails (lib/kernels.ts)
-          const slope = (v: number) => (id === "tanh" && Math.abs(v) > 18.7 ? 0 : activation.df(v));
-          const slopes = passes.map((pass) => slope(pass.z[l][j]));
+          const slopes = column.map((v) => (id === "tanh" && Math.abs(v) > 18.7 ? 0 : activation.df(v)));
           expect(s.dead[j]).toBe(slopes.filter((d) => d === 0).length / n);
           expect(s.saturated[j]).toBe(slopes.filter((d) => d !== 0 && Math.abs(d) < threshold).length / n);
+          expect(s.below[j]).toBe(column.filter((v) => v < -6).length);
+          expectClose(s.meanSlope[j], slopes.reduce((a, b) => a + b, 0) / n, 1e-9, 1e-15, `mean slope of unit ${j}`);
         }
         const deadHere = Array.from({length: units}, (_, j) => isDead(s, j)).filter(Boolean).length;
         expect(deadHere, `layer ${l + 1}`).toBe(dead[l]);
+        if (l === 0) {
+          // the unit pushed to z ≈ −50 passes no gradient back: dead, for ReLU and (in the
+          // trainer's arithmetic) for tanh; the one pushed to z ≈ 4 is a saturated tanh unit
+          expect(s.dead[0]).toBe(1);
+          if (id === "tanh") expect(s.saturated[1]).toBeGreaterThan(0.5);
+        }
       }
-      // the unit pushed to z ≈ −50 passes no gradient back: dead, for ReLU and (in the
-      // trainer's arithmetic) for tanh; the one pushed to z ≈ 4 is a saturated tanh unit
-      const column = (j: number) => Float64Array.from(passes, (pass) => pass.z[0][j]);
-      const options = {units: 1, kernel, domain: [-6, 6] as const, bins: 12, threshold};
-      expect(unitStats(column(0), options).dead[0]).toBe(1);
       expect(dead[0]).toBeGreaterThan(0);
-      if (id === "tanh") expect(unitStats(column(1), options).saturated[0]).toBeGreaterThan(0.5);
     });
   }
 });

@@ -7,7 +7,7 @@ import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
-import {SETTLE_MS, whenSettled} from "./offscreen.js";
+import {holdUntil, SETTLE_MS, whenSettled} from "./offscreen.js";
 import {
   blankChart,
   gradientChart,
@@ -17,7 +17,6 @@ import {
   lossSubtitle,
   tidy
 } from "./playgroundCharts.js";
-import {networkDiagram} from "./networkDiagram.js";
 import {trainingButtons} from "./playgroundControls.js";
 import {dataChart, dataLegend} from "./playgroundDataChart.js";
 import {deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
@@ -55,7 +54,24 @@ export function trainingPanel(initialTrainer, {width}) {
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;
   const gradientSlot = html`<div class="pg-slot pg-gradients"></div>`;
   const dead = deadUnitsText();
-  const diagram = networkDiagram({width, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
+  // The network diagram (./networkDiagram.js) loads once its place nears the screen: a
+  // page that is only opened does not fetch its code. Until then a box of its usual height
+  // holds its place (style.css).
+  const diagramSlot = html`<div class="pg-diagram"></div>`;
+  let diagram = null;
+  const nearby = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      nearby.disconnect();
+      holdUntil(import("./networkDiagram.js")).then(({networkDiagram}) => {
+        diagram = networkDiagram({width, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
+        diagramSlot.replaceChildren(diagram);
+        if (trainer !== null) diagram.show(trainer);
+      });
+    },
+    {rootMargin: "25% 0px"}
+  );
+  nearby.observe(diagramSlot);
 
   const root = html`<div class="pg-panel">
     ${buttons}
@@ -64,7 +80,7 @@ export function trainingPanel(initialTrainer, {width}) {
       test accuracy ${out.accuracy}
     </p>
     ${out.state}
-    ${diagram}
+    ${diagramSlot}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
         <div class="pg-slot pg-data">${tidy(data)}</div>
@@ -149,6 +165,7 @@ export function trainingPanel(initialTrainer, {width}) {
   // per three times its cost; a preview (a slider moving) waits until the slider rests
   let diagramDue = 0;
   function drawDiagram(type, preview) {
+    if (diagram === null) return;
     const now = performance.now();
     const live = type === "train" && trainer.playing;
     if (preview) whenSettled(diagram, () => diagram.show(trainer));
@@ -198,7 +215,7 @@ export function trainingPanel(initialTrainer, {width}) {
   const scheme = matchMedia("(prefers-color-scheme: dark)");
   const onScheme = () => {
     data.recolor();
-    diagram.recolor();
+    diagram?.recolor();
   };
   scheme.addEventListener("change", onScheme);
   if (initialTrainer) root.setTrainer(initialTrainer);
@@ -211,6 +228,7 @@ export function trainingPanel(initialTrainer, {width}) {
 
   root.dispose = () => {
     unsubscribe();
+    nearby.disconnect();
     scheme.removeEventListener("change", onScheme);
     cancelCharts();
   };

@@ -8,13 +8,16 @@ import {describe, expect, inject, test} from "vitest";
 import {createMlp, meanLoss} from "../../lib/mlp.js";
 import {defaultState, networkSizes, playgroundData} from "../../lib/playground.js";
 import {useBrowser} from "./chromium.js";
-import {afterFrames, expectNoProblem, openPage} from "./page.js";
+import {afterFrames, expectNoProblem, openPage, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
 async function open(query = "", options: Parameters<typeof openPage>[2] = {}) {
   const opened = await openPage(browser(), `${inject("baseUrl")}/playground${query}`, options);
+  // the diagram's code loads once its place nears the screen
+  await opened.page.locator(".pg-diagram").scrollIntoViewIfNeeded();
   await opened.page.locator(".nd-svg").waitFor();
+  await waitForCells(opened.page);
   return opened;
 }
 

@@ -62,7 +62,8 @@ export function saturationThreshold(maxSlope: number | undefined): number {
 function check(options: UnitStatsOptions): void {
   if (options === null || typeof options !== "object") throw new Error("unitStats needs an options object");
   const {units, domain, bins, threshold} = options;
-  if (!Number.isInteger(units) || units < 1) throw new Error(`units must be an integer ≥ 1, got ${String(units)}`);
+  if (!Number.isInteger(units) || units < 1)
+    throw new Error(`units must be an integer ≥ 1, got ${String(units)}`);
   if (
     !Array.isArray(domain) ||
     domain.length !== 2 ||
@@ -72,7 +73,8 @@ function check(options: UnitStatsOptions): void {
   ) {
     throw new Error(`domain must be two finite numbers, low < high, got ${JSON.stringify(domain)}`);
   }
-  if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be an integer ≥ 1, got ${String(bins)}`);
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new Error(`bins must be an integer ≥ 1, got ${String(bins)}`);
   if (typeof threshold !== "number" || !(threshold >= 0) || threshold === Infinity) {
     throw new Error(`threshold must be a finite number ≥ 0, got ${String(threshold)}`);
   }

@@ -24,7 +24,11 @@ const EXTENT = 1.6;
 /** Cells per side of every node's map. */
 export const MAP_SIDE = 20;
 /** The maps' colours and strength, as the data chart's map. */
-const MAP = {width: MAP_SIDE, colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"}, strength: 0.65};
+const MAP = {
+  width: MAP_SIDE,
+  colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"},
+  strength: 0.65
+};
 
 const percent = (share) => `${formatNumber(100 * share, {digits: 3})}%`;
 const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.toUpperCase());
@@ -50,12 +54,13 @@ export function networkDiagram({width, onEdit}) {
   const root = html`<figure class="nd">
     <div class="nd-scroll">${stage}</div>
     ${big}
-    <figcaption class="nd-caption">Each node shows its output over the input plane (blue +, orange −);
-    under each unit, bars show where its pre-activations z fall over the training data, on its slope
-    f′(z) (dashed); a dashed grey frame marks a dead unit. A link is blue for a positive weight,
-    orange for a negative one, and thicker for a larger one: hover or focus it to read its weight,
-    click it or press Enter to change it. Keys: Tab into the network, then the arrows (up and down
-    within a column, left and right along the links).</figcaption>
+    <figcaption class="nd-caption">
+      Each node shows its output over the input plane (blue +, orange −); under each unit, bars show where its
+      pre-activations z fall over the training data, on its slope f′(z) (dashed); a dashed grey frame marks a
+      dead unit. A link is blue for a positive weight, orange for a negative one, and thicker for a larger
+      one: hover or focus it to read its weight, click it or press Enter to change it. Keys: Tab into the
+      network, then the arrows (up and down within a column, left and right along the links).
+    </figcaption>
     ${note}
   </figure>`;
 
@@ -70,7 +75,9 @@ export function networkDiagram({width, onEdit}) {
   function build(sizes, activation, inputLabels) {
     // beside the focused unit's chart when both fit, else above it (the figure wraps)
     const layout = diagramLayout(sizes, width >= 700 ? width - CHART_WIDTH - 24 : width);
-    const activations = sizes.slice(1).map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
+    const activations = sizes
+      .slice(1)
+      .map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
     const drawing = drawNetwork({sizes, activations, inputLabels, layout, mapOptions: MAP});
     stage.replaceChildren(drawing.svg, editor);
     stage.style.width = `${layout.width}px`;
@@ -92,8 +99,12 @@ export function networkDiagram({width, onEdit}) {
   /** Shows node k of column c large. */
   function select(c, k) {
     selected = [c, k];
-    for (const column of drawn.nodes) for (const node of column) node.group.classList.toggle("selected", node.c === c && node.k === k);
-    big.show({name: capitalised(nodeName(drawn.sizes, drawn.inputLabels, c, k)), activation: c === 0 ? null : drawn.activations[c - 1]});
+    for (const column of drawn.nodes)
+      for (const node of column) node.group.classList.toggle("selected", node.c === c && node.k === k);
+    big.show({
+      name: capitalised(nodeName(drawn.sizes, drawn.inputLabels, c, k)),
+      activation: c === 0 ? null : drawn.activations[c - 1]
+    });
     paintBig();
   }
 
@@ -104,12 +115,18 @@ export function networkDiagram({width, onEdit}) {
   }
 
   const linkOf = (element) =>
-    drawn.links[Number(element.dataset.layer)][Number(element.dataset.to) * drawn.sizes[Number(element.dataset.layer)] + Number(element.dataset.from)];
+    drawn.links[Number(element.dataset.layer)][
+      Number(element.dataset.to) * drawn.sizes[Number(element.dataset.layer)] + Number(element.dataset.from)
+    ];
   const nodeOf = (element) => drawn.nodes[Number(element.dataset.column)][Number(element.dataset.node)];
 
   function labelLink(link) {
     const w = trainer.mlp.weights[link.l][link.index];
-    setIfChanged(link.group, "aria-label", `${linkTitle(drawn.sizes, drawn.inputLabels, link.l, link.j, link.i)}: ${formatNumber(w)}`);
+    setIfChanged(
+      link.group,
+      "aria-label",
+      `${linkTitle(drawn.sizes, drawn.inputLabels, link.l, link.j, link.i)}: ${formatNumber(w)}`
+    );
     return w;
   }
 

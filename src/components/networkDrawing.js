@@ -54,11 +54,20 @@ export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions
       group.append(holder, svgElement("rect", {class: "nd-frame", width: side, height: side, rx: 3}));
       const node = {group, map, values: new Float64Array(mapOptions.width ** 2), hist: null, c, k};
       if (c === 0) {
-        const label = svgElement("text", {x: -6, y: side / 2 + 4, class: "nd-input-label", "aria-hidden": "true"});
+        const label = svgElement("text", {
+          x: -6,
+          y: side / 2 + 4,
+          class: "nd-input-label",
+          "aria-hidden": "true"
+        });
         label.textContent = inputLabel(inputLabels, k);
         group.append(label);
       } else {
-        const strip = svgElement("g", {class: "nd-strip", transform: `translate(0,${side + 3})`, "aria-hidden": "true"});
+        const strip = svgElement("g", {
+          class: "nd-strip",
+          transform: `translate(0,${side + 3})`,
+          "aria-hidden": "true"
+        });
         const [lo, hi] = samples[c - 1].range;
         const stripY = (s) => stripHeight - ((s - lo) / (hi - lo)) * stripHeight;
         node.hist = svgElement("path", {class: "nd-hist"});

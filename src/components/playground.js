@@ -79,8 +79,7 @@ export function trainingPanel(initialTrainer, {width}) {
       Data seed ${out.seed} · epoch ${out.epoch} · train loss ${out.trainLoss} · test loss ${out.testLoss} ·
       test accuracy ${out.accuracy}
     </p>
-    ${out.state}
-    ${diagramSlot}
+    ${out.state} ${diagramSlot}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
         <div class="pg-slot pg-data">${tidy(data)}</div>

@@ -52,7 +52,8 @@ export function histogramPath(stats, j, {left, base, binWidth, height}) {
   const {bins, counts} = stats;
   const first = j * bins;
   let top = 0;
-  const count = (b) => counts[first + b] + (b === 0 ? stats.below[j] : 0) + (b === bins - 1 ? stats.above[j] : 0);
+  const count = (b) =>
+    counts[first + b] + (b === 0 ? stats.below[j] : 0) + (b === bins - 1 ? stats.above[j] : 0);
   for (let b = 0; b < bins; b++) top = Math.max(top, count(b));
   if (top === 0) return "";
   let d = "";
@@ -65,7 +66,8 @@ export function histogramPath(stats, j, {left, base, binWidth, height}) {
   return d;
 }
 
-const percent = (share) => (Number.isFinite(share) ? `${formatNumber(100 * share, {digits: 3})}%` : "no examples");
+const percent = (share) =>
+  Number.isFinite(share) ? `${formatNumber(100 * share, {digits: 3})}%` : "no examples";
 
 /** One sentence on unit j of these stats: its dead and saturated shares and mean slope. */
 export function unitSummary(stats, j) {
@@ -73,7 +75,9 @@ export function unitSummary(stats, j) {
   return (
     `Over the ${stats.n} training examples: f′(z) = 0 (dead) on ${percent(stats.dead[j])}, ` +
     `saturated (0 < |f′(z)| < 1% of its largest) on ${percent(stats.saturated[j])}, mean f′(z) ${formatNumber(stats.meanSlope[j])}` +
-    (beyond > 0 ? `; ${percent(beyond / stats.n)} lie beyond z = ±${Z_DOMAIN[1]}, counted in the end bars.` : ".")
+    (beyond > 0
+      ? `; ${percent(beyond / stats.n)} lie beyond z = ±${Z_DOMAIN[1]}, counted in the end bars.`
+      : ".")
   );
 }
 
@@ -96,7 +100,10 @@ export function unitChart({side, width, colors, strength}) {
   const chartSlot = html`<div class="nd-big-chart"></div>`;
   const root = html`<div class="nd-big">
     ${title}
-    <div class="nd-big-row"><div class="nd-big-map-box">${map.canvas}</div>${summary}</div>
+    <div class="nd-big-row">
+      <div class="nd-big-map-box">${map.canvas}</div>
+      ${summary}
+    </div>
     ${chartSlot}
   </div>`;
   let drawnFor = null;
@@ -114,13 +121,16 @@ export function unitChart({side, width, colors, strength}) {
       y: {domain: samples.range, label: "f′(z)", labelArrow: "none", ticks: 3},
       marks: [
         Plot.ruleY([0], {strokeOpacity: 0.3}),
-        Plot.line(Array.from(samples.zs, (z, k) => [z, samples.slopes[k]]), {
-          x: (d) => d[0],
-          y: (d) => d[1],
-          className: "chart-df",
-          strokeDasharray: curveDash.df,
-          strokeWidth: 2
-        })
+        Plot.line(
+          Array.from(samples.zs, (z, k) => [z, samples.slopes[k]]),
+          {
+            x: (d) => d[0],
+            y: (d) => d[1],
+            className: "chart-df",
+            strokeDasharray: curveDash.df,
+            strokeWidth: 2
+          }
+        )
       ]
     });
     const sx = chart.scale("x");

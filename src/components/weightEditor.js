@@ -14,14 +14,18 @@ export const MAX_WEIGHT = 100;
  * {error} saying what is wrong.
  */
 export function parseWeight(text) {
-  const trimmed = String(text ?? "").trim().replace(/^−/, "-");
+  const trimmed = String(text ?? "")
+    .trim()
+    .replace(/^−/, "-");
   if (trimmed === "") return {error: "Type a number, e.g. 0.5 or −1.2."};
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
     return {error: `“${text.trim().slice(0, 20)}” is not a number: type one like 0.5 or −1.2.`};
   }
   const value = Number(trimmed);
   if (!(Math.abs(value) <= MAX_WEIGHT)) {
-    return {error: `${formatNumber(value)} is too large: a weight must lie between −${MAX_WEIGHT} and ${MAX_WEIGHT}.`};
+    return {
+      error: `${formatNumber(value)} is too large: a weight must lie between −${MAX_WEIGHT} and ${MAX_WEIGHT}.`
+    };
   }
   return {value: value === 0 ? 0 : value}; // −0 as 0
 }
@@ -33,8 +37,15 @@ export function parseWeight(text) {
  */
 export function weightEditor() {
   const label = html`<label class="nd-editor-label" for="nd-weight-input"></label>`;
-  const input = html`<input id="nd-weight-input" class="nd-editor-input" type="text" inputmode="decimal"
-    autocomplete="off" spellcheck="false" aria-describedby="nd-weight-message">`;
+  const input = html`<input
+    id="nd-weight-input"
+    class="nd-editor-input"
+    type="text"
+    inputmode="decimal"
+    autocomplete="off"
+    spellcheck="false"
+    aria-describedby="nd-weight-message"
+  />`;
   const message = html`<p class="nd-editor-message" id="nd-weight-message" role="alert"></p>`;
   const form = html`<form class="nd-editor" hidden>${label}${input}${message}</form>`;
   let current = null;

@@ -21,8 +21,10 @@ async function open(query = "", options: Parameters<typeof openPage>[2] = {}) {
   return opened;
 }
 
-const trainLoss = (page: Page) => page.locator(".pg-panel").evaluate((el: HTMLElement) => Number(el.dataset.trainLoss));
-const mapPixels = (page: Page) => page.locator(".pg-heatmap").evaluate((c: HTMLCanvasElement) => c.toDataURL());
+const trainLoss = (page: Page) =>
+  page.locator(".pg-panel").evaluate((el: HTMLElement) => Number(el.dataset.trainLoss));
+const mapPixels = (page: Page) =>
+  page.locator(".pg-heatmap").evaluate((c: HTMLCanvasElement) => c.toDataURL());
 
 describe("/playground: the network diagram", () => {
   test("a weight edited from the keyboard changes the prediction, as lib computes it", async () => {
@@ -34,7 +36,9 @@ describe("/playground: the network diagram", () => {
       await page.keyboard.press("ArrowLeft");
       const link = page.locator(".nd-link[data-layer='2'][data-to='0'][data-from='0']");
       await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
-      await expect(link.getAttribute("aria-label")).resolves.toMatch(/^weight from unit 1 of layer 2 to the output: /);
+      await expect(link.getAttribute("aria-label")).resolves.toMatch(
+        /^weight from unit 1 of layer 2 to the output: /
+      );
       await expect(page.locator(".nd-tip").getAttribute("visibility")).resolves.toBe("visible");
       await page.keyboard.press("Enter");
       const input = page.locator(".nd-editor input");
@@ -49,8 +53,14 @@ describe("/playground: the network diagram", () => {
       await page.keyboard.press("Enter");
       await afterFrames(page, 2);
       await expect(page.locator(".nd-editor").isHidden()).resolves.toBe(true);
-      await expect(link.getAttribute("aria-label")).resolves.toBe("weight from unit 1 of layer 2 to the output: −2.5");
-      const mlp = createMlp({sizes: networkSizes(defaultState.layers, defaultState.units), activation: "tanh", seed: defaultState.seed});
+      await expect(link.getAttribute("aria-label")).resolves.toBe(
+        "weight from unit 1 of layer 2 to the output: −2.5"
+      );
+      const mlp = createMlp({
+        sizes: networkSizes(defaultState.layers, defaultState.units),
+        activation: "tanh",
+        seed: defaultState.seed
+      });
       mlp.weights[2][0] = -2.5;
       const {train} = playgroundData(defaultState);
       expect(await trainLoss(page)).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
@@ -72,7 +82,9 @@ describe("/playground: the network diagram", () => {
       await expect(big.getAttribute("data-unit")).resolves.toBe("Unit 3 of layer 1");
       await expect(big.locator(".nd-big-chart svg").isVisible()).resolves.toBe(true);
       await expect(big.locator(".nd-big-chart .nd-hist").getAttribute("d")).resolves.toMatch(/^M/);
-      await expect(big.locator(".nd-big-summary").textContent()).resolves.toMatch(/^Over the \d+ training examples/);
+      await expect(big.locator(".nd-big-summary").textContent()).resolves.toMatch(
+        /^Over the \d+ training examples/
+      );
       await expectNoProblem(page);
     } finally {
       await page.context().close();
@@ -84,27 +96,39 @@ describe("/playground: the network diagram", () => {
     try {
       await expect(page.locator(".nd-node").count()).resolves.toBe(2 + 6 * 8 + 1);
       // the cost of one live update of the whole diagram (two passes, 51 maps, 456 links)
-      const costs = await page.locator(".nd").evaluate((figure: HTMLElement & {update?: (o: object) => void}) => {
-        for (let k = 0; k < 20; k++) figure.update!({live: true}); // warm up the compiler first
-        const times: number[] = [];
-        for (let k = 0; k < 31; k++) {
-          const start = performance.now();
-          figure.update!({live: true});
-          times.push(performance.now() - start);
-        }
-        return times.sort((a, b) => a - b);
-      });
+      const costs = await page
+        .locator(".nd")
+        .evaluate((figure: HTMLElement & {update?: (o: object) => void}) => {
+          for (let k = 0; k < 20; k++) figure.update!({live: true}); // warm up the compiler first
+          const times: number[] = [];
+          for (let k = 0; k < 31; k++) {
+            const start = performance.now();
+            figure.update!({live: true});
+            times.push(performance.now() - start);
+          }
+          return times.sort((a, b) => a - b);
+        });
       const median = costs[15];
-      console.log(`network diagram, 2-8-8-8-8-8-8-1: one live update ${median.toFixed(2)} ms (median of 31; fastest ${costs[0].toFixed(2)}, slowest ${costs[30].toFixed(2)})`);
+      console.log(
+        `network diagram, 2-8-8-8-8-8-8-1: one live update ${median.toFixed(2)} ms (median of 31; fastest ${costs[0].toFixed(2)}, slowest ${costs[30].toFixed(2)})`
+      );
       // the quickest run is the cost on an idle core (the median also counts a busy machine's
       // waits): within the 8 ms a frame leaves after training
       expect(costs[0]).toBeLessThan(8);
-      const before = await page.locator(".nd-node[data-column='7'] canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL());
+      const before = await page
+        .locator(".nd-node[data-column='7'] canvas")
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL());
       await page.getByRole("button", {name: "Play"}).click();
-      await expect.poll(() => page.locator(".pg-panel").evaluate((el: HTMLElement) => Number(el.dataset.epoch)), {timeout: 10_000}).toBeGreaterThan(20);
+      await expect
+        .poll(() => page.locator(".pg-panel").evaluate((el: HTMLElement) => Number(el.dataset.epoch)), {
+          timeout: 10_000
+        })
+        .toBeGreaterThan(20);
       await page.getByRole("button", {name: "Pause"}).click();
       await afterFrames(page, 2);
-      const after = await page.locator(".nd-node[data-column='7'] canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL());
+      const after = await page
+        .locator(".nd-node[data-column='7'] canvas")
+        .evaluate((c: HTMLCanvasElement) => c.toDataURL());
       expect(after).not.toBe(before);
       await expectNoProblem(page);
     } finally {

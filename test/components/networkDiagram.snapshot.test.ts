@@ -7,7 +7,13 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {getActivation} from "../../lib/activations.js";
 import {createMlp, deadUnits, trainEpoch} from "../../lib/mlp.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
-import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "../../src/components/networkLayout.js";
+import {
+  diagramLayout,
+  linkTitle,
+  linkWidth,
+  moveFocus,
+  nodeName
+} from "../../src/components/networkLayout.js";
 import {MAX_WEIGHT, parseWeight} from "../../src/components/weightEditor.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
 
@@ -22,7 +28,11 @@ function context2d(canvas: HTMLCanvasElement) {
     clearRect() {},
     fillRect() {},
     getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
-    createImageData: (width: number, height: number) => ({width, height, data: new Uint8ClampedArray(width * height * 4)}),
+    createImageData: (width: number, height: number) => ({
+      width,
+      height,
+      data: new Uint8ClampedArray(width * height * 4)
+    }),
     putImageData: (image: {data: Uint8ClampedArray}) => painted.set(canvas, image.data.slice())
   };
 }
@@ -41,7 +51,14 @@ beforeAll(async () => {
 
 const data = playgroundData({dataset: "circle", noise: 0.1, split: 0.5, seed: 1});
 const trainerFor = (activation = "tanh", layers = 2, units = 3) =>
-  createTrainer({...data, sizes: networkSizes(layers, units), activation: getActivation(activation), seed: 1, learningRate: 0.03, batchSize: 10});
+  createTrainer({
+    ...data,
+    sizes: networkSizes(layers, units),
+    activation: getActivation(activation),
+    seed: 1,
+    learningRate: 0.03,
+    batchSize: 10
+  });
 
 describe("networkLayout", () => {
   test("columns share the width, nodes centred on the tallest column; narrow widths scroll", () => {
@@ -185,7 +202,9 @@ describe("networkDiagram", () => {
   test("Escape cancels an edit opened by a click", () => {
     const trainer = trainerFor();
     const edits: unknown[] = [];
-    const figure = networkDiagram({width: 640, onEdit: (...args: unknown[]) => edits.push(args)}).show(trainer);
+    const figure = networkDiagram({width: 640, onEdit: (...args: unknown[]) => edits.push(args)}).show(
+      trainer
+    );
     document.body.replaceChildren(figure);
     const link = linkAt(figure, 0, 0, 1);
     link.dispatchEvent(new MouseEvent("click", {bubbles: true}));
@@ -207,7 +226,9 @@ describe("networkDiagram", () => {
     expect(big.dataset.unit).toBe("Unit 2 of layer 2");
     expect(big.querySelector(".nd-big-chart svg")).not.toBeNull();
     expect(big.querySelector(".nd-big-chart .nd-hist")!.getAttribute("d")).toMatch(/^M/);
-    expect(big.querySelector(".nd-big-summary")!.textContent).toMatch(/Over the \d+ training examples: f′\(z\) = 0 \(dead\) on/);
+    expect(big.querySelector(".nd-big-summary")!.textContent).toMatch(
+      /Over the \d+ training examples: f′\(z\) = 0 \(dead\) on/
+    );
     const input = figure.querySelector('.nd-node[data-column="0"][data-node="0"]') as SVGGElement;
     input.focus();
     expect(big.dataset.unit).toBe("Input x₁");
@@ -236,13 +257,17 @@ describe("networkDiagram", () => {
     const figure = networkDiagram({width: 640, onEdit: () => {}});
     figure.show(featured, {inputLabels: ["x₁²", "x₁x₂"]});
     expect(figure.querySelector(".nd-note")!.textContent).toBe("");
-    expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe("input x₁²");
+    expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe(
+      "input x₁²"
+    );
     const x1Squared = [...painted.get(figure.querySelector("canvas")!)!];
     const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
     expect(x1Squared).not.toEqual([...painted.get(plain.querySelector("canvas")!)!]);
     const broken = {...trainer, inputsOf: () => new Float64Array(3)};
     expect(() => figure.show(broken)).not.toThrow();
-    expect(figure.querySelector(".nd-note")!.textContent).toMatch(/^The network cannot be drawn: inputs has 3 numbers/);
+    expect(figure.querySelector(".nd-note")!.textContent).toMatch(
+      /^The network cannot be drawn: inputs has 3 numbers/
+    );
   });
 
   test("a reader's edit at epoch 0 survives into training (the compiled network starts from it)", () => {

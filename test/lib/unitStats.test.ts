@@ -34,7 +34,8 @@ describe("saturationThreshold", () => {
   test("is a fixed fraction of the largest slope, of 1 when that is unusable", () => {
     expect(saturationThreshold(1)).toBe(SATURATION_FRACTION);
     expect(saturationThreshold(0.25)).toBe(0.25 * SATURATION_FRACTION);
-    for (const bad of [undefined, 0, -1, NaN, Infinity]) expect(saturationThreshold(bad)).toBe(SATURATION_FRACTION);
+    for (const bad of [undefined, 0, -1, NaN, Infinity])
+      expect(saturationThreshold(bad)).toBe(SATURATION_FRACTION);
   });
   test("puts tanh's saturation near |z| = 3 and the sigmoid's near |z| = 6", () => {
     const t = saturationThreshold(tanh.maxSlope.value);
@@ -70,7 +71,13 @@ describe("unitStats", () => {
       const column = Array.from({length: n}, (_, e) => z[e * units + j]);
       const slopes = column.map(tanh.df);
       expectClose(s.dead[j], slopes.filter((d) => d === 0).length / n, 0, 0, "dead");
-      expectClose(s.saturated[j], slopes.filter((d) => d !== 0 && Math.abs(d) < options.threshold).length / n, 0, 0, "saturated");
+      expectClose(
+        s.saturated[j],
+        slopes.filter((d) => d !== 0 && Math.abs(d) < options.threshold).length / n,
+        0,
+        0,
+        "saturated"
+      );
       expectClose(s.meanSlope[j], slopes.reduce((a, b) => a + b, 0) / n, 1e-12, 0, "mean slope");
       expect(s.below[j]).toBe(column.filter((v) => v < -6).length);
       expect(s.above[j]).toBe(column.filter((v) => v > 6).length);
@@ -131,7 +138,9 @@ describe("unitStats", () => {
     expect(() => unitStats(z, {...base(2), domain: [1, 1]})).toThrow(/domain/);
     expect(() => unitStats(z, {...base(2), domain: [0, Infinity]})).toThrow(/domain/);
     expect(() => unitStats(z, {...base(2), threshold: NaN})).toThrow(/threshold/);
-    expect(() => statsOf(z, new Float64Array(4), base(2))).toThrow(/slopes must be a Float64Array as long as z/);
+    expect(() => statsOf(z, new Float64Array(4), base(2))).toThrow(
+      /slopes must be a Float64Array as long as z/
+    );
     expect(() => statsOf(z, z, null as unknown as UnitStatsOptions)).toThrow(/options/);
   });
 });
@@ -152,7 +161,9 @@ describe("unitStats against lib's reference network", () => {
       const net = toDenseLayers(mlp);
       const activation = activations[id];
       const threshold = saturationThreshold(activation.maxSlope.value);
-      const passes = Array.from({length: n}, (_, e) => forward(net, [train.inputs[2 * e], train.inputs[2 * e + 1]]));
+      const passes = Array.from({length: n}, (_, e) =>
+        forward(net, [train.inputs[2 * e], train.inputs[2 * e + 1]])
+      );
       const values = unitValues(mlp, train.inputs);
       const dead = deadUnits(mlp, train.inputs);
       const options = {domain: [-6, 6] as const, bins: 12, threshold};
@@ -161,13 +172,21 @@ describe("unitStats against lib's reference network", () => {
         const s = statsOf(values.z[l], values.slope[l], {units, ...options});
         for (let j = 0; j < units; j++) {
           const column = passes.map((pass) => pass.z[l][j]);
-          column.forEach((z, e) => expectClose(values.z[l][e * units + j], z, 1e-12, 1e-12, `z of unit ${j}`));
+          column.forEach((z, e) =>
+            expectClose(values.z[l][e * units + j], z, 1e-12, 1e-12, `z of unit ${j}`)
+          );
           // the trainer's slope: the record's f′, but 0 in tanh's far tails (lib/kernels.ts)
           const slopes = column.map((v) => (id === "tanh" && Math.abs(v) > 18.7 ? 0 : activation.df(v)));
           expect(s.dead[j]).toBe(slopes.filter((d) => d === 0).length / n);
           expect(s.saturated[j]).toBe(slopes.filter((d) => d !== 0 && Math.abs(d) < threshold).length / n);
           expect(s.below[j]).toBe(column.filter((v) => v < -6).length);
-          expectClose(s.meanSlope[j], slopes.reduce((a, b) => a + b, 0) / n, 1e-9, 1e-15, `mean slope of unit ${j}`);
+          expectClose(
+            s.meanSlope[j],
+            slopes.reduce((a, b) => a + b, 0) / n,
+            1e-9,
+            1e-15,
+            `mean slope of unit ${j}`
+          );
         }
         const deadHere = Array.from({length: units}, (_, j) => isDead(s, j)).filter(Boolean).length;
         expect(deadHere, `layer ${l + 1}`).toBe(dead[l]);

@@ -5,7 +5,9 @@
 // dead units it marks. jsdom draws no canvas: a small 2D context keeps each map's pixels.
 import {beforeAll, describe, expect, test} from "vitest";
 import {getActivation} from "../../lib/activations.js";
+import {heatColor, heatGrid} from "../../lib/heatmap.js";
 import {createMlp, deadUnits, trainEpoch} from "../../lib/mlp.js";
+import {unitValues} from "../../lib/mlpUnits.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
 import {
   diagramLayout,
@@ -268,6 +270,20 @@ describe("networkDiagram", () => {
     expect(figure.querySelector(".nd-note")!.textContent).toMatch(
       /^The network cannot be drawn: inputs has 3 numbers/
     );
+  });
+
+  test("a sigmoid output's map is read against ½, as the data chart reads it", () => {
+    const trainer = trainerFor();
+    const outputCanvas = (figure: Element) =>
+      painted.get(figure.querySelector('.nd-node[data-column="3"] canvas') as HTMLCanvasElement)!;
+    const figure = networkDiagram({width: 640, onEdit: () => {}}).show({...trainer, sigmoidOutput: true});
+    const grid = heatGrid([-1.6, 1.6], 20);
+    const y = unitValues(trainer.mlp, grid.inputs).a.at(-1)!;
+    const colors = {low: [196, 82, 0], mid: [255, 255, 255], high: [0, 114, 178]} as const;
+    // the image's top-left pixel is the grid's last row, first cell
+    expect([...outputCanvas(figure).slice(0, 3)]).toEqual(heatColor((y[19 * 20] - 0.5) * 2, colors, 0.65));
+    const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
+    expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
   test("a reader's edit at epoch 0 survives into training (the compiled network starts from it)", () => {

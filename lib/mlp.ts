@@ -8,8 +8,8 @@
 // activation record with its parameters. Small networks run code generated for their shape
 // (./mlpCompile.js), which unrolls the loops of ./mlpLoops.js and calls the same kernels.
 //
-// This module lays a network out and creates it; ./mlpTrain.js trains it and ./mlpPredict.js
-// runs it (both re-exported here).
+// This module lays a network out and creates it; ./mlpTrain.js trains it, ./mlpPredict.js
+// runs it and ./mlpUnits.js records every unit over many inputs (all re-exported here).
 
 import {activations, getActivation, isActivationId} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
@@ -56,8 +56,8 @@ export interface MlpOptions {
   /**
    * The loss trained on and reported (default "squaredError", ½ Σ_k (y_k − t_k)²).
    * "binaryCrossEntropy", −Σ_k [t_k ln y_k + (1 − t_k) ln(1 − y_k)], needs a sigmoid output
-   * and targets in [0, 1]; it is computed from the output's logits z, exactly and without
-   * overflow, and its output δ is y − t (./losses.js).
+   * and targets in [0, 1]; it is computed from the output's logits z, so it stays finite and
+   * accurate where the sigmoid rounds to 0 or 1, and its output δ is y − t (./losses.js).
    */
   loss?: MlpLoss;
   /**

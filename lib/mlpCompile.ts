@@ -3,8 +3,9 @@
 // unrolled. The arithmetic is the loops' arithmetic in ./mlpLoops.js, term for term and in the
 // same order, and each layer's activation is one call to its kernel (./kernels.js), the very
 // function the loops call (tests check the two paths agree exactly). A call per layer, not per
-// unit, leaves V8's budget for inlining into one optimised function to the rest of the code. The code depends on
-// the shape, the layers' skip connections and the loss, never on an activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
+// unit, leaves V8's budget for inlining into one optimised function to the rest of the code.
+// The code depends on the shape, the layers' skip connections and the loss, never on an
+// activation. Where `new Function` is forbidden (a strict Content-Security-Policy) or the
 // network is large, compileMlp returns null and ./mlp.js uses its loops.
 
 import type {Kernel} from "./kernels.js";
@@ -61,11 +62,21 @@ export type CompiledUnits = (
 export interface CompiledMlp {
   train: CompiledTrain;
   predict: CompiledPredict;
-  units: CompiledUnits;
+  /** null where the network has too many weights to keep in local variables (UNITS_MAX_WEIGHTS). */
+  units: CompiledUnits | null;
 }
 
 /** Above this many weights the unrolled code gets long and the loops are fast enough. */
 const MAX_WEIGHTS = 2048;
+
+/**
+ * The units code keeps each layer's weights in local variables. Measured in Node 20 over a
+ * 100 × 100 grid, that runs about twice as fast as the loops up to 2-20-20-20-1 (860 weights),
+ * but five to ten times slower from about 1,000 weights on (2-30-30-1, 2-24-24-24-1), where
+ * the function seems to grow past what V8 optimises. The playground's largest network (7
+ * inputs, 6 layers of 8) has 384.
+ */
+const UNITS_MAX_WEIGHTS = 512;
 
 /**
  * Code for the forward pass of the example at row `row`: layer l's pre-activations go to z{l},
@@ -213,9 +224,9 @@ function unitsSource(sizes: readonly number[], residual: readonly boolean[]): st
 }
 
 /**
- * Generated train, predict and unit-values functions for this shape, these skip connections (one flag per
- * weight layer, default none) and this loss (default squared error), or null where code
- * generation is unavailable or not worthwhile.
+ * Generated train, predict and unit-values functions for this shape, these skip connections
+ * (one flag per weight layer, default none) and this loss (default squared error), or null
+ * where code generation is unavailable or not worthwhile.
  */
 export function compileMlp(
   sizes: readonly number[],
@@ -254,18 +265,21 @@ export function compileMlp(
       "slopes",
       predictSource(sizes, residual)
     ) as CompiledPredict;
-    const units = new Function(
-      "weights",
-      "biases",
-      "inputs",
-      "n",
-      "kernels",
-      "zs",
-      "values",
-      "slopes",
-      "sums",
-      unitsSource(sizes, residual)
-    ) as CompiledUnits;
+    const units =
+      weights > UNITS_MAX_WEIGHTS
+        ? null
+        : (new Function(
+            "weights",
+            "biases",
+            "inputs",
+            "n",
+            "kernels",
+            "zs",
+            "values",
+            "slopes",
+            "sums",
+            unitsSource(sizes, residual)
+          ) as CompiledUnits);
     return {train, predict, units};
   } catch {
     return null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'

@@ -154,7 +154,18 @@ describe("unitValues", () => {
     expect(Array.from(shared.a[3])).toEqual(Array.from(predict(plain, inputs)));
   });
 
-  it("a network too large for generated code runs the loops, with the same results as predict", () => {
+  it("a network too large for the generated unit code runs the loops, with the same results as predict", () => {
+    const mlp = createMlp({sizes: [2, 24, 24, 1], activation: "tanh", seed: 3});
+    expect(mlp.scratch.compiled).not.toBeNull(); // training still runs generated code
+    expect(mlp.scratch.compiled?.units).toBeNull();
+    const inputs = randomRows(10, 2, 2);
+    expect(Array.from(unitValues(mlp, inputs).a[2])).toEqual(Array.from(predict(mlp, inputs)));
+    // the playground's largest: 7 input features, 6 hidden layers of 8
+    const largest = createMlp({sizes: [7, 8, 8, 8, 8, 8, 8, 1], activation: "tanh"});
+    expect(largest.scratch.compiled?.units).toBeTypeOf("function");
+  });
+
+  it("a network too large for any generated code runs the loops, with the same results as predict", () => {
     const mlp = createMlp({sizes: [2, 40, 40, 40, 1], activation: "tanh", seed: 3, residual: true});
     expect(mlp.scratch.compiled).toBeNull();
     const inputs = randomRows(10, 2, 2);

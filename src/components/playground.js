@@ -1,12 +1,13 @@
 // The playground's training panel: it lays out the buttons (./playgroundControls.js), the
-// live numbers, the data over the decision map (./playgroundDataChart.js), the loss and
-// gradient charts (./playgroundCharts.js) and the dead units (./playgroundText.js), and
-// keeps them up to date with a trainer (./playgroundTrainer.js).
+// live numbers, the network drawn live (./networkDiagram.js), the data over the decision map
+// (./playgroundDataChart.js), the loss and gradient charts (./playgroundCharts.js) and the
+// dead units (./playgroundText.js), and keeps them up to date with a trainer
+// (./playgroundTrainer.js).
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
-import {SETTLE_MS, whenSettled} from "./offscreen.js";
+import {holdUntil, SETTLE_MS, whenSettled} from "./offscreen.js";
 import {
   blankChart,
   gradientChart,
@@ -53,6 +54,24 @@ export function trainingPanel(initialTrainer, {width}) {
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;
   const gradientSlot = html`<div class="pg-slot pg-gradients"></div>`;
   const dead = deadUnitsText();
+  // The network diagram (./networkDiagram.js) loads once its place nears the screen: a
+  // page that is only opened does not fetch its code. Until then a box of its usual height
+  // holds its place (style.css).
+  const diagramSlot = html`<div class="pg-diagram"></div>`;
+  let diagram = null;
+  const nearby = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      nearby.disconnect();
+      holdUntil(import("./networkDiagram.js")).then(({networkDiagram}) => {
+        diagram = networkDiagram({width, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
+        diagramSlot.replaceChildren(diagram);
+        if (trainer !== null) diagram.show(trainer);
+      });
+    },
+    {rootMargin: "25% 0px"}
+  );
+  nearby.observe(diagramSlot);
 
   const root = html`<div class="pg-panel">
     ${buttons}
@@ -60,7 +79,7 @@ export function trainingPanel(initialTrainer, {width}) {
       Data seed ${out.seed} · epoch ${out.epoch} · train loss ${out.trainLoss} · test loss ${out.testLoss} ·
       test accuracy ${out.accuracy}
     </p>
-    ${out.state}
+    ${out.state} ${diagramSlot}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
         <div class="pg-slot pg-data">${tidy(data)}</div>
@@ -142,6 +161,20 @@ export function trainingPanel(initialTrainer, {width}) {
     }
   }
 
+  // --- the network diagram: as the map, every frame while that is cheap, else at most once
+  // per three times its cost; a preview (a slider moving) waits until the slider rests
+  let diagramDue = 0;
+  function drawDiagram(type, preview) {
+    if (diagram === null) return;
+    const now = performance.now();
+    const live = type === "train" && trainer.playing;
+    if (preview) whenSettled(diagram, () => diagram.show(trainer));
+    else if (!live || now >= diagramDue) {
+      diagram.show(trainer, {live});
+      diagramDue = now + 3 * (performance.now() - now);
+    }
+  }
+
   function update(type, {preview = false} = {}) {
     if (type === "config") {
       // a new learning rate or batch size: only the loss chart's subtitle names them
@@ -149,6 +182,7 @@ export function trainingPanel(initialTrainer, {width}) {
       return;
     }
     drawMap(type, preview);
+    drawDiagram(type, preview);
     drawNumbers();
     drawState();
     if (type === "train") scheduleCharts();
@@ -178,7 +212,10 @@ export function trainingPanel(initialTrainer, {width}) {
   };
 
   const scheme = matchMedia("(prefers-color-scheme: dark)");
-  const onScheme = () => data.recolor();
+  const onScheme = () => {
+    data.recolor();
+    diagram?.recolor();
+  };
   scheme.addEventListener("change", onScheme);
   if (initialTrainer) root.setTrainer(initialTrainer);
   else {
@@ -190,6 +227,7 @@ export function trainingPanel(initialTrainer, {width}) {
 
   root.dispose = () => {
     unsubscribe();
+    nearby.disconnect();
     scheme.removeEventListener("change", onScheme);
     cancelCharts();
   };

@@ -77,7 +77,7 @@ function countParagraph(dead, hiddenUnits) {
     units (${dead.map((n, l) => `layer ${l + 1}: ${n}`).join(", ")}).
     ${
       total > 0
-        ? "A dead unit has slope f′(z) = 0 on every training example, so no gradient reaches its incoming weights: it has stopped learning, for good unless the layers before it change what it receives, and it outputs the same constant for every input."
+        ? "A dead unit has slope f′(z) = 0 on every training example, so no gradient reaches its incoming weights: it has stopped learning, for good unless the layers before it change what it receives, and it outputs the same constant for every input. The network diagram above marks each one with a dashed grey frame."
         : "A unit is dead when its slope f′(z) is 0 on every training example."
     }
   </p>`;

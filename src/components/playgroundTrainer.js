@@ -85,6 +85,20 @@ export function createTrainer(options) {
       trainer.playing = false;
       emit("state");
     },
+    /**
+     * A reader's edit: weight i → j of weight layer l (mlp.weights[l][j·sizes[l] + i]) set to
+     * a finite `value`; the losses and accuracy are measured again and listeners get "state".
+     */
+    setWeight(l, j, i, value) {
+      const {sizes, weights} = trainer.mlp;
+      if (!(l >= 0 && l < weights.length && j >= 0 && j < sizes[l + 1] && i >= 0 && i < sizes[l])) {
+        throw new Error(`no weight from unit ${i} to unit ${j} of weight layer ${l}`);
+      }
+      if (!Number.isFinite(value)) throw new Error(`a weight must be a finite number, got ${String(value)}`);
+      weights[l][j * sizes[l] + i] = value;
+      measure();
+      emit("state");
+    },
     /** New values of learningRate, batchSize, regularization or epochsPerFrame, for the epochs to come. */
     setOptions(changes) {
       Object.assign(trainer, changes);
@@ -141,8 +155,12 @@ export function createTrainer(options) {
 
   function epoch() {
     if (!compiled) {
-      // epoch 0 is the seeded start, so the compiled network starts from the same weights
+      // the compiled network starts from the weights so far: the seeded ones and any the
+      // reader has edited (setWeight)
+      const start = trainer.mlp;
       trainer.mlp = network({compile: true});
+      start.weights.forEach((w, l) => trainer.mlp.weights[l].set(w));
+      start.biases.forEach((b, l) => trainer.mlp.biases[l].set(b));
       compiled = true;
     }
     const {mlp} = trainer;

@@ -1,0 +1,314 @@
+// The playground's network drawn live, as TensorFlow Playground draws it, and past it: every
+// input, hidden unit and output a node holding its own small map over the input plane; links
+// coloured by the sign of their weight and thicker for a larger one, whose weight shows on
+// hover or focus and can be edited (./weightEditor.js); under every unit a strip of where its
+// pre-activations z fall on its activation's slope f′, dead units marked; the focused unit
+// large (./unitChart.js). The SVG is drawn once per architecture (./networkDrawing.js);
+// update() repaints it in place from two forward passes (../lib/mlpUnits.js): one over the
+// maps' grid gives every node's map, one over the training data every unit's statistics
+// (../lib/unitStats.js).
+import {html} from "npm:htl";
+import {features} from "../lib/features.js";
+import {heatGrid} from "../lib/heatmap.js";
+import {unitValues} from "../lib/mlpUnits.js";
+import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
+import {formatNumber} from "./format.js";
+import {setIfChanged} from "./liveChart.js";
+import {setText} from "./liveDom.js";
+import {drawNetwork} from "./networkDrawing.js";
+import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
+import {CHART_WIDTH, histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
+import {weightEditor} from "./weightEditor.js";
+
+/** Half the side of the input plane the maps show: the data chart's square (playgroundDataChart.js). */
+const EXTENT = 1.6;
+/** Cells per side of every node's map. */
+export const MAP_SIDE = 20;
+/** The maps' colours and strength, as the data chart's map. */
+const MAP = {
+  width: MAP_SIDE,
+  colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"},
+  strength: 0.65
+};
+
+const percent = (share) => `${formatNumber(100 * share, {digits: 3})}%`;
+const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.toUpperCase());
+
+/**
+ * The diagram, for a panel `width` px wide. `show(trainer, {inputLabels, live})` draws a
+ * trainer's network (input labels by default from its `features`, ids of ../lib/features.js;
+ * drawn again only when its shape, activations or input labels changed) and
+ * updates it: `update({live})` repaints it from the trainer's current weights (live: while
+ * training, when only the focused item's accessible name is rewritten). `recolor()` repaints
+ * after a change of theme. `onEdit(l, j, i, value)` sets a weight the reader typed.
+ *
+ * A trainer whose network takes features of the points rather than the points (x₁, x₂)
+ * themselves says so with `inputsOf(points)` (the network's inputs for n × 2 points) and
+ * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
+ * its output's map read against ½, as the data chart reads it.
+ */
+export function networkDiagram({width, onEdit}) {
+  const grid = heatGrid([-EXTENT, EXTENT], MAP_SIDE);
+  const editor = weightEditor();
+  const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
+  const note = html`<p class="nd-note" role="status"></p>`;
+  const stage = html`<div class="nd-stage">${editor}</div>`;
+  const root = html`<figure class="nd">
+    <div class="nd-scroll">${stage}</div>
+    ${big}
+    <figcaption class="nd-caption">
+      Each node shows its output over the input plane (blue +, orange −); under each unit, bars show where its
+      pre-activations z fall over the training data, on its slope f′(z) (dashed); a dashed grey frame marks a
+      dead unit. A link is blue for a positive weight, orange for a negative one, and thicker for a larger
+      one: hover or focus it to read its weight, click it or press Enter to change it. Keys: Tab into the
+      network, then the arrows (up and down within a column, left and right along the links).
+    </figcaption>
+    ${note}
+  </figure>`;
+
+  let trainer = null;
+  let drawn = null; // what build() drew: the shape, its elements and the keyboard's columns
+  let passes = {grid: undefined, train: undefined};
+  let stats = [];
+  let selected = [0, 0]; // [column, node] shown large
+  let active = null; // the item with the one tab stop
+  let shownLink = null; // the link whose weight the tip shows
+
+  function build(sizes, activation, inputLabels) {
+    // beside the focused unit's chart when both fit, else above it (the figure wraps)
+    const layout = diagramLayout(sizes, width >= 700 ? width - CHART_WIDTH - 24 : width);
+    const activations = sizes
+      .slice(1)
+      .map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
+    const drawing = drawNetwork({sizes, activations, inputLabels, layout, mapOptions: MAP});
+    stage.replaceChildren(drawing.svg, editor);
+    stage.style.width = `${layout.width}px`;
+    const groups = [];
+    drawing.nodes.forEach((column, c) => {
+      if (c > 0) groups.push(drawing.links[c - 1].map((link) => link.group));
+      groups.push(column.map((node) => node.group));
+    });
+    drawn = {sizes, activation, inputLabels, layout, activations, groups, ...drawing};
+    passes = {grid: undefined, train: undefined};
+    stats = [];
+    shownLink = null;
+    const output = drawing.nodes.length - 1;
+    active = null;
+    makeActive(drawing.nodes[output][0].group, {focus: false});
+    select(output, 0);
+  }
+
+  /** Shows node k of column c large. */
+  function select(c, k) {
+    selected = [c, k];
+    for (const column of drawn.nodes)
+      for (const node of column) node.group.classList.toggle("selected", node.c === c && node.k === k);
+    big.show({
+      name: capitalised(nodeName(drawn.sizes, drawn.inputLabels, c, k)),
+      activation: c === 0 ? null : drawn.activations[c - 1]
+    });
+    paintBig();
+  }
+
+  function paintBig() {
+    if (stats.length === 0) return;
+    const [c, k] = selected;
+    big.update(drawn.nodes[c][k].values, c === 0 ? null : stats[c - 1], k);
+  }
+
+  const linkOf = (element) =>
+    drawn.links[Number(element.dataset.layer)][
+      Number(element.dataset.to) * drawn.sizes[Number(element.dataset.layer)] + Number(element.dataset.from)
+    ];
+  const nodeOf = (element) => drawn.nodes[Number(element.dataset.column)][Number(element.dataset.node)];
+
+  function labelLink(link) {
+    const w = trainer.mlp.weights[link.l][link.index];
+    setIfChanged(
+      link.group,
+      "aria-label",
+      `${linkTitle(drawn.sizes, drawn.inputLabels, link.l, link.j, link.i)}: ${formatNumber(w)}`
+    );
+    return w;
+  }
+
+  function labelNode(node) {
+    let name = nodeName(drawn.sizes, drawn.inputLabels, node.c, node.k);
+    const s = node.c > 0 ? stats[node.c - 1] : undefined;
+    if (s && s.n > 0) {
+      name += isDead(s, node.k)
+        ? ": dead, f′(z) = 0 on every training example"
+        : `: saturated on ${percent(s.saturated[node.k])} of the training examples, f′(z) = 0 on ${percent(s.dead[node.k])}`;
+    }
+    setIfChanged(node.group, "aria-label", name);
+  }
+
+  function showTip(link) {
+    shownLink = link;
+    const {tip, layout} = drawn;
+    if (!link) {
+      tip.group.setAttribute("visibility", "hidden");
+      return;
+    }
+    setText(tip.text, `w = ${formatNumber(labelLink(link))}`);
+    const boxWidth = 16 + 7 * tip.text.textContent.length;
+    const x = Math.min(layout.width - boxWidth, Math.max(0, link.mid[0] - boxWidth / 2));
+    setIfChanged(tip.group, "transform", `translate(${x},${Math.max(0, link.mid[1] - 26)})`);
+    setIfChanged(tip.box, "width", boxWidth);
+    setIfChanged(tip.text, "x", boxWidth / 2);
+    tip.group.setAttribute("visibility", "visible");
+  }
+
+  function makeActive(element, {focus = true} = {}) {
+    if (active && active !== element) active.setAttribute("tabindex", "-1");
+    active = element;
+    element.setAttribute("tabindex", "0");
+    if (focus) element.focus();
+  }
+
+  function edit(link) {
+    editor.open({
+      label: linkTitle(drawn.sizes, drawn.inputLabels, link.l, link.j, link.i),
+      value: trainer.mlp.weights[link.l][link.index],
+      x: Math.max(0, Math.min(link.mid[0] - 90, drawn.layout.width - 200)),
+      y: link.mid[1] + 8,
+      onCommit: (value) => onEdit(link.l, link.j, link.i, value),
+      onClose: () => link.group.isConnected && link.group.focus()
+    });
+  }
+
+  const itemOf = (event) => event.target.closest?.(".nd-item") ?? null;
+  stage.addEventListener("pointerover", (event) => {
+    const item = itemOf(event);
+    if (item?.classList.contains("nd-link")) showTip(linkOf(item));
+  });
+  // off a link, the tip goes back to the focused link's weight, or away
+  stage.addEventListener("pointerout", (event) => {
+    const from = itemOf(event);
+    if (!from?.classList.contains("nd-link") || from.contains(event.relatedTarget)) return;
+    const focused = document.activeElement;
+    showTip(focused?.classList?.contains("nd-link") && stage.contains(focused) ? linkOf(focused) : null);
+  });
+  stage.addEventListener("focusin", (event) => {
+    const item = itemOf(event);
+    if (!item) return;
+    makeActive(item, {focus: false});
+    if (item.classList.contains("nd-link")) return showTip(linkOf(item));
+    showTip(null);
+    labelNode(nodeOf(item));
+    select(Number(item.dataset.column), Number(item.dataset.node));
+  });
+  stage.addEventListener("click", (event) => {
+    const item = itemOf(event);
+    if (!item) return;
+    makeActive(item);
+    if (item.classList.contains("nd-link")) edit(linkOf(item));
+  });
+  stage.addEventListener("keydown", (event) => {
+    const item = itemOf(event);
+    if (!item) return;
+    if ((event.key === "Enter" || event.key === " ") && item.classList.contains("nd-link")) {
+      event.preventDefault();
+      edit(linkOf(item));
+      return;
+    }
+    const next = moveFocus(drawn.groups, item, event.key);
+    if (next === null) return;
+    event.preventDefault();
+    if (next.classList.contains("nd-link")) labelLink(linkOf(next));
+    makeActive(next);
+  });
+
+  let planeInputs = null; // the network's inputs for the grid's points, or the error they gave
+  // the input nodes are named by the trainer's features (x₁, x₂, x₁², …) unless labels are given
+  const labelsOf = (next) => (next.features ?? []).map((id) => features[id]?.label ?? id);
+  root.show = (next, {inputLabels = labelsOf(next), live = false} = {}) => {
+    const before = trainer;
+    trainer = next;
+    const {sizes, activation} = trainer;
+    const same =
+      drawn !== null &&
+      drawn.sizes.join() === sizes.join() &&
+      drawn.activation === activation &&
+      drawn.activations.at(-1) === trainer.mlp.outputActivation &&
+      drawn.inputLabels.join() === inputLabels.join();
+    if (!same) {
+      editor.close();
+      build(sizes, activation, inputLabels);
+      live = false;
+    }
+    if (trainer !== before || !same) {
+      try {
+        planeInputs = trainer.inputsOf ? trainer.inputsOf(grid.inputs) : grid.inputs;
+      } catch (error) {
+        planeInputs = error;
+      }
+    }
+    return root.update({live});
+  };
+
+  /** The two passes and the statistics; false (with a note saying why) when they fail. */
+  function measure() {
+    try {
+      if (planeInputs instanceof Error) throw planeInputs;
+      passes.grid = unitValues(trainer.mlp, planeInputs, passes.grid);
+      passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
+    } catch (error) {
+      setText(note, `The network cannot be drawn: ${error.message}`);
+      return false;
+    }
+    if (note.textContent) setText(note, "");
+    stats = drawn.activations.map((activation, l) =>
+      unitStats(passes.train.z[l], passes.train.slope[l], {
+        units: drawn.sizes[l + 1],
+        domain: Z_DOMAIN,
+        bins: Z_BINS,
+        threshold: saturationThreshold(activation.maxSlope?.value)
+      })
+    );
+    return true;
+  }
+
+  root.update = ({live = false} = {}) => {
+    if (drawn === null || !measure()) return root;
+    const {nodes, links, sizes, layout} = drawn;
+    const bars = {left: 0, base: layout.strip, binWidth: layout.node / Z_BINS, height: layout.strip - 1};
+    const last = nodes.length - 1;
+    nodes.forEach((column, c) => {
+      const source = c === 0 ? planeInputs : passes.grid.a[c - 1];
+      const units = sizes[c];
+      // a sigmoid output is read against ½: its map shows 2·(y − ½), from −1 to 1
+      const [centre, scale] = c === last && trainer.sigmoidOutput ? [0.5, 2] : [0, 1];
+      for (const node of column) {
+        const {values, k} = node;
+        for (let p = 0; p < values.length; p++) values[p] = (source[p * units + k] - centre) * scale;
+        node.map.paint(values, MAP_SIDE);
+        if (c === 0) continue;
+        setIfChanged(node.hist, "d", histogramPath(stats[c - 1], k, bars));
+        node.group.classList.toggle("nd-dead", isDead(stats[c - 1], k));
+        if (!live) labelNode(node);
+      }
+    });
+    links.forEach((layer, l) => {
+      const w = trainer.mlp.weights[l];
+      for (const link of layer) {
+        const value = w[link.index];
+        setIfChanged(link.wire, "stroke-width", linkWidth(value));
+        setIfChanged(link.wire, "class", value < 0 ? "nd-wire nd-negative" : "nd-wire nd-positive");
+        if (!live) labelLink(link);
+      }
+    });
+    if (live && active?.classList.contains("nd-node")) labelNode(nodeOf(active));
+    if (shownLink) showTip(shownLink);
+    paintBig();
+    return root;
+  };
+
+  root.recolor = () => {
+    if (drawn) for (const column of drawn.nodes) for (const node of column) node.map.recolor();
+    big.recolor();
+  };
+  /** Shows node k of column c (0: the inputs) large, as focusing it does. */
+  root.select = (c, k) => select(c, k);
+  return root;
+}

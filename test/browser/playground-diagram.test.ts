@@ -5,6 +5,7 @@
 // own box, light and dark, with no console error.
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
+import {initialisationFor} from "../../lib/initialisation.js";
 import {createMlp, meanLoss} from "../../lib/mlp.js";
 import {defaultState, networkSizes, playgroundData} from "../../lib/playground.js";
 import {useBrowser} from "./chromium.js";
@@ -57,9 +58,10 @@ describe("/playground: the network diagram", () => {
         "weight from unit 1 of layer 2 to the output: −2.5"
       );
       const mlp = createMlp({
-        sizes: networkSizes(defaultState.layers, defaultState.units),
-        activation: "tanh",
-        seed: defaultState.seed
+        sizes: networkSizes(defaultState.units),
+        activation: "tanh", // defaultState.activation
+        seed: defaultState.seed,
+        init: initialisationFor("tanh").id // init "auto": the one that fits tanh
       });
       mlp.weights[2][0] = -2.5;
       const {train} = playgroundData(defaultState);

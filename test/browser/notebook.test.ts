@@ -41,6 +41,21 @@ async function run(page: Page, id: string): Promise<void> {
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 
+/**
+ * The id of the page's one cell whose code contains `snippet`, read from the page's notebook
+ * data. Framework names a cell by a hash of its code, so a test finds its cells by their code
+ * and keeps working when a page's prose or other cells change.
+ */
+async function cellId(page: Page, snippet: string): Promise<string> {
+  const ids = await page.evaluate(async (s) => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="course-notebook"]');
+    const data = await (await fetch(new URL(meta!.content, document.baseURI))).json();
+    return (data.cells as {id: string; source: string}[]).filter((c) => c.source.includes(s)).map((c) => c.id);
+  }, snippet);
+  expect(ids, `cells whose code contains ${JSON.stringify(snippet)}`).toHaveLength(1);
+  return ids[0];
+}
+
 /** Opens a page with the code shown; `storage` is written into local storage first. */
 async function openNotebook(path: string, storage: Record<string, string> = {}) {
   const opened = await openPage(browser(), site() + path, {
@@ -314,7 +329,7 @@ describe("/backpropagation", () => {
   test("an edited cell changes the step its dependents show; reset restores it", async () => {
     const {page} = await openNotebook("/backpropagation");
     try {
-      const id = "7b729626";
+      const id = await cellId(page, "const step = neuronStep(params);");
       const before = await text(page, '[data-live="step-loss"]');
       const source = await panel(page, id).locator(".cm-content").textContent();
       expect(source).toContain("const step = neuronStep(params);");
@@ -339,7 +354,7 @@ describe("/playground", () => {
   test("an edited cell runs with the page's own modules and its output changes", async () => {
     const {page} = await openNotebook("/playground");
     try {
-      const id = "1b373544";
+      const id = await cellId(page, "hidden: hidden.label");
       await edit(
         page,
         id,

@@ -55,7 +55,7 @@ const data = playgroundData({dataset: "circle", noise: 0.1, split: 0.5, seed: 1}
 const trainerFor = (activation = "tanh", layers = 2, units = 3) =>
   createTrainer({
     ...data,
-    sizes: networkSizes(layers, units),
+    hidden: Array.from({length: layers}, () => units),
     activation: getActivation(activation),
     seed: 1,
     learningRate: 0.03,

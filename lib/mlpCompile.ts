@@ -19,7 +19,7 @@
 // kernel in the code seeing one function, so the engine inlines it.
 
 import type {Kernel} from "./kernels.js";
-import type {UnitLoss} from "./losses.js";
+import type {UnitLoss} from "./unitLosses.js";
 
 /** Trains on examples [start, end): forward, backward, gradients added to the sums; returns Σ loss. */
 export type CompiledTrain = (

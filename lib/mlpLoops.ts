@@ -2,16 +2,11 @@
 // preallocated buffers of an Mlp (./mlp.js), so a pass allocates nothing. Training and
 // prediction both run them; ./mlpCompile.js generates the same arithmetic unrolled.
 
-import {losses} from "./losses.js";
-import type {UnitLoss} from "./losses.js";
 import type {Mlp} from "./mlp.js";
+import {bceUnit} from "./unitLosses.js";
 
-/** Binary cross-entropy of one output unit from its logit: its value and ∂/∂z = σ(z) − t. */
-export const bceUnit: UnitLoss = losses.binaryCrossEntropy.unit ?? missingUnit();
-
-function missingUnit(): never {
-  throw new Error("lib/losses.ts: binary cross-entropy lost its per-unit form, which the trainer needs");
-}
+/** Binary cross-entropy of one output unit from its logit: its value and ∂/∂z = σ(z) − t (./unitLosses.js). */
+export {bceUnit};
 
 /** Number of examples in row-major data with `width` numbers per example; throws if ragged. */
 export function exampleCount(data: Float64Array, width: number, name: string, expected?: number): number {

@@ -68,9 +68,10 @@ export {
   mlpFromDenseLayers,
   predict,
   toDenseLayers,
-  trainEpoch,
-  unitValues
+  trainEpoch
 } from "./mlp.js";
+export {unitValues} from "./mlpUnits.js";
+export type {UnitValues} from "./mlpUnits.js";
 export type {
   FromDenseOptions,
   Mlp,
@@ -80,8 +81,7 @@ export type {
   MlpScratch,
   MlpStats,
   Regularization,
-  TrainOptions,
-  UnitValues
+  TrainOptions
 } from "./mlp.js";
 export {
   affineFromDense,

@@ -8,8 +8,9 @@
 // activation record with its parameters. Small networks run code generated for their shape
 // (./mlpCompile.js), which unrolls the loops of ./mlpLoops.js and calls the same kernels.
 //
-// This module lays a network out and creates it; ./mlpTrain.js trains it, ./mlpPredict.js
-// runs it and ./mlpUnits.js records every unit over many inputs (all re-exported here).
+// This module lays a network out and creates it; ./mlpTrain.js trains it and ./mlpPredict.js
+// runs it (both re-exported here); ./mlpUnits.js records every unit over many inputs (a
+// module of its own, so a page that only trains does not load it).
 
 import {activations, getActivation, isActivationId} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
@@ -336,5 +337,3 @@ export function toDenseLayers(mlp: Mlp): DenseLayer[] {
 export {trainEpoch} from "./mlpTrain.js";
 export type {Regularization, TrainOptions} from "./mlpTrain.js";
 export {deadUnits, meanLoss, predict} from "./mlpPredict.js";
-export {unitValues} from "./mlpUnits.js";
-export type {UnitValues} from "./mlpUnits.js";

@@ -1,6 +1,6 @@
-// A reader's own data on the playground: points (x₁, x₂, label) read from pasted CSV with a
-// message per line that cannot be used, written back as CSV, and packed into the page's
-// address while they are few enough to share that way.
+// A reader's own data on the playground: points (x₁, x₂, label), checked one by one, and
+// packed into the page's address while they are few enough to share that way. Reading and
+// writing them as CSV is ./pointsCsv.js (loaded with the points editor only).
 
 import type {Dataset, Problem} from "./datasets.js";
 
@@ -17,8 +17,6 @@ export const MAX_POINTS = 1000;
 export const COORDINATE_LIMIT = 1.6;
 /** The longest `points` value the address carries; more points are left out of it. */
 export const MAX_POINTS_PARAM_LENGTH = 1500;
-/** At most this many per-line messages are listed; the rest are counted. */
-export const MAX_MESSAGES = 20;
 
 /** `value` rounded to two decimals, −0 made 0 (the precision the address keeps). */
 function round2(value: number): number {
@@ -31,7 +29,12 @@ export function roundPoint({x1, x2, label}: CustomPoint): CustomPoint {
 }
 
 /** Strict decimal numbers only: "", "1e", "0x10", "Infinity" and "NaN" are not numbers here. */
-function parseDecimal(text: string): number {
+/** A quoted field shortened to 20 characters for a message. */
+export function shorten(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 19)}…` : text;
+}
+
+export function parseDecimal(text: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
 }
 
@@ -63,63 +66,6 @@ export function checkPoint(x1: number, x2: number, label: number, problem: Probl
   if (!Number.isFinite(label)) return `label ${label} is not a finite number`;
   const read = readLabel(label, problem);
   return typeof read === "string" ? read : roundPoint({x1, x2, label: read});
-}
-
-/**
- * Reads pasted CSV text, one point a line: x₁, x₂, label. Fields are separated by commas,
- * semicolons, tabs or spaces; blank lines and lines starting with "#" are skipped; a first
- * line that is not three numbers (such as "x1,x2,label") is taken as a header. Coordinates
- * are numbers in [−1.6, 1.6]; labels are 1 and −1 (or 0 for −1) for classification, any
- * number in [−1, 1] for regression. Values are kept to two decimals. Each line that cannot
- * be used gets a message naming its line number and is left out; at most MAX_POINTS points
- * are read.
- */
-export function parsePointsCsv(text: string, problem: Problem): {points: CustomPoint[]; messages: string[]} {
-  const points: CustomPoint[] = [];
-  const messages: string[] = [];
-  let skipped = 0;
-  let firstContent = true;
-  const lines = String(text).split(/\r\n|\n|\r/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const fields = line.split(/\s*[,;\t]\s*|\s+/);
-    const numbers = fields.map(parseDecimal);
-    const isFirst = firstContent;
-    firstContent = false;
-    if (isFirst && numbers.slice(0, 3).some((n) => Number.isNaN(n))) continue; // a header
-    if (points.length === MAX_POINTS) {
-      messages.push(`line ${i + 1} and after: only the first ${MAX_POINTS} points are kept`);
-      break;
-    }
-    const problemText = (() => {
-      if (fields.length !== 3) return `has ${fields.length} values; expected 3 (x₁, x₂, label)`;
-      const bad = fields.findIndex((_, k) => Number.isNaN(numbers[k]));
-      if (bad >= 0) return `${["x₁", "x₂", "the label"][bad]} "${shorten(fields[bad])}" is not a number`;
-      const point = checkPoint(numbers[0], numbers[1], numbers[2], problem);
-      if (typeof point === "string") return point;
-      points.push(point);
-      return null;
-    })();
-    if (problemText !== null) {
-      if (messages.length < MAX_MESSAGES) messages.push(`line ${i + 1}: ${problemText}`);
-      else skipped++;
-    }
-  }
-  if (points.length === 0 && messages.length === 0 && skipped === 0) {
-    messages.push("no points found: write one point a line as x₁, x₂, label, e.g. 0.5, -0.25, 1");
-  }
-  if (skipped > 0) messages.push(`and ${skipped} more lines that could not be used`);
-  return {points, messages};
-}
-
-function shorten(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 19)}…` : text;
-}
-
-/** The points as CSV with a header line, "x1,x2,label", one point a line. */
-export function pointsToCsv(points: readonly CustomPoint[]): string {
-  return ["x1,x2,label", ...points.map(({x1, x2, label}) => `${x1},${x2},${label}`)].join("\n") + "\n";
 }
 
 /** A number in the address: two decimals at most, no leading zero (".5", "-.25", "1"). */

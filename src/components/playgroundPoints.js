@@ -1,16 +1,10 @@
 // The reader's own data on the playground: the class (or value) of the next point, adding by a
 // click on the map or by typing its coordinates, erasing, clearing, pasting CSV (with a
 // message for each line that cannot be used) and downloading it. Reading, checking and
-// writing points is ../lib/customPoints.js; this is its form.
+// writing points is ../lib/customPoints.js and ../lib/pointsCsv.js; this is its form.
 import {html} from "npm:htl";
-import {
-  COORDINATE_LIMIT,
-  parsePointsCsv,
-  pointsShareNote,
-  pointsToCsv,
-  withoutPointsNear,
-  withPoint
-} from "../lib/customPoints.js";
+import {COORDINATE_LIMIT, pointsShareNote, withoutPointsNear, withPoint} from "../lib/customPoints.js";
+import {parsePointsCsv, pointsToCsv} from "../lib/pointsCsv.js";
 import {announce} from "./liveSlot.js";
 
 /** A drag or an Alt-click erases the points within this distance of the pointer (data units). */

@@ -5,18 +5,16 @@ import {
   COORDINATE_LIMIT,
   decodePoints,
   encodePoints,
-  MAX_MESSAGES,
   MAX_POINTS,
   MAX_POINTS_PARAM_LENGTH,
-  parsePointsCsv,
   pointsDataset,
   pointsShareNote,
-  pointsToCsv,
   roundPoint,
   withoutPointsNear,
   withPoint
 } from "../../lib/customPoints.js";
 import type {CustomPoint} from "../../lib/customPoints.js";
+import {MAX_MESSAGES, parsePointsCsv, pointsToCsv} from "../../lib/pointsCsv.js";
 
 const p = (x1: number, x2: number, label: number): CustomPoint => ({x1, x2, label});
 

@@ -91,6 +91,35 @@ export function holdUntil(promise) {
   return promise;
 }
 
+/**
+ * Runs `load` (a dynamic import, say) once `element` comes in or near the viewport, and
+ * resolves with what it gives: for code a page needs only when the reader nears what it draws,
+ * such as the questions and sources at the foot of a long page, so that its first load stays
+ * within budget. Printing, or a missing element, loads at once. The load counts as pending
+ * (pendingOffscreen) while it runs, not while it waits for the reader.
+ */
+export function nearScreen(element, load) {
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      near?.disconnect();
+      globalThis.removeEventListener?.("beforeprint", start);
+      holdUntil(Promise.resolve().then(load)).then(resolve, reject);
+    };
+    const near =
+      element && typeof IntersectionObserver === "function"
+        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+            rootMargin: MARGIN
+          })
+        : null;
+    if (!near) return start();
+    globalThis.addEventListener?.("beforeprint", start);
+    near.observe(element);
+  });
+}
+
 /** How many elements wait for an update, or modules for loading (for tests: the page is settled at zero). */
 export const pendingOffscreen = () => pending.size + loading;
 // a page's tests wait for this to reach zero before they read what a slider changed

@@ -9,6 +9,7 @@ import {formatNumber} from "../../src/components/format.js";
 import {solutionLines} from "../../src/components/quizCheck.js";
 import {PROGRESS_PREFIX} from "../../src/components/quizProgress.js";
 import {launchChromium, openPage, waitForCells} from "./chromium.js";
+import {waitForRequests} from "./page.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -148,6 +149,9 @@ describe("worked solutions", () => {
     async (path) => {
       const {page, problems} = await openPage(browser, inject("baseUrl") + path, {width: 390, height: 800});
       try {
+        // a page may load its questions as the reader nears them (offscreen.js nearScreen)
+        await page.locator("#check-your-understanding").scrollIntoViewIfNeeded();
+        await waitForRequests(page);
         const forms = page.locator("#observablehq-main form.quiz");
         const count = await forms.count();
         expect(count, path).toBeGreaterThanOrEqual(2);

@@ -287,7 +287,10 @@ describe("playground", () => {
   test("the sentence about the network and the weights quiz follow the architecture controls", async () => {
     const {page} = await open();
     try {
+      // the questions load as the reader nears them
+      await page.locator("#check-your-understanding").scrollIntoViewIfNeeded();
       const quiz = page.locator("form.quiz").filter({hasText: "How many weights"});
+      await quiz.waitFor();
       const check = async (answer: number) => {
         await quiz.locator("input").fill(String(answer));
         await quiz.getByRole("button", {name: "Check"}).click();

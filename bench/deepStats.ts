@@ -58,15 +58,22 @@ function timeInterleaved(fns: (() => void)[], runs: number): number[] {
 /**
  * Prints the section: ms per run of He with ReLU (the issue's case: ReLU's zeros let the
  * products skip half their work) for 20 and 50 layers of 128 units over 256 inputs, and of
- * Xavier with tanh (no zeros to skip) for 20, each with the ratio to the naive products.
+ * Xavier with tanh (no zeros to skip) for 20, each with the ratio to the naive products. Two
+ * figures per network, as the page's worker meets them: a run after a change of the
+ * activation, the scheme or the scale, which reuses the random draws of the run before
+ * (lib/deepStats.ts keeps them), and a run with new weights (another seed: every number
+ * drawn afresh, as after a change of seed, width or batch).
  */
 export function benchDeepStats(section = 4): void {
   const width = 128;
   const batch = 256;
   console.log(
-    `\n${section}. Deep random network, ${width} units × ${batch} inputs, forwards and backwards with every layer's statistics`
+    `\n${section}. Deep random network, ${width} units × ${batch} inputs, forwards and backwards with every layer's statistics,\n` +
+      `   in a fresh process (as the page's worker is); ms per run, median after warm-up`
   );
-  console.log("   network               depth   lib deepStats   naive products only   ratio");
+  console.log(
+    "   network          depth   same weights   new weights   naive products only   ratio (new weights)"
+  );
   const a = Float64Array.from({length: batch * width}, (_, i) => Math.sin(i));
   const w = Float64Array.from({length: width * width}, (_, i) => Math.cos(i) / width);
   const out = new Float64Array(batch * width);
@@ -75,17 +82,28 @@ export function benchDeepStats(section = 4): void {
     {name: "He, ReLU", initialisation: "he", activation: "relu", depth: 50},
     {name: "Xavier, tanh", initialisation: "xavier", activation: "tanh", depth: 20}
   ] as const;
+  let seed = 1;
   for (const {name, initialisation, activation, depth} of cases) {
-    const [lib, naive] = timeInterleaved(
-      [
-        () => deepStats({depth, width, batch, initialisation, activation, seed: depth}),
-        () => naiveProducts(depth, width, batch, a, w, out)
-      ],
-      depth === 20 ? 9 : 5
+    const runs = depth === 20 ? 9 : 5;
+    const products = () => naiveProducts(depth, width, batch, a, w, out);
+    // two rounds, since a run with new weights replaces the draws that lib keeps
+    const [same] = timeInterleaved(
+      [() => deepStats({depth, width, batch, initialisation, activation, seed: 0}), products],
+      runs
+    );
+    const [fresh, naive] = timeInterleaved(
+      [() => deepStats({depth, width, batch, initialisation, activation, seed: seed++}), products],
+      runs
     );
     const target = depth === 20 ? " (target < 100 ms)" : "";
+    const ms = (seconds: number) => `${(seconds * 1e3).toFixed(1)} ms`;
     console.log(
-      `   ${name.padEnd(18)}   ${String(depth).padStart(5)}   ${(lib * 1e3).toFixed(1).padStart(10)} ms   ${(naive * 1e3).toFixed(1).padStart(15)} ms   ${(naive / lib).toFixed(2).padStart(5)}×${target}`
+      `   ${name.padEnd(14)}   ${String(depth).padStart(5)}   ${ms(same).padStart(12)}   ${ms(fresh).padStart(11)}   ${ms(naive).padStart(19)}   ${(naive / fresh).toFixed(2).padStart(5)}×${target}`
     );
   }
+}
+
+// `tsx bench/deepStats.ts [section]`: the section alone (bench/index.ts runs it so, in a process of its own)
+if (process.argv[1] && import.meta.url === new URL(process.argv[1], "file://").href) {
+  benchDeepStats(Number(process.argv[2] ?? 3));
 }

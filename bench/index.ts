@@ -7,11 +7,12 @@
 // Run: npm run bench   (4–6 minutes; BENCH_FRESH_RUNS=6 fresh engines per data scale). Medians of several timed runs after warm-up, with the contenders' runs
 // interleaved so load changes hit them alike.
 
+import {spawnSync} from "node:child_process";
 import {loadavg} from "node:os";
+import {fileURLToPath} from "node:url";
 import {activations, createRandom, uniform} from "../lib/index.js";
 import type {Activation, ActivationId} from "../lib/index.js";
 import {median} from "./median.js";
-import {benchDeepStats} from "./deepStats.js";
 import {freshChromiumRuns, freshNodeRuns} from "./fresh.js";
 import {reportFresh} from "./freshReport.js";
 
@@ -124,5 +125,9 @@ console.log(
 reportFresh("node " + process.version, await freshNodeRuns({runs, scales: [5, 1]}));
 reportFresh("Chromium", await freshChromiumRuns({runs, scales: [5, 1]}));
 console.log(`   machine load after: ${loadAverage()}`);
-benchDeepStats(3);
+// its own process, as the page's worker is a fresh engine: nothing measured above (tfjs, the
+// trainer) leaves garbage or compiled code behind to slow it or speed it up
+spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL("./deepStats.ts", import.meta.url)), "3"], {
+  stdio: "inherit"
+});
 console.log(`\nTotal ${format((performance.now() - started) / 1000)} s`);

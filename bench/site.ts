@@ -20,6 +20,8 @@ export const budgets = {
   gzipKB: 170,
   msPerUpdate: 8,
   sliderToDomP95: 16,
+  /** Issue 15: a page whose result comes from a worker draws it within this after a change. */
+  workerResultMs: 100,
   lighthousePerformance: 100,
   lighthouseAccessibility: 100,
   lighthouseBestPractices: 95,
@@ -36,28 +38,36 @@ interface PageFigures {
   sliders: number;
   msPerUpdate: number | null;
   p95: number | null;
+  /** Whether the page's results come from a worker: p95 is then to its first response. */
+  worker: boolean;
+  /** For such a page: ms from a change to the worker's result drawn, median. */
+  resultMs: number | null;
   axe: number;
   phoneOverflow: boolean;
   lighthouse?: {performance: number; accessibility: number; bestPractices: number; seo: number};
 }
 
-/** Gzipped size of each response whose path matches `kinds` that the page receives from now on. */
-function countResponses(page: Page, kinds: RegExp) {
-  const bodies: Promise<number>[] = [];
+/**
+ * Counts the page's JS, CSS and JSON responses from now on, each gzipped once as a static
+ * host would serve it. The function returned gives the KB of those received since its last
+ * call whose path matches `kinds`, once every body has arrived.
+ */
+function countResponses(page: Page) {
+  const bodies: Promise<{path: string; bytes: number}>[] = [];
   page.on("response", (response) => {
-    if (kinds.test(new URL(response.url()).pathname)) {
+    const path = new URL(response.url()).pathname;
+    if (/\.(js|css|json)$/.test(path)) {
       bodies.push(
         response.body().then(
-          (body) => gzipSync(body).length,
-          () => 0
+          (body) => ({path, bytes: gzipSync(body).length}),
+          () => ({path, bytes: 0})
         )
       );
     }
   });
-  /** KB received so far, once every counted body has arrived; then counting starts again. */
-  return async () => {
-    const total = (await Promise.all(bodies.splice(0))).reduce((a, b) => a + b, 0);
-    return total / 1024;
+  return async (kinds: RegExp) => {
+    const received = await Promise.all(bodies.splice(0));
+    return received.filter(({path}) => kinds.test(path)).reduce((sum, {bytes}) => sum + bytes, 0) / 1024;
   };
 }
 
@@ -68,18 +78,16 @@ function countResponses(page: Page, kinds: RegExp) {
  */
 async function pageWeight(browser: Browser, url: string): Promise<{firstLoad: number; showCode: number | null}> {
   const page = await browser.newPage();
-  const total = countResponses(page, /\.(js|css)$/);
-  const lazy = countResponses(page, /\.(js|css|json)$/);
+  const received = countResponses(page);
   await page.goto(url, {waitUntil: "networkidle"});
-  const firstLoad = await total();
-  await lazy(); // from here on, what showing the code loads
+  const firstLoad = await received(/\.(js|css)$/); // from here on, what showing the code loads
   let showCode: number | null = null;
   const toggle = page.locator(".notebook-switch");
   if ((await toggle.count()) > 0 && (await toggle.isEnabled())) {
     await toggle.click();
     await page.locator(".notebook-tools").waitFor({timeout: 30_000});
     await page.waitForLoadState("networkidle");
-    showCode = await lazy();
+    showCode = await received(/\.(js|css|json)$/);
   }
   await page.close();
   return {firstLoad, showCode};
@@ -124,10 +132,14 @@ export function sweepPositions(
 async function sliderFigures(
   page: Page,
   {steps = 40, repeats = Number(process.env.BENCH_SITE_REPEATS ?? 5)} = {}
-): Promise<{count: number; msPerUpdate: number | null; p95: number | null}> {
+): Promise<{count: number; msPerUpdate: number | null; p95: number | null; worker: boolean}> {
   const sliders = page.locator("#observablehq-main input[type=range]");
   const count = await sliders.count();
-  if (count === 0) return {count, msPerUpdate: null, p95: null};
+  // a page whose results come from a worker (src/components/deepStatsRunner.js) answers an
+  // input at once (a status line) and draws the result when the worker sends it: its latency
+  // here is to the first change, and resultLatency times the result
+  const worker = await page.evaluate(() => typeof (globalThis as any).__pendingResults === "function");
+  if (count === 0) return {count, msPerUpdate: null, p95: null, worker};
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const taskSeconds = async () =>
@@ -217,11 +229,11 @@ async function sliderFigures(
             new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))
         );
         if (watch) {
-          const latency = await page.evaluate(() => {
+          const latency = await page.evaluate((first) => {
             const w = window as any;
-            const last = w.__mutations.at(-1);
-            return w.__inputAt === null || last === undefined ? null : last - w.__inputAt;
-          });
+            const at = first ? w.__mutations[0] : w.__mutations.at(-1);
+            return w.__inputAt === null || at === undefined ? null : at - w.__inputAt;
+          }, worker);
           if (latency !== null) latencies.push(latency);
         }
       }
@@ -271,11 +283,47 @@ async function sliderFigures(
   latencies.sort((a, b) => a - b);
   return {
     count,
+    worker,
     msPerUpdate: perUpdate.length ? Math.max(...perUpdate) : null,
     p95: latencies.length
       ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))]
       : null
   };
+}
+
+/**
+ * For a page whose results come from a worker: ms from a change of its first select (the
+ * scheme on /initialisation, which recomputes the whole network) to the last change the page
+ * makes once no run is pending, the median of `runs` changes between its first two options.
+ */
+async function resultLatency(page: Page, runs = 9): Promise<number | null> {
+  return page.evaluate(async (runs) => {
+    const select = document.querySelector<HTMLSelectElement>("#observablehq-main select");
+    const pending = (globalThis as any).__pendingResults as (() => number) | undefined;
+    if (!select || select.options.length < 2 || !pending) return null;
+    // (no named functions in here: tsx would wrap them in a helper the page does not have)
+    const times: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      let last = 0;
+      const observer = new MutationObserver(() => (last = performance.now()));
+      observer.observe(document.querySelector("#observablehq-main")!, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true
+      });
+      const start = performance.now();
+      select.selectedIndex = i % 2 === 0 ? 1 : 0;
+      select.dispatchEvent(new Event("input", {bubbles: true}));
+      for (let frames = 0; frames < 3 || pending() > 0; frames++) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      observer.disconnect();
+      if (i > 0) times.push(last - start); // the first change warms the worker up
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  }, runs);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -384,6 +432,7 @@ async function main() {
       const page = await browser.newPage({viewport: {width: 1200, height: 900}});
       await page.goto(url, {waitUntil: "networkidle"});
       const sliders = await sliderFigures(page);
+      const resultMs = sliders.worker ? await resultLatency(page) : null;
       const axe = await axeViolations(page);
       await page.close();
       figures.push({
@@ -393,6 +442,8 @@ async function main() {
         sliders: sliders.count,
         msPerUpdate: sliders.msPerUpdate,
         p95: sliders.p95,
+        worker: sliders.worker,
+        resultMs,
         axe,
         phoneOverflow: await phoneOverflow(browser, url)
       });
@@ -416,7 +467,7 @@ async function main() {
     f.codeKB === null ? "–" : f.codeKB.toFixed(1),
     String(f.sliders),
     cell(f.msPerUpdate, budgets.msPerUpdate, {digits: 2}),
-    cell(f.p95, budgets.sliderToDomP95),
+    cell(f.p95, budgets.sliderToDomP95) + (f.worker ? " †" : ""),
     f.lighthouse
       ? cell(f.lighthouse.performance, budgets.lighthousePerformance, {digits: 0, atLeast: true})
       : "–",
@@ -452,6 +503,11 @@ async function main() {
   );
   console.log(line(header));
   for (const r of rows) console.log(line(r));
+  for (const f of figures.filter((f) => f.worker)) {
+    console.log(
+      `† ${f.path}: its results come from a worker; p95 is to the page's first response (the status line), and the result is drawn ${cell(f.resultMs, budgets.workerResultMs)} ms after a change of scheme (median; budget ${budgets.workerResultMs} ms, issue 15)`
+    );
+  }
   console.log(
     `\nfull build: ${cell(buildSeconds, budgets.buildSeconds)} s (budget ${budgets.buildSeconds} s)`
   );
@@ -465,7 +521,8 @@ async function main() {
   const missed =
     rows.flat().filter((c) => c.includes("✗")).length +
     (buildSeconds > budgets.buildSeconds ? 1 : 0) +
-    (training && !trainingOk ? 1 : 0);
+    (training && !trainingOk ? 1 : 0) +
+    figures.filter((f) => f.worker && !(f.resultMs !== null && f.resultMs <= budgets.workerResultMs)).length;
   console.log(missed ? `${missed} figure(s) miss their budget (✗)` : "every page is within every budget");
 }
 

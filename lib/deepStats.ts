@@ -22,11 +22,18 @@
 
 import {getActivation} from "./activations.js";
 import type {Activation} from "./activations.js";
-import {getInitialisation, predictedVariance, sampleWeights, weightVariance} from "./initialisation.js";
+import {
+  getInitialisation,
+  predictedVariance,
+  scaleDraws,
+  standardDraws,
+  weightVariance
+} from "./initialisation.js";
 import type {Initialisation, InitialisationId, WeightDistribution} from "./initialisation.js";
 import {kernelOf} from "./kernels.js";
 import {multiplyTransposedSparse} from "./matrixProduct.js";
-import {gaussian, mulberry32} from "./random.js";
+import {mulberry32} from "./random.js";
+import type {Random} from "./random.js";
 import {checkBins, DEFAULT_BINS, spreadOf} from "./spread.js";
 import type {Bins, Spread} from "./spread.js";
 
@@ -151,7 +158,8 @@ export interface DeepStatsRun {
   /** The result so far (layers the backward pass has not reached have gradient null). */
   result(): DeepStatsResult;
   /**
-   * The run's own arrays, not copies, for checking the arithmetic: the inputs a_0 and the
+   * The run's own arrays, not copies, for checking the arithmetic (to be read, not changed:
+   * the inputs and g are shared with other runs of the same seed and shape): the inputs a_0 and the
    * top gradient g (batch × width, one row per input), each drawn layer's weights (row i:
    * unit i's incoming weights), each computed layer's z, and the δ of the layer the backward
    * pass did last (null before it starts).
@@ -204,6 +212,53 @@ function streamSeed(seed: number, stream: number): number {
   return (Math.imul((seed >>> 0) ^ (stream * 0x9e3779b9), 0x85ebca6b) ^ stream) >>> 0;
 }
 
+/**
+ * The random numbers of one seed and shape: the inputs, the top gradient, and each layer's
+ * standard weight draws (lib/initialisation.ts standardDraws), which any scheme and scale
+ * turn into weights. The last shape's are kept between runs, so a run that changes only the
+ * activation, the scheme or the scale (what a reader changes most) draws nothing again; a
+ * deeper run draws only the layers it adds, from where the weights' stream stopped, so layer
+ * l's weights are the same whatever runs came before.
+ */
+interface Draws {
+  key: string;
+  inputs: Float64Array;
+  topGradient: Float64Array;
+  layers: Float64Array[];
+  /** The weights' stream, where the last drawn layer left it. */
+  weightRandom: Random;
+}
+
+/** Weight draws kept between runs at most (16 MB): 100 layers of 128 × 128, 32 of 256 × 256. */
+const KEPT_WEIGHT_DRAWS = 2_097_152;
+
+let keptDraws: Draws | null = null;
+
+/** The draws of this seed and shape: the kept ones when they match, else new ones (kept when small enough). */
+function drawsFor(seed: number, width: number, batch: number, depth: number, distribution: WeightDistribution): Draws {
+  const key = `${seed} ${width} ${batch} ${distribution}`;
+  const fits = depth * width * width <= KEPT_WEIGHT_DRAWS;
+  if (fits && keptDraws?.key === key) return keptDraws;
+  const size = batch * width;
+  const draws: Draws = {
+    key,
+    inputs: standardDraws(mulberry32(streamSeed(seed, 2)), size),
+    topGradient: standardDraws(mulberry32(streamSeed(seed, 3)), size),
+    layers: [],
+    weightRandom: mulberry32(streamSeed(seed, 1))
+  };
+  if (fits) keptDraws = draws;
+  return draws;
+}
+
+/** Layer l's standard weight draws (0-based), drawing the layers up to it that are not drawn yet. */
+function layerDraws(draws: Draws, l: number, width: number, distribution: WeightDistribution): Float64Array {
+  while (draws.layers.length <= l) {
+    draws.layers.push(standardDraws(draws.weightRandom, width * width, distribution));
+  }
+  return draws.layers[l];
+}
+
 /** Checks the options and starts a run; nothing is computed until step() is called. */
 export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
   if (options === null || typeof options !== "object") throw new Error("deepStats needs an options object");
@@ -240,13 +295,8 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
 
   const size = batch * width;
   const theoryVariance = weightVariance(scheme, width, width) * scale * scale;
-  const weightRandom = mulberry32(streamSeed(seed, 1));
-  const inputs = new Float64Array(size);
-  const nextInput = gaussian(mulberry32(streamSeed(seed, 2)), 0, 1);
-  for (let i = 0; i < size; i++) inputs[i] = nextInput();
-  const topGradient = new Float64Array(size);
-  const nextGradient = gaussian(mulberry32(streamSeed(seed, 3)), 0, 1);
-  for (let i = 0; i < size; i++) topGradient[i] = nextGradient();
+  const draws = drawsFor(seed, width, batch, depth, distribution);
+  const {inputs, topGradient} = draws;
 
   const weights: Float64Array[] = [];
   const weightsTransposed: Float64Array[] = []; // Wᵀ of each layer, for the zero-skipping product both ways
@@ -265,7 +315,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
 
   /** Layer l + 1 forwards: draws W, computes z = W a and a = f(z), and records their spreads and arithmetic. */
   function forwardStep(l: number): void {
-    const w = sampleWeights(scheme, width, width, weightRandom, distribution);
+    const w = scaleDraws(scheme, width, width, layerDraws(draws, l, width, distribution), distribution);
     if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] *= scale;
     weights.push(w);
     const wT = new Float64Array(width * width);

@@ -159,6 +159,8 @@ export {
   isInitialisationId,
   predictedVariance,
   sampleWeights,
+  scaleDraws,
+  standardDraws,
   SMALL_INIT_SD,
   weightVariance
 } from "./initialisation.js";

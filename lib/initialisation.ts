@@ -5,7 +5,7 @@
 
 import {getActivation} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
-import {gaussian, uniform} from "./random.js";
+import {gaussian} from "./random.js";
 import type {Random} from "./random.js";
 
 /** The schemes of the course, in the order menus list them. */
@@ -131,10 +131,67 @@ export function weightVariance(scheme: Initialisation, fanIn: number, fanOut: nu
 export type WeightDistribution = "normal" | "uniform";
 
 /**
+ * `size` draws of the standard shape of a distribution from the seeded generator, into `out`
+ * when given: N(0, 1) for "normal", U[0, 1) for "uniform". scaleDraws turns them into a
+ * scheme's weights; kept, they serve any scheme and scale again (lib/deepStats.ts does so).
+ */
+export function standardDraws(
+  random: Random,
+  size: number,
+  distribution: WeightDistribution = "normal",
+  out?: Float64Array
+): Float64Array {
+  if (distribution !== "normal" && distribution !== "uniform") {
+    throw new Error(`distribution must be "normal" or "uniform", got ${String(distribution)}`);
+  }
+  const draws = out ?? new Float64Array(size);
+  if (draws.length !== size) throw new Error(`out must hold ${size} draws, got ${draws.length}`);
+  if (distribution === "normal") {
+    const next = gaussian(random, 0, 1);
+    for (let i = 0; i < size; i++) draws[i] = next();
+  } else {
+    for (let i = 0; i < size; i++) draws[i] = random();
+  }
+  return draws;
+}
+
+/**
+ * A fanOut × fanIn weight matrix of the scheme from standard draws (standardDraws, fanIn ×
+ * fanOut of them): σ·x for "normal", giving N(0, Var), and −a + 2a·u for "uniform", giving
+ * U(−a, a) with a = √(3 Var) (which has the same variance). Writes into `out` when given
+ * (its length must be fanIn × fanOut) and returns it.
+ */
+export function scaleDraws(
+  scheme: Initialisation,
+  fanIn: number,
+  fanOut: number,
+  draws: Float64Array,
+  distribution: WeightDistribution = "normal",
+  out?: Float64Array
+): Float64Array {
+  const variance = weightVariance(scheme, fanIn, fanOut);
+  const size = fanIn * fanOut;
+  const weights = out ?? new Float64Array(size);
+  if (weights.length !== size) throw new Error(`out must hold ${size} weights, got ${weights.length}`);
+  if (draws.length !== size) throw new Error(`draws must hold ${size} numbers, got ${draws.length}`);
+  if (distribution === "normal") {
+    const sd = Math.sqrt(variance);
+    for (let i = 0; i < size; i++) weights[i] = sd * draws[i];
+  } else if (distribution === "uniform") {
+    const limit = Math.sqrt(3 * variance);
+    const span = limit - -limit; // as uniform() in ./random.js computes low + (high − low)·u
+    for (let i = 0; i < size; i++) weights[i] = -limit + span * draws[i];
+  } else {
+    throw new Error(`distribution must be "normal" or "uniform", got ${String(distribution)}`);
+  }
+  return weights;
+}
+
+/**
  * Draws a fanOut × fanIn weight matrix (row-major: row i holds unit i's incoming weights) from
  * the scheme with the seeded generator: N(0, Var) for "normal", U(−a, a) with a = √(3 Var)
- * (which has the same variance) for "uniform". Writes into `out` when given (its length must
- * be fanIn × fanOut) and returns it.
+ * (which has the same variance) for "uniform" (standardDraws, then scaleDraws). Writes into
+ * `out` when given (its length must be fanIn × fanOut) and returns it.
  */
 export function sampleWeights(
   scheme: Initialisation,
@@ -144,20 +201,10 @@ export function sampleWeights(
   distribution: WeightDistribution = "normal",
   out?: Float64Array
 ): Float64Array {
-  const variance = weightVariance(scheme, fanIn, fanOut);
   const size = fanIn * fanOut;
-  const weights = out ?? new Float64Array(size);
-  if (weights.length !== size) throw new Error(`out must hold ${size} weights, got ${weights.length}`);
-  if (distribution === "normal") {
-    const next = gaussian(random, 0, Math.sqrt(variance));
-    for (let i = 0; i < size; i++) weights[i] = next();
-  } else if (distribution === "uniform") {
-    const limit = Math.sqrt(3 * variance);
-    for (let i = 0; i < size; i++) weights[i] = uniform(random, -limit, limit);
-  } else {
-    throw new Error(`distribution must be "normal" or "uniform", got ${String(distribution)}`);
-  }
-  return weights;
+  weightVariance(scheme, fanIn, fanOut); // checks the fans before anything is drawn
+  if (out !== undefined && out.length !== size) throw new Error(`out must hold ${size} weights, got ${out.length}`);
+  return scaleDraws(scheme, fanIn, fanOut, standardDraws(random, size, distribution), distribution, out);
 }
 
 /**

@@ -67,6 +67,20 @@ function connection(startWorker) {
   };
 }
 
+/** Runs requested and not yet answered, across the page's runners. */
+let unanswered = 0;
+/** How many runs wait for their result (for tests and bench:site: a result is drawn once it is 0). */
+export const pendingResults = () => unanswered;
+globalThis.__pendingResults = pendingResults;
+
+/** Counts `promise` as unanswered until it settles, and returns it. */
+function counted(promise) {
+  unanswered++;
+  const done = () => unanswered--;
+  promise.then(done, done);
+  return promise;
+}
+
 /** The page's one worker, for the runners that do not bring their own. */
 let shared = null;
 
@@ -144,14 +158,16 @@ export function createDeepStatsRunner({sliceMs, onProgress, yieldTo, startWorker
       if (worker) {
         try {
           worker.postMessage({channel, id, options});
-          return new Promise((resolve, reject) => {
-            waiting = {id, options, resolve, reject};
-          });
+          return counted(
+            new Promise((resolve, reject) => {
+              waiting = {id, options, resolve, reject};
+            })
+          );
         } catch {
           // options the worker cannot receive (functions in a record): run them here
         }
       }
-      return runHere(options);
+      return counted(runHere(options));
     },
     /** Cancels the run still going, if any (its promise resolves with null). */
     cancel() {

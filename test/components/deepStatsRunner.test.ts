@@ -2,7 +2,7 @@
 // sliced run (in the worker, or on the main thread where there is no worker) gives the event
 // loop back between layers, so a newer request makes an older one stop.
 import {describe, expect, it} from "vitest";
-import {createDeepStatsRunner} from "../../src/components/deepStatsRunner.js";
+import {createDeepStatsRunner, pendingResults} from "../../src/components/deepStatsRunner.js";
 import {nextTask, runDeepStats} from "../../src/components/deepStatsSlices.js";
 import {createRequestHandler} from "../../src/components/deepStatsWorker.js";
 import {activations, deepStats} from "../../lib/index.js";
@@ -143,6 +143,28 @@ describe("createDeepStatsRunner with a worker", () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(log.at(-1)).toMatchObject({id: 1});
     expect(runner.busy).toBe(false);
+  });
+
+  it("counts each run as pending until it is answered, superseded ones too, worker or not", async () => {
+    const {worker} = fakeWorker();
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    expect(pendingResults()).toBe(0);
+    const first = runner.run(options);
+    const second = runner.run({...options, seed: 3});
+    expect(pendingResults()).toBe(2);
+    expect(await first).toBeNull();
+    await Promise.resolve();
+    expect(pendingResults()).toBe(1);
+    expect(await second).toEqual(deepStats({...options, seed: 3}));
+    await Promise.resolve();
+    expect(pendingResults()).toBe(0);
+    const here = createDeepStatsRunner({startWorker: () => null, sliceMs: 0});
+    const bad = here.run({...options, depth: 0});
+    expect(pendingResults()).toBe(1);
+    await expect(bad).rejects.toThrow(/depth/);
+    await Promise.resolve();
+    expect(pendingResults()).toBe(0);
+    expect((globalThis as {__pendingResults?: () => number}).__pendingResults).toBe(pendingResults);
   });
 
   it("never gives an older run's result after a newer request: the older resolves null", async () => {

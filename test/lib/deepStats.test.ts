@@ -10,6 +10,7 @@ import {
   DEEP_LIMITS,
   deepStats,
   gaussianSecondMoment,
+  initialisations,
   makeLeakyRelu,
   normalCdf
 } from "../../lib/index.js";
@@ -281,6 +282,37 @@ describe("runs", () => {
     expect(half.layers[0].gradient).toBeNull(); // an earlier result is not changed by later steps
     expect(run.step()).toBe(true);
     expect(run.stepsDone).toBe(8);
+  });
+
+  it("give the same numbers whatever ran before: the draws kept between runs change nothing", () => {
+    const options: DeepStatsOptions = {depth: 6, width: 16, batch: 8, initialisation: "xavier", activation: "tanh", seed: 5};
+    const weightsOf = (o: DeepStatsOptions) => {
+      const run = createDeepStatsRun(o);
+      while (!run.step());
+      return {result: run.result(), weights: run.inspect().weights.map((w) => Array.from(w))};
+    };
+    const first = weightsOf(options); // new draws
+    // kept draws: another activation, then a shallower and a deeper run, then the first again
+    weightsOf({...options, activation: "relu", initialisation: "he"});
+    const shallow = weightsOf({...options, depth: 3});
+    const deep = weightsOf({...options, depth: 9});
+    expect(shallow.weights).toEqual(first.weights.slice(0, 3));
+    expect(deep.weights.slice(0, 6)).toEqual(first.weights);
+    expect(weightsOf(options)).toEqual(first);
+    // after other seeds and shapes have replaced the kept draws, the same numbers again
+    weightsOf({...options, seed: 6});
+    weightsOf({...options, width: 8});
+    weightsOf({...options, distribution: "uniform"});
+    expect(weightsOf(options)).toEqual(first);
+    // a run deeper than any before it, with nothing kept, draws its layers in the same order
+    weightsOf({...options, seed: 7});
+    expect(weightsOf({...options, depth: 9}).weights).toEqual(deep.weights);
+    // the weights are the scheme's draws from the seed's weight stream, as sampleWeights gives them
+    const scale = Math.sqrt(initialisations.xavier.variance(16, 16));
+    const again = createDeepStatsRun({...options, initialisation: "standard"});
+    again.step();
+    const standard = again.inspect().weights[0];
+    expect(first.weights[0]).toEqual(Array.from(standard, (x) => scale * x));
   });
 
   it("draw uniform weights of the same variance when asked, and scale them", () => {

@@ -14,6 +14,8 @@ import {
   isInitialisationId,
   predictedVariance,
   sampleWeights,
+  scaleDraws,
+  standardDraws,
   SELU_ALPHA,
   SELU_SCALE,
   SMALL_INIT_SD,
@@ -108,6 +110,52 @@ describe("sampleWeights", () => {
     expect(() =>
       sampleWeights(initialisations.he, 8, 4, createRandom(1), "cauchy" as unknown as "normal")
     ).toThrow(/^distribution must be "normal" or "uniform", got cauchy$/);
+  });
+});
+
+describe("standardDraws and scaleDraws", () => {
+  it("are sampleWeights in two steps: the same numbers from the same seed", () => {
+    for (const distribution of ["normal", "uniform"] as const) {
+      for (const id of initialisationIds) {
+        const scheme = initialisations[id];
+        const draws = standardDraws(createRandom(4), 5 * 3, distribution);
+        expect(scaleDraws(scheme, 5, 3, draws, distribution)).toEqual(
+          sampleWeights(scheme, 5, 3, createRandom(4), distribution)
+        );
+      }
+    }
+  });
+
+  it("draw N(0, 1) or U[0, 1), and scale them to the scheme's variance", () => {
+    const normal = standardDraws(createRandom(8), 16_384);
+    expectClose(variance(normal), 1, 0.05);
+    const unit = standardDraws(createRandom(8), 16_384, "uniform");
+    expect(unit.every((u) => u >= 0 && u < 1)).toBe(true);
+    expectClose(variance(unit), 1 / 12, 0.05);
+    const he = initialisations.he;
+    const target = weightVariance(he, 128, 128);
+    expectClose(variance(scaleDraws(he, 128, 128, normal)), target, 0.05);
+    const limit = Math.sqrt(3 * target);
+    const uniform = scaleDraws(he, 128, 128, unit, "uniform");
+    expect(uniform.every((w) => w >= -limit && w < limit)).toBe(true);
+    expectClose(variance(uniform), target, 0.05);
+    // σ·x exactly: a draw of 0 stays 0, a draw of 1 becomes σ
+    expect(Array.from(scaleDraws(he, 2, 1, Float64Array.of(0, 1)))).toEqual([0, Math.sqrt(he.variance(2, 1))]);
+  });
+
+  it("answer bad sizes and distributions with a clear error", () => {
+    expect(() => standardDraws(createRandom(1), 4, "normal", new Float64Array(3))).toThrow(
+      /^out must hold 4 draws, got 3$/
+    );
+    expect(() => standardDraws(createRandom(1), 4, "cauchy" as unknown as "normal")).toThrow(
+      /^distribution must be "normal" or "uniform", got cauchy$/
+    );
+    const he = initialisations.he;
+    expect(() => scaleDraws(he, 2, 2, new Float64Array(3))).toThrow(/^draws must hold 4 numbers, got 3$/);
+    expect(() => scaleDraws(he, 2, 2, new Float64Array(4), "normal", new Float64Array(5))).toThrow(
+      /^out must hold 4 weights, got 5$/
+    );
+    expect(() => scaleDraws(he, 0, 2, new Float64Array(0))).toThrow(/fan-in/);
   });
 });
 

@@ -1,13 +1,15 @@
 // Notebook mode (issue 18): the Show code switch, editing and running a cell, errors in the
 // cell, revert and reset, edits that survive a reload, the downloaded Markdown, the editor's
 // keyboard and accessibility, and that nothing but the reader's own Run runs code.
+import {spawn} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {createRequire} from "node:module";
+import {createServer} from "node:net";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
-import {describe, expect, inject, test, vi} from "vitest";
+import {afterAll, beforeAll, describe, expect, inject, test, vi} from "vitest";
 // @ts-expect-error: Framework's internals have no types
 import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
 // @ts-expect-error: Framework's internals have no types
@@ -496,5 +498,76 @@ describe("under a subpath, as a project site is published", () => {
       await page.context().close();
       await server.close();
     }
+  });
+});
+
+describe("under npm run dev", () => {
+  // the dev server as `npm run dev` starts it (scripts/dev.js), on a free port, this test's own
+  let dev: ReturnType<typeof spawn>;
+  let devUrl: string;
+  let output = "";
+  beforeAll(async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const {port} = probe.address() as {port: number};
+        probe.close(() => resolve(port));
+      });
+    });
+    devUrl = `http://127.0.0.1:${port}`;
+    dev = spawn(
+      process.execPath,
+      ["scripts/dev.js", "--host", "127.0.0.1", "--port", String(port), "--no-open"],
+      {
+        stdio: ["ignore", "pipe", "pipe"]
+      }
+    );
+    dev.stdout!.on("data", (chunk) => (output += chunk));
+    dev.stderr!.on("data", (chunk) => (output += chunk));
+    // ready once it answers (`npm run dev` starts in a second or two; the deadline is generous)
+    const deadline = Date.now() + 30_000;
+    while (
+      (await fetch(devUrl + "/sigmoid").then(
+        (r) => r.status,
+        () => 0
+      )) !== 200
+    ) {
+      if (Date.now() > deadline || dev.exitCode !== null)
+        throw new Error(`npm run dev did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => {
+    dev?.kill("SIGTERM");
+  });
+
+  test("the switch shows the code, and an edited cell runs as on the built site", async () => {
+    const {page} = await openPage(browser(), devUrl + "/sigmoid");
+    try {
+      await showCode(page);
+      const sigmoidX = await cellId(page, sigmoidXSource);
+      expect(await text(page, '[data-live="x"]')).toBe("1");
+      const f1 = await text(page, '[data-live="f"]');
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 3"));
+      await run(page, sigmoidX);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("3");
+      expect(await text(page, '[data-live="f"]')).not.toBe(f1);
+      await page.getByRole("button", {name: "Reset page"}).click();
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      await expectNoProblem(page);
+      expect(output).not.toMatch(/notebook mode/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the dev server answers only for pages it has, and serves nothing outside the editor", async () => {
+    const status = (path: string) => fetch(devUrl + path).then((r) => r.status);
+    expect(await status("/_notebook/pages/no-such-page.json")).toBe(404);
+    expect(await status("/_notebook/pages/_observablehq/client.json")).toBe(404);
+    expect(await status("/_notebook/..%2Fpackage.json")).toBe(404);
+    expect(await status("/_notebook/editor.js")).toBe(404);
+    const client = await (await fetch(devUrl + "/_observablehq/client.js")).text();
+    expect(client).toMatch(/export \{[^}]*\bundefine\b[^}]*\};\s*$/);
   });
 });

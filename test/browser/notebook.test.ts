@@ -1,6 +1,7 @@
 // Notebook mode (issue 18): the Show code switch, editing and running a cell, errors in the
-// cell, revert and reset, edits that survive a reload, the downloaded Markdown, the editor's
-// keyboard and accessibility, and that nothing but the reader's own Run runs code.
+// cell, revert and reset, edits that survive a reload, the downloaded Markdown (which builds),
+// the editor's keyboard and accessibility, that nothing but the reader's own Run runs code,
+// and the same notebook under `npm run dev`. Cells are found by their code, never by id.
 import {spawn} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";

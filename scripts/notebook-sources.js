@@ -7,6 +7,8 @@
 //     imports:  {specifier: {url, member?}}   where the page's cells' imports went, relative
 //                                      to the page (member: the module within a page bundle)
 //     client:   "./_observablehq/client.….js"  the page's runtime (define, undefine)
+//               (under `npm run dev`, scripts/notebook-dev.js writes the same for the page
+//               the dev server renders)
 //     editor:   "../editor.….js"       the lazily loaded editor, relative to this file
 //     markdown: the page's Markdown source, and fences: [{id, start, end, indent}] the
 //               lines of each cell's code in it, for "Download this page"
@@ -102,7 +104,11 @@ const loadPattern = /import\("([^"]+)"\)(?:\.then\(\(module\) => module\.(m\d+)\
  */
 export function builtCells(html) {
   const cells = new Map();
-  const client = html.match(/import \{define\} from "([^"]+\/_observablehq\/client\.[\w-]+\.js)"/)?.[1];
+  // built: `import {define} from "./_observablehq/client.<hash>.js"`; under `npm run dev`,
+  // `import {open, define} from "./_observablehq/client.js"`
+  const client = html.match(
+    /import \{(?:[\w$]+, )*define(?:, [\w$]+)*\} from "([^"]+\/_observablehq\/client(?:\.[\w-]+)?\.js)"/
+  )?.[1];
   const starts = [...html.matchAll(/\ndefine\(\{id: "([\w-]+)"(, mode: "(\w+)")?/g)];
   starts.forEach((match, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].index : html.indexOf("</script>", match.index);

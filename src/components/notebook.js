@@ -16,7 +16,7 @@ async function open() {
   const url = new URL(source, document.baseURI);
   const response = await fetch(url);
   if (!response.ok)
-    throw new Error(`${response.status}: the code is written into the built site, by npm run build`);
+    throw new Error(`${response.status}: the code is served by the built site and by npm run dev`);
   const data = await response.json();
   const {openNotebook} = await import(new URL(data.editor, url).href);
   return openNotebook(data, {storage});

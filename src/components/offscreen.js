@@ -11,7 +11,11 @@ export const SETTLE_MS = 150;
 const MARGIN = "20% 0px";
 
 const pending = new Map();
+// elements whenInView watches: in or near view (true/false), undefined until first measured
 const inView = new WeakMap();
+// elements nearScreen watches, each with the loads that wait for it to come near
+const nearLoads = new Map();
+// one observer for the page, shared by whenInView and nearScreen (they use the same margin)
 let observer = null;
 let timer = 0; // 0 while no timer is armed
 let lastDeferred = 0;
@@ -29,18 +33,28 @@ export function flushOffscreen() {
   for (const element of [...pending.keys()]) run(element);
 }
 
-function observe(element) {
+function sharedObserver() {
   observer ??= new IntersectionObserver(
     (entries) => {
       for (const {target, isIntersecting} of entries) {
-        inView.set(target, isIntersecting);
-        if (isIntersecting && pending.has(target)) run(target);
+        if (inView.has(target)) {
+          inView.set(target, isIntersecting);
+          if (isIntersecting && pending.has(target)) run(target);
+        }
+        if (isIntersecting && nearLoads.has(target)) startNear(target);
       }
     },
     {rootMargin: MARGIN}
   );
+  return observer;
+}
+
+function observe(element) {
   inView.set(element, undefined);
-  observer.observe(element);
+  const shared = sharedObserver();
+  // watched already for nearScreen: observing it again measures it afresh for whenInView
+  if (nearLoads.has(element)) shared.unobserve(element);
+  shared.observe(element);
 }
 
 /**
@@ -91,32 +105,33 @@ export function holdUntil(promise) {
   return promise;
 }
 
+/** Starts the loads waiting for `element`, once, and stops watching it for nearScreen. */
+function startNear(element) {
+  const starts = nearLoads.get(element);
+  nearLoads.delete(element);
+  if (!inView.has(element)) observer?.unobserve(element);
+  for (const start of starts) start();
+}
+
 /**
  * Runs `load` (a dynamic import, say) once `element` comes in or near the viewport, and
  * resolves with what it gives: for code a page needs only when the reader nears what it draws,
  * such as the questions and sources at the foot of a long page, so that its first load stays
  * within budget. Printing, or a missing element, loads at once. The load counts as pending
- * (pendingOffscreen) while it runs, not while it waits for the reader.
+ * (pendingOffscreen) while it runs, not while it waits for the reader. Every element is
+ * watched by the page's one observer, the one whenInView uses.
  */
 export function nearScreen(element, load) {
   return new Promise((resolve, reject) => {
-    let started = false;
-    const start = () => {
-      if (started) return;
-      started = true;
-      near?.disconnect();
-      globalThis.removeEventListener?.("beforeprint", start);
-      holdUntil(Promise.resolve().then(load)).then(resolve, reject);
-    };
-    const near =
-      element && typeof IntersectionObserver === "function"
-        ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
-            rootMargin: MARGIN
-          })
-        : null;
-    if (!near) return start();
-    globalThis.addEventListener?.("beforeprint", start);
-    near.observe(element);
+    const start = () => holdUntil(Promise.resolve().then(load)).then(resolve, reject);
+    // nothing to watch, or no way to; or whenInView watches it and knows it is near already
+    if (!element || typeof IntersectionObserver !== "function" || inView.get(element) === true)
+      return start();
+    const starts = nearLoads.get(element);
+    if (starts) return starts.push(start);
+    nearLoads.set(element, [start]);
+    // an element whenInView watches is observed already, and its next entry comes here too
+    if (!inView.has(element)) sharedObserver().observe(element);
   });
 }
 
@@ -124,5 +139,8 @@ export function nearScreen(element, load) {
 export const pendingOffscreen = () => pending.size + loading;
 // a page's tests wait for this to reach zero before they read what a slider changed
 globalThis.__pendingOffscreen = pendingOffscreen;
-// printing shows everything: bring it up to date first
-globalThis.addEventListener?.("beforeprint", flushOffscreen);
+// printing shows everything: bring it up to date first, and load what waits for the reader
+globalThis.addEventListener?.("beforeprint", () => {
+  flushOffscreen();
+  for (const element of [...nearLoads.keys()]) startNear(element);
+});

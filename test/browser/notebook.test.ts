@@ -1,14 +1,25 @@
 // Notebook mode (issue 18): the Show code switch, editing and running a cell, errors in the
-// cell, revert and reset, edits that survive a reload, the downloaded Markdown, the editor's
-// keyboard and accessibility, and that nothing but the reader's own Run runs code.
+// cell, revert and reset, edits that survive a reload, the downloaded Markdown (which builds),
+// the editor's keyboard and accessibility, that nothing but the reader's own Run runs code,
+// and the same notebook under `npm run dev`. Cells are found by their code, never by id.
+import {spawn} from "node:child_process";
 import {readFileSync} from "node:fs";
+import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {createRequire} from "node:module";
+import {createServer} from "node:net";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
-import {describe, expect, inject, test} from "vitest";
+import {afterAll, beforeAll, describe, expect, inject, test, vi} from "vitest";
+// @ts-expect-error: Framework's internals have no types
+import {FileBuildEffects, build} from "@observablehq/framework/dist/build.js";
+// @ts-expect-error: Framework's internals have no types
+import {normalizeConfig} from "@observablehq/framework/dist/config.js";
 // @ts-expect-error: Framework's internals have no types
 import {createMarkdownIt, parseMarkdown} from "@observablehq/framework/dist/markdown.js";
 import config from "../../observablehq.config.js";
 import {markdownCells} from "../../scripts/notebook-sources.js";
+import {findHtmlProblems} from "../../scripts/postbuild.js";
 import {serveDist} from "../../scripts/serve.js";
 import {useBrowser} from "./chromium.js";
 import {expectNoProblem, openPage, waitForCells} from "./page.js";
@@ -50,10 +61,70 @@ async function cellId(page: Page, snippet: string): Promise<string> {
   const ids = await page.evaluate(async (s) => {
     const meta = document.querySelector<HTMLMetaElement>('meta[name="course-notebook"]');
     const data = await (await fetch(new URL(meta!.content, document.baseURI))).json();
-    return (data.cells as {id: string; source: string}[]).filter((c) => c.source.includes(s)).map((c) => c.id);
+    return (data.cells as {id: string; source: string}[])
+      .filter((c) => c.source.includes(s))
+      .map((c) => c.id);
   }, snippet);
   expect(ids, `cells whose code contains ${JSON.stringify(snippet)}`).toHaveLength(1);
   return ids[0];
+}
+
+/**
+ * The id of the one cell whose code contains `snippet` in the Markdown of the page at `path`
+ * (src/<path>.md), found by Framework's parser as the build finds it: for a test that needs
+ * an id before the page is open.
+ */
+function sourceCellId(path: string, snippet: string): string {
+  const md = createMarkdownIt({markdownIt: config.markdownIt});
+  const cells: {id: string; source: string}[] = markdownCells(
+    readFileSync(`src${path}.md`, "utf8"),
+    md,
+    path
+  );
+  const ids = cells.filter((c) => c.source.includes(snippet)).map((c) => c.id);
+  expect(ids, `cells of ${path} whose code contains ${JSON.stringify(snippet)}`).toHaveLength(1);
+  return ids[0];
+}
+
+/**
+ * Builds `markdown` as the page `path` of a course of its own, as a teacher who drops it into
+ * src/ would: a temporary project with that one page beside (symlinks to) the course's
+ * components, lib/, data loaders and styles, and a copy of the offline npm cache, built by
+ * Framework with the course's configuration and no network (any fetch fails the build and
+ * is reported). Returns the built page's HTML and the URLs Framework tried to fetch.
+ */
+async function buildPage(path: string, markdown: string): Promise<{html: string; fetched: string[]}> {
+  const project = resolve(".");
+  const tmp = await mkdtemp(join(tmpdir(), "course-download-"));
+  const fetched: string[] = [];
+  const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {
+    fetched.push(String(url));
+    throw new Error("the build of a downloaded page must not use the network");
+  });
+  try {
+    const root = join(tmp, "src");
+    const cache = join(root, ".observablehq", "cache");
+    await mkdir(cache, {recursive: true});
+    await writeFile(join(root, `${path.slice(1)}.md`), markdown);
+    for (const name of ["components", "lib", "data", "style.css"])
+      await symlink(join(project, "src", name), join(root, name));
+    for (const name of ["_npm", "data"])
+      // data loaders' output kept fresh, as in src/
+      await cp(join(project, "src", ".observablehq", "cache", name), join(cache, name), {
+        recursive: true,
+        preserveTimestamps: true
+      });
+    const output = join(tmp, "dist");
+    const quiet = {log() {}, warn() {}, error: console.error};
+    await build(
+      {config: normalizeConfig({...config, root, output, pages: [{name: path, path}]})},
+      new FileBuildEffects(output, cache, {logger: quiet, output: {write() {}}})
+    );
+    return {html: readFileSync(join(output, `${path.slice(1)}.html`), "utf8"), fetched};
+  } finally {
+    fetch.mockRestore();
+    await rm(tmp, {recursive: true, force: true});
+  }
 }
 
 /** Opens a page with the code shown; `storage` is written into local storage first. */
@@ -71,7 +142,6 @@ async function openNotebook(path: string, storage: Record<string, string> = {}) 
   return opened;
 }
 
-const sigmoidX = "c90aa87c";
 const sigmoidXSource =
   'const x = view(guardRange(Inputs.range([-8, 8], {label: "x", step: 0.1, value: 1})));';
 
@@ -95,6 +165,7 @@ describe("a function page (/sigmoid)", () => {
   test("an edited cell runs and its dependents update; revert and reset restore them", async () => {
     const {page} = await openNotebook("/sigmoid");
     try {
+      const sigmoidX = await cellId(page, sigmoidXSource);
       expect(await text(page, '[data-live="x"]')).toBe("1");
       const f1 = await text(page, '[data-live="f"]');
       await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 3"));
@@ -129,6 +200,7 @@ describe("a function page (/sigmoid)", () => {
   test("a syntax error shows in its cell, the page keeps working, and fixing clears it", async () => {
     const {page} = await openNotebook("/sigmoid");
     try {
+      const sigmoidX = await cellId(page, sigmoidXSource);
       await edit(page, sigmoidX, "const x = ;");
       await run(page, sigmoidX);
       const error = panel(page, sigmoidX).locator(".notebook-status .observablehq--error");
@@ -151,16 +223,15 @@ describe("a function page (/sigmoid)", () => {
   test("a runtime error shows in the cell's output, in the page's error style, until fixed", async () => {
     const {page, problems} = await openNotebook("/sigmoid");
     try {
-      await edit(page, "07c02d88", 'throw new Error("a reader\'s mistake");');
-      await run(page, "07c02d88");
-      const block = page
-        .locator('.notebook-cell[data-cell="07c02d88"]')
-        .locator("xpath=preceding-sibling::div[1]");
+      const update = await cellId(page, "figure.update(x);");
+      await edit(page, update, 'throw new Error("a reader\'s mistake");');
+      await run(page, update);
+      const block = panel(page, update).locator("xpath=preceding-sibling::div[1]");
       await expect
         .poll(() => block.locator(".observablehq--error").textContent())
         .toContain("a reader's mistake");
-      await edit(page, "07c02d88", "figure.update(x);");
-      await run(page, "07c02d88");
+      await edit(page, update, "figure.update(x);");
+      await run(page, update);
       await expect.poll(() => page.locator(".observablehq--error").count()).toBe(0);
       problems.consoleErrors.length = 0; // the one error, logged by Framework's client as for any cell
       await expectNoProblem(page);
@@ -172,6 +243,7 @@ describe("a function page (/sigmoid)", () => {
   test("an edit survives a reload, shown but not run until the reader runs it", async () => {
     const {page} = await openNotebook("/sigmoid");
     try {
+      const sigmoidX = await cellId(page, sigmoidXSource);
       await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 4"));
       await run(page, sigmoidX);
       await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("4");
@@ -195,11 +267,11 @@ describe("a function page (/sigmoid)", () => {
     }
   });
 
-  test("Download this page saves Markdown with the edit that Framework parses into the same cells", async () => {
+  test("Download this page saves Markdown with the edit, which Framework parses into the same cells and builds", async () => {
     const {page} = await openNotebook("/sigmoid");
     try {
       const edited = sigmoidXSource.replace("value: 1", "value: 5");
-      await edit(page, sigmoidX, edited);
+      await edit(page, await cellId(page, sigmoidXSource), edited);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page.getByRole("button", {name: "Download this page"}).click()
@@ -217,6 +289,18 @@ describe("a function page (/sigmoid)", () => {
           c.source === sigmoidXSource ? edited : c.source
         )
       );
+      // dropped into a course's src/, it builds offline, and the built page runs the edit
+      const {html, fetched} = await buildPage("/sigmoid", markdown);
+      expect(fetched).toEqual([]);
+      expect(findHtmlProblems(html)).toEqual([]);
+      const [cell] = markdownCells(markdown, md, "/sigmoid").filter(
+        (c: {source: string}) => c.source === edited
+      );
+      const start = html.indexOf(`\ndefine({id: "${cell.id}"`);
+      expect(start).toBeGreaterThan(0);
+      const defined = html.slice(start, html.indexOf("\ndefine(", start + 1));
+      expect(defined).toContain(edited);
+      expect(html).not.toContain(sigmoidXSource);
       await expectNoProblem(page);
     } finally {
       await page.context().close();
@@ -226,7 +310,7 @@ describe("a function page (/sigmoid)", () => {
   test("the editor has a name, Tab indents, Escape then Tab leaves, and axe finds nothing", async () => {
     const {page} = await openNotebook("/sigmoid");
     try {
-      const content = panel(page, sigmoidX).locator(".cm-content");
+      const content = panel(page, await cellId(page, sigmoidXSource)).locator(".cm-content");
       await expect.poll(() => content.getAttribute("aria-label")).toMatch(/^Code of cell \d+, JavaScript$/);
       await content.click();
       await page.keyboard.press("Tab");
@@ -290,18 +374,29 @@ describe("no URL, link or other page can run code", () => {
   const payload = "window.__notebookRan = (window.__notebookRan ?? 0) + 1;";
   test("query and hash, postMessage, and edits written into storage by anyone run nothing", async () => {
     const evil = encodeURIComponent(payload);
+    // the storage is written before the page loads, so the ids come from the page's Markdown,
+    // found by Framework's parser as the build finds them (the test checks them on the page)
+    const sigmoidX = sourceCellId("/sigmoid", sigmoidXSource);
+    const update = sourceCellId("/sigmoid", "figure.update(x);");
     const storage = {
       // this page's own entry, as another page of the same origin could write it
-      "course-notebook:edits:/sigmoid": JSON.stringify({[sigmoidX]: payload, "07c02d88": payload}),
+      "course-notebook:edits:/sigmoid": JSON.stringify({[sigmoidX]: payload, [update]: payload}),
       "course-notebook:edits:/": JSON.stringify({[sigmoidX]: payload}),
       "course-notebook:show": "1"
     };
     const {page} = await openNotebook(`/sigmoid?code=${evil}&cell=${sigmoidX}&run=1#${evil}`, storage);
     try {
-      await page.evaluate((code) => {
-        window.postMessage({type: "run", cell: "c90aa87c", code}, "*");
-        window.postMessage(code, "*");
-      }, payload);
+      expect([sigmoidX, update]).toEqual([
+        await cellId(page, sigmoidXSource),
+        await cellId(page, "figure.update(x);")
+      ]);
+      await page.evaluate(
+        ({code, cell}) => {
+          window.postMessage({type: "run", cell, code}, "*");
+          window.postMessage(code, "*");
+        },
+        {code: payload, cell: sigmoidX}
+      );
       await page.waitForTimeout(300);
       await waitForCells(page);
       expect(await page.evaluate(() => (window as {__notebookRan?: number}).__notebookRan)).toBeUndefined();
@@ -392,6 +487,7 @@ describe("under a subpath, as a project site is published", () => {
     });
     try {
       await showCode(page);
+      const sigmoidX = await cellId(page, sigmoidXSource);
       await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 6"));
       await run(page, sigmoidX);
       await expect.poll(() => text(page, '[data-live="x"]')).toBe("6");
@@ -403,5 +499,76 @@ describe("under a subpath, as a project site is published", () => {
       await page.context().close();
       await server.close();
     }
+  });
+});
+
+describe("under npm run dev", () => {
+  // the dev server as `npm run dev` starts it (scripts/dev.js), on a free port, this test's own
+  let dev: ReturnType<typeof spawn>;
+  let devUrl: string;
+  let output = "";
+  beforeAll(async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const {port} = probe.address() as {port: number};
+        probe.close(() => resolve(port));
+      });
+    });
+    devUrl = `http://127.0.0.1:${port}`;
+    dev = spawn(
+      process.execPath,
+      ["scripts/dev.js", "--host", "127.0.0.1", "--port", String(port), "--no-open"],
+      {
+        stdio: ["ignore", "pipe", "pipe"]
+      }
+    );
+    dev.stdout!.on("data", (chunk) => (output += chunk));
+    dev.stderr!.on("data", (chunk) => (output += chunk));
+    // ready once it answers (`npm run dev` starts in a second or two; the deadline is generous)
+    const deadline = Date.now() + 30_000;
+    while (
+      (await fetch(devUrl + "/sigmoid").then(
+        (r) => r.status,
+        () => 0
+      )) !== 200
+    ) {
+      if (Date.now() > deadline || dev.exitCode !== null)
+        throw new Error(`npm run dev did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => {
+    dev?.kill("SIGTERM");
+  });
+
+  test("the switch shows the code, and an edited cell runs as on the built site", async () => {
+    const {page} = await openPage(browser(), devUrl + "/sigmoid");
+    try {
+      await showCode(page);
+      const sigmoidX = await cellId(page, sigmoidXSource);
+      expect(await text(page, '[data-live="x"]')).toBe("1");
+      const f1 = await text(page, '[data-live="f"]');
+      await edit(page, sigmoidX, sigmoidXSource.replace("value: 1", "value: 3"));
+      await run(page, sigmoidX);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("3");
+      expect(await text(page, '[data-live="f"]')).not.toBe(f1);
+      await page.getByRole("button", {name: "Reset page"}).click();
+      await waitForCells(page);
+      await expect.poll(() => page.locator('[data-live="x"]').first().textContent()).toBe("1");
+      await expectNoProblem(page);
+      expect(output).not.toMatch(/notebook mode/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("the dev server answers only for pages it has, and serves nothing outside the editor", async () => {
+    const status = (path: string) => fetch(devUrl + path).then((r) => r.status);
+    expect(await status("/_notebook/pages/no-such-page.json")).toBe(404);
+    expect(await status("/_notebook/pages/_observablehq/client.json")).toBe(404);
+    expect(await status("/_notebook/..%2Fpackage.json")).toBe(404);
+    expect(await status("/_notebook/editor.js")).toBe(404);
+    const client = await (await fetch(devUrl + "/_observablehq/client.js")).text();
+    expect(client).toMatch(/export \{[^}]*\bundefine\b[^}]*\};\s*$/);
   });
 });

@@ -72,12 +72,18 @@ export function heatColor<T extends number[] | Uint8ClampedArray = number[]>(
   return out;
 }
 
+/** Whether 32-bit words keep their lowest byte first (as on every common platform). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Paints a side × side grid of outputs (row 0 at the bottom, as `HeatGrid.inputs`) into the
  * opaque 32-bit pixels of a width × width image (rows from the top): each cell fills a
  * block of width / side pixels square, so a coarse grid previews the full one. Each cell's
- * colour is worked out once, as RGBA bytes read back as one 32-bit word in the platform's
- * byte order (the order a 32-bit view of canvas image data writes back).
+ * colour is heatColor's, worked out once per cell with its arithmetic inlined (the same
+ * expressions, so the same bytes) and packed as RGBA bytes read back as one 32-bit word in
+ * the platform's byte order (the order a 32-bit view of canvas image data writes back). The
+ * playground paints its map and every unit's map many times a second: a cell of one pixel is
+ * written directly, not filled.
  */
 export function paintCells(
   pixels: Uint32Array,
@@ -96,18 +102,32 @@ export function paintCells(
   if (values.length !== side * side) {
     throw new Error(`values must hold side × side = ${side * side} outputs, got ${values.length}`);
   }
+  if (!(strength >= 0 && strength <= 1))
+    throw new Error(`strength must be in [0, 1], got ${String(strength)}`);
+  const {low, mid, high} = colors;
+  const [m0, m1, m2] = mid;
+  const [h0, h1, h2] = [high[0] - m0, high[1] - m1, high[2] - m2];
+  const [l0, l1, l2] = [low[0] - m0, low[1] - m1, low[2] - m2];
   const block = width / side;
-  const color = new Uint8ClampedArray(4);
-  const word = new Uint32Array(color.buffer);
-  color[3] = 255;
   for (let cellRow = 0; cellRow < side; cellRow++) {
     const source = (side - 1 - cellRow) * side; // the image's top row is the grid's last
     for (let cellCol = 0; cellCol < side; cellCol++) {
-      heatColor(values[source + cellCol], colors, strength, color);
-      const pixel = word[0];
+      // heatColor(value, colors, strength), inlined
+      const value = values[source + cellCol];
+      const t = Number.isFinite(value) ? Math.min(1, Math.abs(value)) * strength : 0;
+      const up = value > 0;
+      const r = Math.round(m0 + (up ? h0 : l0) * t);
+      const g = Math.round(m1 + (up ? h1 : l1) * t);
+      const b = Math.round(m2 + (up ? h2 : l2) * t);
+      const pixel = LITTLE_ENDIAN
+        ? (0xff000000 | (b << 16) | (g << 8) | r) >>> 0
+        : ((r << 24) | (g << 16) | (b << 8) | 0xff) >>> 0;
       const first = cellRow * block * width + cellCol * block;
-      const end = first + block * width;
-      for (let row = first; row < end; row += width) pixels.fill(pixel, row, row + block);
+      if (block === 1) pixels[first] = pixel;
+      else {
+        const end = first + block * width;
+        for (let row = first; row < end; row += width) pixels.fill(pixel, row, row + block);
+      }
     }
   }
 }

@@ -113,6 +113,23 @@ describe("paintCells", () => {
     }
   });
 
+  it("gives every pixel exactly heatColor's bytes, special values too", () => {
+    const side = 20;
+    const values = Array.from({length: side * side}, (_, i) => 3 * Math.sin(i * 1.7));
+    values.splice(0, 8, NaN, Infinity, -Infinity, -0, 0, 1e-300, -1e-300, 1e300);
+    for (const strength of [1, 0.65, 0]) {
+      const pixels = new Uint32Array(side * side);
+      paintCells(pixels, side, values, side, colors, strength);
+      for (let row = 0; row < side; row++) {
+        for (let col = 0; col < side; col++) {
+          const value = values[(side - 1 - row) * side + col];
+          expect(bytes(pixels[row * side + col])).toEqual([...heatColor(value, colors, strength), 255]);
+        }
+      }
+    }
+    expect(() => paintCells(new Uint32Array(4), 2, [0, 0, 0, 0], 2, colors, 1.5)).toThrow(/strength/);
+  });
+
   it("rejects an image, grid or list of outputs that do not fit together", () => {
     expect(() => paintCells(new Uint32Array(35), 6, new Array(9).fill(0), 3, colors)).toThrow(/pixels/);
     expect(() => paintCells(new Uint32Array(36), 6, new Array(16).fill(0), 4, colors)).toThrow(/divisor/);

@@ -15,6 +15,7 @@ import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
 import {setIfChanged} from "./liveChart.js";
 import {setText} from "./liveDom.js";
+import {addNetworkDiagramStyle} from "./networkDiagramStyle.js";
 import {drawNetwork} from "./networkDrawing.js";
 import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
 import {CHART_WIDTH, histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
@@ -48,6 +49,7 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * its output's map read against ½, as the data chart reads it.
  */
 export function networkDiagram({width, onEdit}) {
+  addNetworkDiagramStyle(document);
   const grid = heatGrid([-EXTENT, EXTENT], MAP_SIDE);
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});

@@ -4,9 +4,8 @@ import {createMlp, meanLoss, trainEpoch} from "../lib/mlp.js";
 import {accuracy} from "../lib/datasets.js";
 import {featureInputs} from "../lib/features.js";
 import {EpochHistory} from "../lib/playground.js";
+import {frameBudget} from "./frameBudget.js";
 
-/** Most of a frame the training loop may use, so the page stays responsive. */
-const FRAME_BUDGET_MS = 8;
 /** Epochs the loss and gradient histories keep at most (they thin out beyond). */
 const HISTORY_POINTS = 250;
 
@@ -81,6 +80,7 @@ export function createTrainer(options) {
     pause() {
       if (frame !== null) cancelAnimationFrame(frame);
       frame = null;
+      budget.restart();
       if (!trainer.playing) return;
       trainer.playing = false;
       emit("state");
@@ -110,6 +110,9 @@ export function createTrainer(options) {
     }
   };
   let frame = null;
+  // the slice of each frame spent training: up to 8 ms, less while frames come late (the
+  // map, the diagram and the charts drawn after it, and the browser's rendering, need the rest)
+  const budget = frameBudget();
   let compiled = false;
   const {train, test} = trainer;
   // what the network sees: the points' features, and for cross-entropy the labels as 0/1
@@ -179,16 +182,13 @@ export function createTrainer(options) {
     }
   }
 
-  function loop() {
+  function loop(now) {
     frame = null;
     const start = performance.now();
+    const ms = budget.next(now ?? start);
     let done = 0;
     do epoch();
-    while (
-      ++done < trainer.epochsPerFrame &&
-      !trainer.diverged &&
-      performance.now() - start < FRAME_BUDGET_MS
-    );
+    while (++done < trainer.epochsPerFrame && !trainer.diverged && performance.now() - start < ms);
     emit("train");
     if (trainer.playing) frame = requestAnimationFrame(loop);
   }

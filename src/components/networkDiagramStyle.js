@@ -2,6 +2,8 @@
 // view), added to the page with the diagram's code, so that the playground's first load
 // carries none of them: the diagram loads as the reader nears it. The colours are the page's
 // theme properties, so they follow its light and dark themes.
+import {addLazyStyle} from "./lazyStyle.js";
+
 const css = `
 .nd {
   margin: 0.5rem 0 1rem;
@@ -188,9 +190,5 @@ const css = `
 
 /** Adds the diagram's styles to `document`, once. */
 export function addNetworkDiagramStyle(document) {
-  if (document.getElementById("network-diagram-style")) return;
-  const style = document.createElement("style");
-  style.id = "network-diagram-style";
-  style.textContent = css;
-  document.head.append(style);
+  addLazyStyle(document, "network-diagram-style", css);
 }

@@ -2,6 +2,8 @@
 // the editor (notebookEditor.js), so a reader who never shows the code never loads them. The
 // colours are the page's theme properties, so they follow its light and dark themes; the light
 // theme's syntax colours are darkened to keep AA contrast on the editor's background.
+import {addLazyStyle} from "./lazyStyle.js";
+
 const css = `
 :root:not(.notebook-shown) :is(.notebook-cell, .notebook-tools) {
   display: none;
@@ -84,9 +86,5 @@ const css = `
 
 /** Adds the panels' styles to `document`, once. */
 export function addNotebookStyle(document) {
-  if (document.getElementById("notebook-style")) return;
-  const style = document.createElement("style");
-  style.id = "notebook-style";
-  style.textContent = css;
-  document.head.append(style);
+  addLazyStyle(document, "notebook-style", css);
 }

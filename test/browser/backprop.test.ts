@@ -266,6 +266,8 @@ describe("/backpropagation", () => {
 
   test("the quizzes give feedback", async () => {
     await withPage("/backpropagation", async (page) => {
+      // the questions load as the reader nears them (offscreen.js nearScreen)
+      await page.locator("#check-your-understanding").scrollIntoViewIfNeeded();
       const quiz = page.locator("form.quiz").first();
       const answer = neuronStep({
         x: 1,

@@ -12,6 +12,12 @@ import type {Activation} from "./activations.js";
 /** For j < n: a[j] = f(z[j]) and slopes[j] = f′(z[j]), a layer's units in one call. */
 export type Kernel = (z: Float64Array, a: Float64Array, slopes: Float64Array, n: number) => void;
 
+/**
+ * For j < n: a[j] = f(z[j]), bit for bit the kernel's a, without the slopes: for running a
+ * network without training it (predict), which needs no f′. See valuesOf.
+ */
+export type ValueKernel = (z: Float64Array, a: Float64Array, n: number) => void;
+
 /** The identity: f(z) = z, f′(z) = 1 (NaN for NaN, as the record's df). */
 export const linearKernel: Kernel = (z, a, slopes, n) => {
   for (let j = 0; j < n; j++) {
@@ -35,6 +41,22 @@ export const tanhKernel: Kernel = (z, a, slopes, n) => {
     const d = 2 + m;
     a[j] = (-m / d) * Math.sign(v);
     slopes[j] = (4 * (1 + m)) / (d * d);
+  }
+};
+
+/**
+ * tanhKernel's a alone. Beyond |z| = 19, e^{−2|z|} < 2^{−54} rounds 1 + m to 0 (m = −1), so
+ * the kernel's formula gives ±1 exactly: returned without the exponential.
+ */
+const tanhValues: ValueKernel = (z, a, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    if (v > 19) a[j] = 1;
+    else if (v < -19) a[j] = -1;
+    else {
+      const m = Math.expm1(-2 * Math.abs(v));
+      a[j] = (-m / (2 + m)) * Math.sign(v);
+    }
   }
 };
 
@@ -68,6 +90,54 @@ export function leakyReluKernel(alpha: number): Kernel {
       slopes[j] = v > 0 ? 1 : v <= 0 ? alpha : NaN;
     }
   };
+}
+
+/** sigmoidKernel's a alone. */
+const sigmoidValues: ValueKernel = (z, a, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    const e = Math.exp(-Math.abs(v));
+    a[j] = v >= 0 ? 1 / (1 + e) : e / (1 + e);
+  }
+};
+
+/** reluKernel's a alone. */
+const reluValues: ValueKernel = (z, a, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    a[j] = v > 0 ? v : v <= 0 ? 0 : NaN;
+  }
+};
+
+/** linearKernel's a alone. */
+const linearValues: ValueKernel = (z, a, n) => {
+  for (let j = 0; j < n; j++) a[j] = z[j];
+};
+
+const valueKernels = new WeakMap<Kernel, ValueKernel>([
+  [tanhKernel, tanhValues],
+  [sigmoidKernel, sigmoidValues],
+  [reluKernel, reluValues],
+  [linearKernel, linearValues]
+]);
+/** Where kernels without a values-only version write their slopes (grown as needed). */
+let spareSlopes = new Float64Array(0);
+
+/**
+ * The values-only version of a kernel: the built-in ones' own (no f′ computed); for any
+ * other (a leaky ReLU, a reader's record) one that calls the kernel and drops its slopes, the
+ * same function each time for the same kernel.
+ */
+export function valuesOf(kernel: Kernel): ValueKernel {
+  let values = valueKernels.get(kernel);
+  if (values === undefined) {
+    values = (z, a, n) => {
+      if (spareSlopes.length < n) spareSlopes = new Float64Array(n);
+      kernel(z, a, spareSlopes, n);
+    };
+    valueKernels.set(kernel, values);
+  }
+  return values;
 }
 
 const recordKernels = new WeakMap<Activation, Kernel>();

@@ -5,8 +5,8 @@
 // The pass runs layer by layer over all the examples (not example by example as training
 // does), so each layer's activation is one kernel call over n × width values. Each z is still
 // the bias plus the terms Σ_i w_i·x_i in order, the sums of ./mlpLoops.js, so the last layer
-// equals predict's output exactly. Small networks run code generated for their shape
-// (./mlpCompile.js), which keeps a layer's weights in local variables.
+// equals predict's output exactly. Small networks run code generated for each layer's shape
+// (./mlpCompile.js), which keeps the layer's weights in local variables.
 
 import type {Mlp} from "./mlp.js";
 import {exampleCount} from "./mlpLoops.js";
@@ -119,9 +119,23 @@ export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): Un
     sums = sumLengths.map((length) => new Float64Array(length));
     passedOn.set(values, sums);
   }
-  const units = mlp.scratch.compiled?.units;
-  if (units) {
-    units(mlp.weights, mlp.biases, inputs, n, mlp.scratch.kernels, values.z, values.a, values.slope, sums);
+  const layers = mlp.scratch.compiled?.layers;
+  if (layers) {
+    const {weights, biases, scratch} = mlp;
+    let previous = inputs;
+    for (let l = 0; l < layers.length; l++) {
+      const width = n * sizes[l + 1];
+      const own = values.a[l];
+      layers[l](weights[l], biases[l], previous, values.z[l], n);
+      scratch.kernels[l](values.z[l], own, values.slope[l], width);
+      if (residual[l]) {
+        const sum = sums[l];
+        for (let k = 0; k < width; k++) sum[k] = own[k] + previous[k];
+        previous = sum;
+      } else {
+        previous = own;
+      }
+    }
   } else {
     unitLoops(mlp, inputs, n, values, sums);
   }

@@ -88,3 +88,29 @@ describe("generated code kept per shape and kernels", () => {
     expect(again).not.toBe(first);
   });
 });
+
+describe("predict by layers, in blocks of examples", () => {
+  // more examples than a block (256), and a last block part full; with skips, a reader-style
+  // record (its kernel drops its slopes), a sigmoid output and NaN and infinite inputs
+  const rows = randomRows(700, 2, 11);
+  rows.set([NaN, 0.5, Infinity, -1, 30, -30], 2 * 300);
+  const shapes = [
+    {sizes: [2, 8, 8, 8, 8, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3},
+    {sizes: [2, 5, 5, 5, 2], activation: "relu", outputActivation: "sigmoid", residual: true, seed: 4},
+    {sizes: [2, 4, 3], activation: {...activations.mish, kernel: undefined, id: "custom"}, seed: 2},
+    {sizes: [2, 6, 6, 1], activation: activations.leakyRelu, outputActivation: "linear", seed: 1}
+  ] as const;
+  for (const options of shapes) {
+    it(`${options.sizes.join("-")}: the example-by-example loops' outputs, bit for bit`, () => {
+      const compiled = createMlp(options);
+      const loops = createMlp({...options, compile: false});
+      expect(compiled.scratch.compiled).not.toBeNull();
+      const out = predict(compiled, rows);
+      expect(Array.from(out)).toEqual(Array.from(predict(loops, rows)));
+      expect(out.some((v) => Number.isNaN(v))).toBe(true);
+      // only the rows with a NaN or infinite input may give non-finite outputs
+      const width = options.sizes[options.sizes.length - 1];
+      expect(out.filter((v) => Number.isFinite(v)).length).toBeGreaterThanOrEqual(out.length - 3 * width);
+    });
+  }
+});

@@ -20,18 +20,12 @@ const LOWEST = -40;
 /** POWERS[j] = 2^−j, for the k = −j of x ≥ LOWEST. */
 const POWERS = Float64Array.from({length: 60}, (_, j) => 2 ** -j);
 
-const C2 = 1 / 2;
-const C3 = 1 / 6;
-const C4 = 1 / 24;
-const C5 = 1 / 120;
-const C6 = 1 / 720;
-const C7 = 1 / 5040;
-const C8 = 1 / 40320;
-const C9 = 1 / 362880;
-const C10 = 1 / 3628800;
-const C11 = 1 / 39916800;
-const C12 = 1 / 479001600;
-const C13 = 1 / 6227020800;
+/** 1/2!, 1/3!, …, 1/13!: each factorial is exact in a double, its reciprocal correctly rounded. */
+let factorial = 1;
+const [C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13] = Array.from(
+  {length: 12},
+  (_, j) => 1 / (factorial *= j + 2)
+);
 
 /**
  * e^x − 1 for x ≤ 0, to within 1 ulp of Math.expm1: 0 at ±0 (+0 at −0, where Math.expm1 keeps

@@ -13,10 +13,7 @@ import {expm1NonPositive} from "./expm1.js";
 /** For j < n: a[j] = f(z[j]) and slopes[j] = f′(z[j]), a layer's units in one call. */
 export type Kernel = (z: Float64Array, a: Float64Array, slopes: Float64Array, n: number) => void;
 
-/**
- * For j < n: a[j] = f(z[j]), bit for bit the kernel's a, without the slopes: for running a
- * network without training it (predict), which needs no f′. See valuesOf.
- */
+/** For j < n: a[j] = f(z[j]), bit for bit a kernel's a, without the slopes (tanhValues). */
 export type ValueKernel = (z: Float64Array, a: Float64Array, n: number) => void;
 
 /** The identity: f(z) = z, f′(z) = 1 (NaN for NaN, as the record's df). */
@@ -48,19 +45,16 @@ export const tanhKernel: Kernel = (z, a, slopes, n) => {
 };
 
 /**
- * tanhKernel's a alone. Beyond |z| = 19, e^{−2|z|} < 2^{−54} rounds 1 + m to 0 (m = −1), so
- * the kernel's formula gives ±1 exactly: returned without the exponential.
+ * tanhKernel's a alone, for running a network without training it (predict): the exponential
+ * is most of tanh's work and the slope's division much of the rest. Other kernels' slopes cost
+ * little beside their values, or cannot be skipped (a reader's record computes both).
  */
-const tanhValues: ValueKernel = (z, a, n) => {
+export const tanhValues: ValueKernel = (z, a, n) => {
   for (let j = 0; j < n; j++) {
     const v = z[j];
-    if (v > 19) a[j] = 1;
-    else if (v < -19) a[j] = -1;
-    else {
-      const m = expm1NonPositive(-2 * Math.abs(v));
-      const t = -m / (2 + m);
-      a[j] = v > 0 ? t : v < 0 ? -t : v;
-    }
+    const m = expm1NonPositive(-2 * Math.abs(v));
+    const t = -m / (2 + m);
+    a[j] = v > 0 ? t : v < 0 ? -t : v;
   }
 };
 
@@ -94,54 +88,6 @@ export function leakyReluKernel(alpha: number): Kernel {
       slopes[j] = v > 0 ? 1 : v <= 0 ? alpha : NaN;
     }
   };
-}
-
-/** sigmoidKernel's a alone. */
-const sigmoidValues: ValueKernel = (z, a, n) => {
-  for (let j = 0; j < n; j++) {
-    const v = z[j];
-    const e = Math.exp(-Math.abs(v));
-    a[j] = v >= 0 ? 1 / (1 + e) : e / (1 + e);
-  }
-};
-
-/** reluKernel's a alone. */
-const reluValues: ValueKernel = (z, a, n) => {
-  for (let j = 0; j < n; j++) {
-    const v = z[j];
-    a[j] = v > 0 ? v : v <= 0 ? 0 : NaN;
-  }
-};
-
-/** linearKernel's a alone. */
-const linearValues: ValueKernel = (z, a, n) => {
-  for (let j = 0; j < n; j++) a[j] = z[j];
-};
-
-const valueKernels = new WeakMap<Kernel, ValueKernel>([
-  [tanhKernel, tanhValues],
-  [sigmoidKernel, sigmoidValues],
-  [reluKernel, reluValues],
-  [linearKernel, linearValues]
-]);
-/** Where kernels without a values-only version write their slopes (grown as needed). */
-let spareSlopes = new Float64Array(0);
-
-/**
- * The values-only version of a kernel: the built-in ones' own (no f′ computed); for any
- * other (a leaky ReLU, a reader's record) one that calls the kernel and drops its slopes, the
- * same function each time for the same kernel.
- */
-export function valuesOf(kernel: Kernel): ValueKernel {
-  let values = valueKernels.get(kernel);
-  if (values === undefined) {
-    values = (z, a, n) => {
-      if (spareSlopes.length < n) spareSlopes = new Float64Array(n);
-      kernel(z, a, spareSlopes, n);
-    };
-    valueKernels.set(kernel, values);
-  }
-  return values;
 }
 
 const recordKernels = new WeakMap<Activation, Kernel>();

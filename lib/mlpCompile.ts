@@ -187,6 +187,22 @@ function layerSource(nIn: number, nOut: number): string {
   return lines.join("\n");
 }
 
+/**
+ * A layer's pre-activations in plain loops, the same sums in the same order as the generated
+ * layer function: for networks without generated code (large, or `compile: false`).
+ */
+export function loopLayer(nIn: number, nOut: number): CompiledLayer {
+  return (w, b, x, z, n) => {
+    for (let e = 0; e < n; e++) {
+      for (let j = 0; j < nOut; j++) {
+        let sum = b[j];
+        for (let i = 0; i < nIn; i++) sum += w[j * nIn + i] * x[e * nIn + i];
+        z[e * nOut + j] = sum;
+      }
+    }
+  };
+}
+
 /** The layer functions made so far, by shape "nIn×nOut" (few: the shapes networks have). */
 const layerFunctions = new Map<string, CompiledLayer>();
 

@@ -1,7 +1,8 @@
 // Running an Mlp (./mlp.js) without training it: its outputs, its mean loss and its dead units.
 
-import {valuesOf} from "./kernels.js";
+import {tanhKernel, tanhValues} from "./kernels.js";
 import type {Mlp} from "./mlp.js";
+import {loopLayer} from "./mlpCompile.js";
 import type {CompiledLayer} from "./mlpCompile.js";
 import {bceUnit, checkTargets, exampleCount, forwardExample} from "./mlpLoops.js";
 
@@ -11,10 +12,11 @@ import {bceUnit, checkTargets, exampleCount, forwardExample} from "./mlpLoops.js
  * in the processor's cache (256 × 8 units × 8 bytes = 16 KB a layer).
  */
 const BLOCK = 256;
-/** The layered pass's working memory: a block's z and two of its layers' outputs (grown as needed). */
+/** The layered pass's working memory: a block's z, f′ and two layers' outputs (grown as needed). */
 let blockZ = new Float64Array(0);
-let blockA = new Float64Array(0);
-let blockB = new Float64Array(0);
+let blockS = blockZ;
+let blockA = blockZ;
+let blockB = blockZ;
 
 /** The network's outputs for every row of inputs (n × last size, row-major), into out if given. */
 export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Float64Array {
@@ -27,23 +29,23 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
       `out has ${result.length} entries, expected ${n * width} (${n} examples × ${width} outputs)`
     );
   }
-  const {compiled} = mlp.scratch;
-  if (compiled) {
-    layered(mlp, compiled.layers, inputs, n, result);
-    return result;
-  }
-  const output = mlp.scratch.a[sizes.length - 1];
-  for (let example = 0; example < n; example++) {
-    forwardExample(mlp, inputs, example);
-    for (let k = 0; k < width; k++) result[example * width + k] = output[k];
-  }
+  layered(mlp, layerFunctions(mlp), inputs, n, result);
   return result;
 }
 
 /**
- * predict by layers: for each block of examples, every layer's z by its generated function
- * (the sums of ./mlpLoops.js, term for term), then its activation's values alone (valuesOf:
- * the kernel's f without f′), then the skip connection's sum, f(z) + input, where the layer
+ * Per weight layer, the function computing its z over many examples: the generated one
+ * (./mlpCompile.js), or plain loops where the network has none. Used by predict and unitValues.
+ */
+export function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
+  const {sizes} = mlp;
+  return mlp.scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
+}
+
+/**
+ * predict by layers: for each block of examples, every layer's z by its layer function
+ * (the sums of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
+ * tanhValues), then the skip connection's sum, f(z) + input, where the layer
  * has one: the numbers of the example-by-example pass, bit for bit.
  */
 function layered(
@@ -58,10 +60,10 @@ function layered(
   const widest = BLOCK * Math.max(...sizes.slice(1));
   if (blockZ.length < widest) {
     blockZ = new Float64Array(widest);
+    blockS = new Float64Array(widest);
     blockA = new Float64Array(widest);
     blockB = new Float64Array(widest);
   }
-  const values = scratch.kernels.map(valuesOf);
   const nIn = sizes[0];
   const nOut = sizes[last + 1];
   for (let start = 0; start < n; start += BLOCK) {
@@ -72,7 +74,9 @@ function layered(
       const width = count * sizes[l + 1];
       layers[l](weights[l], biases[l], x, blockZ, count);
       const a = l === last ? result.subarray(start * nOut, start * nOut + width) : spare;
-      values[l](blockZ, a, width);
+      const kernel = scratch.kernels[l];
+      if (kernel === tanhKernel) tanhValues(blockZ, a, width);
+      else kernel(blockZ, a, blockS, width); // f′ too, unread
       if (residual[l]) for (let k = 0; k < width; k++) a[k] += x[k];
       spare = a === blockA ? blockB : blockA;
       x = a;

@@ -4,6 +4,7 @@ import {
   createMlp,
   createRandom,
   kernelOf,
+  meanLoss,
   predict,
   trainEpoch,
   uniform
@@ -101,15 +102,19 @@ describe("predict by layers, in blocks of examples", () => {
     {sizes: [2, 6, 6, 1], activation: activations.leakyRelu, outputActivation: "linear", seed: 1}
   ] as const;
   for (const options of shapes) {
-    it(`${options.sizes.join("-")}: the example-by-example loops' outputs, bit for bit`, () => {
+    it(`${options.sizes.join("-")}: the example-by-example pass's outputs, bit for bit`, () => {
       const compiled = createMlp(options);
       const loops = createMlp({...options, compile: false});
       expect(compiled.scratch.compiled).not.toBeNull();
       const out = predict(compiled, rows);
       expect(Array.from(out)).toEqual(Array.from(predict(loops, rows)));
+      // meanLoss runs the examples one at a time (../../lib/mlpLoops.js) and writes its outputs
+      const width = options.sizes[options.sizes.length - 1];
+      const byExample = new Float64Array(out.length);
+      meanLoss(loops, rows, new Float64Array(out.length), byExample);
+      expect(Array.from(out)).toEqual(Array.from(byExample));
       expect(out.some((v) => Number.isNaN(v))).toBe(true);
       // only the rows with a NaN or infinite input may give non-finite outputs
-      const width = options.sizes[options.sizes.length - 1];
       expect(out.filter((v) => Number.isFinite(v)).length).toBeGreaterThanOrEqual(out.length - 3 * width);
     });
   }

@@ -52,6 +52,7 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
 export function networkDiagram({width, onEdit, pass = null}) {
   const own = pass === null;
   pass ??= gridPass();
+  pass.withUnits(unitValues); // the pass then records every unit, not the output alone
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;

@@ -8,7 +8,6 @@ import {heatColor, heatGrid} from "../lib/heatmap.js";
 import {frameClip, linearMap, svgElement} from "./liveChart.js";
 import {heatmap, rgbString} from "./heatmap.js";
 import {legend} from "./legend.js";
-import {editOnChart} from "./playgroundMapEdit.js";
 import {EXTENT, gridPass, PREVIEW_BLOCK, RESOLUTION} from "./playgroundPass.js";
 import {binValue, mapScores, valueBin, VALUE_BINS} from "./playgroundScale.js";
 import {symbolsAt} from "./symbols.js";
@@ -70,18 +69,14 @@ export function dataLegend(regression = false) {
  * network diagram, which its owner marks out of date when the network changes; without one,
  * the chart runs its own each time); `chart.setView({showTest, discretise})` hides or shows the test points and paints
  * the map in two colours or shades; `chart.setEditing(mode)` (false, "add" or "erase") lets
- * a pointer edit the points; `chart.recolor()` repaints in the theme's colours.
+ * a pointer edit the points, once the points editor has attached its pointer editing
+ * (`chart.editScales` are the maps it reads); `chart.recolor()` repaints in the theme's colours.
  * `chart.canvas` is the map's canvas, `chart.legend` its key.
  */
 export function dataChart({size, pass = null}) {
   const own = pass === null;
   pass ??= gridPass();
   const map = heatmap({width: RESOLUTION, colors: COLORS, strength: MAP_STRENGTH, className: "pg-heatmap"});
-  // the full map's predictions and the preview's
-  const outputs = {
-    1: new Float64Array(RESOLUTION ** 2),
-    [PREVIEW_BLOCK]: new Float64Array((RESOLUTION / PREVIEW_BLOCK) ** 2)
-  };
   const scores = {
     1: new Float64Array(RESOLUTION ** 2),
     [PREVIEW_BLOCK]: new Float64Array((RESOLUTION / PREVIEW_BLOCK) ** 2)
@@ -110,7 +105,7 @@ export function dataChart({size, pass = null}) {
   const py = linearMap(sy.domain, sy.range);
   const view = {showTest: true, discretise: false};
   let shown = null; // {train, test, regression}
-  let last = null; // {block, sigmoid}: the map painted last, for a change of view
+  let last = null; // {block, sigmoid, output}: the map painted last, for a change of view
 
   chart.legend = dataLegend();
 
@@ -162,17 +157,16 @@ export function dataChart({size, pass = null}) {
   }
 
   function paint() {
-    const {block, sigmoid} = last;
-    mapScores(outputs[block], {sigmoid, discretise: view.discretise}, scores[block]);
+    const {block, sigmoid, output} = last;
+    mapScores(output, {sigmoid, discretise: view.discretise}, scores[block]);
     map.paint(scores[block], RESOLUTION / block);
   }
 
   chart.showMap = (trainer, preview = false) => {
     const block = preview ? PREVIEW_BLOCK : 1;
     if (own) pass.invalidate();
-    const {values} = pass.over(trainer, block);
-    outputs[block].set(values.a[values.a.length - 1]); // the output layer: one unit
-    last = {block, sigmoid: trainer.sigmoidOutput};
+    // the pass's own buffer: a repaint for a change of view reads it as the pass last left it
+    last = {block, sigmoid: trainer.sigmoidOutput, output: pass.over(trainer, block).output};
     paint();
   };
 
@@ -197,7 +191,12 @@ export function dataChart({size, pass = null}) {
   };
   chart.canvas = map.canvas;
 
-  editOnChart(chart, {sx, sy, extent: EXTENT});
+  // pointer editing (./playgroundMapEdit.js) comes with the reader's points editor, which most
+  // readers never open (./playgroundPoints.js attaches it with these maps from the chart's
+  // coordinates to the data's); until then, off
+  chart.editScales = {toX1: linearMap(sx.range, sx.domain), toX2: linearMap(sy.range, sy.domain), extent: EXTENT};
+  chart.setEditing = () => (chart.dataset.editing = "off");
+  chart.setEditing(false);
   return chart;
 }
 

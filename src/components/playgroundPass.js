@@ -1,12 +1,13 @@
-// The playground's one forward pass per redraw: every unit of the network over the data
-// chart's grid (../lib/mlpUnits.js), from which the data chart paints its map (the output
-// layer, ./playgroundDataChart.js) and the network diagram every node's map (each layer, read
-// at every third point of each row and column, ./networkDiagram.js). The panel
-// (./playground.js) hands both charts one pass and marks it out of date whenever the network
-// changes; each chart then asks it for the grid's values, and only the first to ask computes
-// them. The diagram loads later than the data chart, or never: the pass does not depend on it.
+// The playground's one forward pass per redraw over the data chart's grid, from which the data
+// chart paints its map (the output layer, ./playgroundDataChart.js) and the network diagram
+// every node's map (each layer, read at every third point of each row and column,
+// ./networkDiagram.js). The panel (./playground.js) hands both charts one pass and marks it out
+// of date whenever the network changes; each chart then asks it for the grid's values, and
+// only the first to ask computes them. The diagram loads later than the data chart, or never:
+// until it hands the pass unitValues (../lib/mlpUnits.js, loaded with it), the pass runs
+// predict, which gives the output alone and keeps the page's first load light.
 import {heatGrid} from "../lib/heatmap.js";
-import {unitValues} from "../lib/mlpUnits.js";
+import {predict} from "../lib/mlp.js";
 
 /** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
 export const EXTENT = 1.6;
@@ -23,57 +24,53 @@ export const UNIT_SIDE = RESOLUTION / PREVIEW_BLOCK;
 
 /**
  * A pass over the grid, shared by the charts that read it. `over(trainer, block)` returns
- * `{block, side, inputs, values}` for the grid of RESOLUTION / block cells per side (block 1:
- * the full grid, PREVIEW_BLOCK: the preview; undefined: whichever was computed last, else the
- * full one): `inputs` are the network's inputs there (`trainer.inputsOf` of the grid's points,
- * side² rows), `values` every unit's z, f(z) and f′(z) (../lib/mlpUnits.js). It computes them
- * only when the trainer, its network or the block differ from the last call, or after
- * `invalidate()` (the weights changed). Errors (features or a network that cannot run) are
- * thrown to the caller, each time it asks.
+ * `{block, side, inputs, output, values}` for the grid of RESOLUTION / block cells per side
+ * (block 1: the full grid, PREVIEW_BLOCK: the preview; undefined: whichever was computed last,
+ * else the full one): `inputs` are the network's inputs there (`trainer.inputsOf` of the grid's
+ * points, side² rows), `output` the network's outputs, and `values`, once `withUnits(unitValues)`
+ * has been called, every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` is then its
+ * last layer, the same numbers). It computes them only when the trainer, its network or the
+ * block differ from the last call, or after `invalidate()` (the weights changed). Errors
+ * (features or a network that cannot run) are thrown to the caller, each time it asks.
  */
 export function gridPass() {
-  const grids = new Map(); // block → {grid, key, inputs, values}
+  const grids = {}; // block → {grid, inputsOf, inputs, values, output}
   let last = null; // {trainer, mlp, result}
-
-  function gridOf(block) {
-    let entry = grids.get(block);
-    if (entry === undefined) {
-      const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
-      entry = {grid, key: null, inputsOf: null, inputs: null, values: undefined};
-      grids.set(block, entry);
-    }
-    return entry;
-  }
+  let units = null; // unitValues, once a reader of every unit has handed it over
 
   function over(trainer, block) {
-    if (
-      last !== null &&
-      last.trainer === trainer &&
-      last.mlp === trainer.mlp &&
-      (block === undefined || last.result.block === block)
-    ) {
-      return last.result;
+    const {mlp} = trainer;
+    const known = last?.result;
+    if (known && last.trainer === trainer && last.mlp === mlp && (block ?? known.block) === known.block) {
+      if (units === null || known.values !== null) return known;
     }
-    const chosen = block ?? 1;
-    const entry = gridOf(chosen);
-    // the grid's network inputs, made again only for other features or another trainer's inputsOf
-    const key = (trainer.features ?? []).join(",");
-    if (entry.inputs === null || entry.key !== key || entry.inputsOf !== trainer.inputsOf) {
-      entry.inputs = null;
-      entry.inputs = trainer.inputsOf ? trainer.inputsOf(entry.grid.inputs) : entry.grid.inputs;
-      entry.key = key;
+    block ??= 1;
+    const entry = (grids[block] ??= {grid: heatGrid([-EXTENT, EXTENT], RESOLUTION / block)});
+    // the grid's network inputs, made again for another trainer (features are a trainer's own)
+    if (entry.inputsOf !== trainer.inputsOf || !entry.inputs) {
+      entry.inputs = trainer.inputsOf?.(entry.grid.inputs) ?? entry.grid.inputs;
       entry.inputsOf = trainer.inputsOf;
     }
-    entry.values = unitValues(trainer.mlp, entry.inputs, entry.values);
-    const result = {block: chosen, side: entry.grid.size, inputs: entry.inputs, values: entry.values};
-    last = {trainer, mlp: trainer.mlp, result};
+    let values = null;
+    let output;
+    if (units) {
+      values = entry.values = units(mlp, entry.inputs, entry.values);
+      output = values.a[values.a.length - 1];
+    } else {
+      output = entry.output = predict(
+        mlp,
+        entry.inputs,
+        entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined
+      );
+    }
+    const result = {block, side: entry.grid.size, inputs: entry.inputs, output, values};
+    last = {trainer, mlp, result};
     return result;
   }
 
   return {
     over,
-    invalidate() {
-      last = null;
-    }
+    invalidate: () => (last = null),
+    withUnits: (unitValues) => (units = unitValues)
   };
 }

@@ -293,8 +293,11 @@ describe("networkDiagram", () => {
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
     for (const block of [1, PREVIEW_BLOCK]) {
       const pass = gridPass();
-      const computed = pass.over(trainer, block);
-      const figure = networkDiagram({width: 640, onEdit: () => {}, pass}).show(trainer);
+      expect(pass.over(trainer, block).values).toBeNull(); // before the diagram: outputs alone
+      const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
+      const computed = pass.over(trainer, block); // as the data chart draws first
+      expect(computed.values).not.toBeNull();
+      figure.show(trainer);
       expect(maps(figure)).toEqual(alone);
       expect(pass.over(trainer)).toBe(computed); // read, not run again
     }

@@ -2,7 +2,7 @@
 // the full and the preview grid, when it computes again, and how the diagram's maps sample it.
 import {describe, expect, it} from "vitest";
 import {heatGrid} from "../../lib/heatmap.js";
-import {createMlp} from "../../lib/mlp.js";
+import {createMlp, predict} from "../../lib/mlp.js";
 import {unitValues} from "../../lib/mlpUnits.js";
 import {EXTENT, gridPass, PREVIEW_BLOCK, RESOLUTION, UNIT_SIDE} from "../../src/components/playgroundPass.js";
 
@@ -22,9 +22,28 @@ function trainerOf(seed: number) {
 }
 
 describe("gridPass", () => {
-  it("gives every unit over the full grid, or the preview grid, as unitValues does", () => {
+  it("gives the outputs over the full grid, or the preview grid, as predict does, until given unitValues", () => {
     const trainer = trainerOf(1);
     const pass = gridPass();
+    for (const block of [1, PREVIEW_BLOCK]) {
+      const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
+      const result = pass.over(trainer, block);
+      expect(result.values).toBeNull();
+      expect(Array.from(result.output)).toEqual(Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs))));
+    }
+    const outputs = Array.from(pass.over(trainer, PREVIEW_BLOCK).output);
+    pass.withUnits(unitValues);
+    // the diagram has come: the next call records every unit, without waiting for a change
+    const result = pass.over(trainer, PREVIEW_BLOCK);
+    expect(result.values?.z).toHaveLength(3);
+    expect(Array.from(result.output)).toEqual(outputs);
+    expect(result.output).toBe(result.values?.a[2]);
+  });
+
+  it("given unitValues, gives every unit over the full grid, or the preview grid, as unitValues does", () => {
+    const trainer = trainerOf(1);
+    const pass = gridPass();
+    pass.withUnits(unitValues);
     for (const block of [1, PREVIEW_BLOCK]) {
       const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
       const expected = unitValues(trainer.mlp, trainer.inputsOf(grid.inputs));
@@ -39,6 +58,7 @@ describe("gridPass", () => {
   it("computes once until invalidated, the trainer or its network changes, or another block is asked for", () => {
     const trainer = trainerOf(2);
     const pass = gridPass();
+    pass.withUnits(unitValues);
     const first = pass.over(trainer, 1);
     const output = Array.from(first.values.a[2]);
     expect(pass.over(trainer, 1)).toBe(first);
@@ -90,6 +110,6 @@ describe("gridPass", () => {
       }
     };
     expect(() => pass.over(failing, 1)).toThrow("no such feature");
-    expect(pass.over(good, 1).values.a[2]).toHaveLength(RESOLUTION ** 2);
+    expect(pass.over(good, 1).output).toHaveLength(RESOLUTION ** 2);
   });
 });

@@ -49,7 +49,9 @@ export const expm1NonPositive: (x: number) => number = (() => {
       r2 * (C4 + r * C5) +
       r4 * (C6 + r * C7 + r2 * (C8 + r * C9)) +
       r8 * (C10 + r * C11 + r2 * (C12 + r * C13));
-    const scale = POWERS[-k]; // undefined, so NaN, for x > 0 (k ≥ 1)
+    // an integer index (−k is −0 at x = ±0, which is no int32: the compiled code would start
+    // over); undefined, so NaN, for x past ½ ln 2 (k ≥ 1)
+    const scale = POWERS[-k | 0];
     return scale * (r + r2 * p) + (scale - 1);
   };
 })();

@@ -21,9 +21,9 @@
  * every call, which made a deep network's forward pass half as slow again in Node.
  */
 export const expm1NonPositive: (x: number) => number = (() => {
-  const LN2_HI = 6.93147180369123816490e-1; // ln 2 to 32 bits: k·LN2_HI is exact for |k| < 2^20
+  const LN2_HI = 6.9314718036912381649e-1; // ln 2 to 32 bits: k·LN2_HI is exact for |k| < 2^20
   const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
-  const INV_LN2 = 1.44269504088896338700;
+  const INV_LN2 = 1.442695040888963387;
   /** 1.5·2^52: adding it and taking it away rounds a double of magnitude < 2^51 to an integer. */
   const ROUND = 6755399441055744;
   /** Below this, e^x < 2^−57 and e^x − 1 rounds to −1: the table stops here. */

@@ -65,12 +65,13 @@ export function dataLegend(regression = false) {
  * `chart.showMap(trainer, preview)` paints the decision map of `trainer.mlp` (its inputs made
  * from the grid by `trainer.inputsOf`, a sigmoid output read on the same scale as a linear
  * one), at a ninth of its points when `preview` (PREVIEW_BLOCK: one prediction per 3 × 3
- * pixels), from the output layer of `pass` (./playgroundPass.js: a pass shared with the
- * network diagram, which its owner marks out of date when the network changes; without one,
- * the chart runs its own each time); `chart.setView({showTest, discretise})` hides or shows the test points and paints
- * the map in two colours or shades; `chart.setEditing(mode)` (false, "add" or "erase") lets
- * a pointer edit the points, once the points editor has attached its pointer editing
- * (`chart.editScales` are the maps it reads); `chart.recolor()` repaints in the theme's colours.
+ * pixels), from the outputs of `pass` (./playgroundPass.js: a pass shared with the network
+ * diagram, which its owner marks out of date when the network changes; without one, the chart
+ * runs its own each time); `chart.setView({showTest, discretise})` hides or shows the test
+ * points and paints the map in two colours or shades; `chart.setEditing(mode)` (false,
+ * "add" or "erase") lets a pointer edit the points, once the points editor has attached its
+ * pointer editing (`chart.editScales` are the maps it reads); `chart.recolor()` repaints in
+ * the theme's colours.
  * `chart.canvas` is the map's canvas, `chart.legend` its key.
  */
 export function dataChart({size, pass = null}) {
@@ -92,7 +93,11 @@ export function dataChart({size, pass = null}) {
     x: {domain: [-EXTENT, EXTENT], label: "x₁", labelArrow: "none"},
     y: {domain: [-EXTENT, EXTENT], label: "x₂", labelArrow: "none"},
     // the empty dot gives Plot the x and y channels for the axes
-    marks: [map.mark(heatGrid([-EXTENT, EXTENT], RESOLUTION)), Plot.frame({strokeOpacity: 0.3}), Plot.dot([], {x: (d) => d, y: (d) => d})]
+    marks: [
+      map.mark(heatGrid([-EXTENT, EXTENT], RESOLUTION)),
+      Plot.frame({strokeOpacity: 0.3}),
+      Plot.dot([], {x: (d) => d, y: (d) => d})
+    ]
   });
   chart.classList.add("pg-data-chart");
   const sx = chart.scale("x");
@@ -194,7 +199,11 @@ export function dataChart({size, pass = null}) {
   // pointer editing (./playgroundMapEdit.js) comes with the reader's points editor, which most
   // readers never open (./playgroundPoints.js attaches it with these maps from the chart's
   // coordinates to the data's); until then, off
-  chart.editScales = {toX1: linearMap(sx.range, sx.domain), toX2: linearMap(sy.range, sy.domain), extent: EXTENT};
+  chart.editScales = {
+    toX1: linearMap(sx.range, sx.domain),
+    toX2: linearMap(sy.range, sy.domain),
+    extent: EXTENT
+  };
   chart.setEditing = () => (chart.dataset.editing = "off");
   chart.setEditing(false);
   return chart;

@@ -29,7 +29,9 @@ describe("gridPass", () => {
       const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
       const result = pass.over(trainer, block);
       expect(result.values).toBeNull();
-      expect(Array.from(result.output)).toEqual(Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs))));
+      expect(Array.from(result.output)).toEqual(
+        Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs)))
+      );
     }
     const outputs = Array.from(pass.over(trainer, PREVIEW_BLOCK).output);
     pass.withUnits(unitValues);
@@ -69,9 +71,7 @@ describe("gridPass", () => {
     pass.invalidate();
     const changed = pass.over(trainer, 1);
     expect(Array.from(changed.values.a[2])).not.toEqual(output);
-    expect(Array.from(changed.values.a[2])).toEqual(
-      Array.from(unitValues(trainer.mlp, changed.inputs).a[2])
-    );
+    expect(Array.from(changed.values.a[2])).toEqual(Array.from(unitValues(trainer.mlp, changed.inputs).a[2]));
     // the inputs are made once per grid and inputsOf
     const calls = trainer.calls.inputsOf;
     expect(pass.over(trainer, PREVIEW_BLOCK).block).toBe(PREVIEW_BLOCK);
@@ -92,7 +92,9 @@ describe("gridPass", () => {
     const first = (PREVIEW_BLOCK - 1) / 2;
     for (let p = 0; p < UNIT_SIDE ** 2; p++) {
       const cell =
-        (first + PREVIEW_BLOCK * Math.floor(p / UNIT_SIDE)) * RESOLUTION + first + PREVIEW_BLOCK * (p % UNIT_SIDE);
+        (first + PREVIEW_BLOCK * Math.floor(p / UNIT_SIDE)) * RESOLUTION +
+        first +
+        PREVIEW_BLOCK * (p % UNIT_SIDE);
       for (const axis of [0, 1]) expect(full[2 * cell + axis]).toBeCloseTo(preview[2 * p + axis], 14);
     }
   });

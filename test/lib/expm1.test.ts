@@ -36,7 +36,8 @@ describe("expm1NonPositive", () => {
     expect(expm1NonPositive(-1e-300)).toBe(-1e-300);
     expect(expm1NonPositive(-1e-8)).toBe(Math.expm1(-1e-8));
     expect(expm1NonPositive(-1)).toBeCloseTo(Math.E ** -1 - 1, 15);
-    for (const x of [-40, -41, -800, -1e300, -Number.MAX_VALUE, -Infinity]) expect(expm1NonPositive(x)).toBe(-1);
+    for (const x of [-40, -41, -800, -1e300, -Number.MAX_VALUE, -Infinity])
+      expect(expm1NonPositive(x)).toBe(-1);
     expect(expm1NonPositive(NaN)).toBeNaN();
     expect(expm1NonPositive(0.3)).toBe(Math.expm1(0.3));
     expect(expm1NonPositive(1)).toBeNaN();

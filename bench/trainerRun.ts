@@ -1,7 +1,7 @@
 // One trainer measurement, as a fresh process or a fresh browser makes it: lib's trainEpoch
 // against the nn.ts-style object graph (./object-graph.ts) with the same initial weights, on
 // the circle dataset scaled to a chosen range, then lib's predict and unitValues over a
-// 100×100 grid. No Node or DOM API here: the caller passes the clock, so the same code runs under node
+// 100×100 grid, and the playground's one pass per redraw (unitValues over 60×60). No Node or DOM API here: the caller passes the clock, so the same code runs under node
 // (./trainerNode.ts) and in Chromium (./trainerBrowser.ts), bundled by ./fresh.ts.
 
 import {circle} from "../lib/datasets.js";
@@ -30,6 +30,12 @@ export interface TrainerTiming {
   /** ms for unitValues over the same grid (every unit's map, z and f′ too), the same two networks. */
   unitsMs: number;
   unitsDeepMs: number;
+  /**
+   * ms for what the playground computes per redraw with its diagram shown, 6 hidden layers of 8:
+   * one unitValues pass over its 60×60 grid, read by the data chart's map and every unit's map
+   * (src/components/playgroundPass.js).
+   */
+  pageDeepMs: number;
 }
 
 export interface TrainerRunOptions {
@@ -134,16 +140,22 @@ function timeCalls(run: () => void, clock: () => number): number {
   return median(samples);
 }
 
-/** The decision map over the 100×100 grid: predict, and unitValues (every unit), for both networks. */
+/**
+ * The decision map over the 100×100 grid: predict, and unitValues (every unit), for both
+ * networks; and the playground's pass per redraw (unitValues over 60×60) for the deep one.
+ */
 function timeMaps(mlp: Mlp, deep: Mlp, scale: number, clock: () => number) {
   const points = grid(100, scale);
   const out = new Float64Array(100 * 100);
   const units = unitValues(mlp, points);
   const unitsDeep = unitValues(deep, points);
+  const page = grid(60, scale);
+  const pageDeep = unitValues(deep, page);
   return {
     predictMs: timeCalls(() => predict(mlp, points, out), clock),
     predictDeepMs: timeCalls(() => predict(deep, points, out), clock),
     unitsMs: timeCalls(() => unitValues(mlp, points, units), clock),
-    unitsDeepMs: timeCalls(() => unitValues(deep, points, unitsDeep), clock)
+    unitsDeepMs: timeCalls(() => unitValues(deep, points, unitsDeep), clock),
+    pageDeepMs: timeCalls(() => unitValues(deep, page, pageDeep), clock)
   };
 }

@@ -8,9 +8,13 @@
 // it takes another route to them (test/lib/kernels.test.ts checks each built-in one).
 
 import type {Activation} from "./activations.js";
+import {expm1NonPositive} from "./expm1.js";
 
 /** For j < n: a[j] = f(z[j]) and slopes[j] = f′(z[j]), a layer's units in one call. */
 export type Kernel = (z: Float64Array, a: Float64Array, slopes: Float64Array, n: number) => void;
+
+/** For j < n: a[j] = f(z[j]), bit for bit a kernel's a, without the slopes (tanhValues). */
+export type ValueKernel = (z: Float64Array, a: Float64Array, n: number) => void;
 
 /** The identity: f(z) = z, f′(z) = 1 (NaN for NaN, as the record's df). */
 export const linearKernel: Kernel = (z, a, slopes, n) => {
@@ -23,18 +27,34 @@ export const linearKernel: Kernel = (z, a, slopes, n) => {
 
 /**
  * tanh|z| = −m/(2 + m) and sech²z = 4(1 + m)/(2 + m)² with m = e^{−2|z|} − 1: one expm1 for
- * both, accurate to a few ulps without cancellation near 0. In the tails 1 + m cancels: the
+ * both, accurate to a few ulps without cancellation near 0, and computed in the loop
+ * (./expm1.js), not by a call to Math.expm1. In the tails 1 + m cancels: the
  * slope is within 2.5e−16 of sech² but not to a few ulps of it (0 beyond |z| ≈ 18.7, where
- * sech² < 2e−16), which no gradient notices. The sign of z is put back by multiplying by ±1
- * (exact), which also keeps tanh(−0) = −0.
+ * sech² < 2e−16), which no gradient notices. The sign of z is put back by a branch: −tanh|z|
+ * for z < 0, and z itself for ±0 and NaN (tanh(−0) = −0).
  */
 export const tanhKernel: Kernel = (z, a, slopes, n) => {
   for (let j = 0; j < n; j++) {
     const v = z[j];
-    const m = Math.expm1(-2 * Math.abs(v));
+    const m = expm1NonPositive(-2 * Math.abs(v));
     const d = 2 + m;
-    a[j] = (-m / d) * Math.sign(v);
+    const t = -m / d;
+    a[j] = v > 0 ? t : v < 0 ? -t : v;
     slopes[j] = (4 * (1 + m)) / (d * d);
+  }
+};
+
+/**
+ * tanhKernel's a alone, for running a network without training it (predict): the exponential
+ * is most of tanh's work and the slope's division much of the rest. Other kernels' slopes cost
+ * little beside their values, or cannot be skipped (a reader's record computes both).
+ */
+export const tanhValues: ValueKernel = (z, a, n) => {
+  for (let j = 0; j < n; j++) {
+    const v = z[j];
+    const m = expm1NonPositive(-2 * Math.abs(v));
+    const t = -m / (2 + m);
+    a[j] = v > 0 ? t : v < 0 ? -t : v;
   }
 };
 

@@ -38,50 +38,35 @@ export type CompiledTrain = (
   unitLoss: UnitLoss
 ) => number;
 
-/** Writes the network's outputs for examples [0, n) into out. */
-export type CompiledPredict = (
-  weights: Float64Array[],
-  biases: Float64Array[],
-  inputs: Float64Array,
-  out: Float64Array,
-  n: number,
-  kernels: readonly Kernel[],
-  zs: Float64Array[],
-  outputs: Float64Array[],
-  slopes: Float64Array[]
-) => void;
-
 /**
- * Runs examples [0, n) forward layer by layer, writing every unit's z, f(z) and f′(z) for all
- * of them (n × width per layer, ./mlpUnits.js); sums[l] receives what a layer with a skip
- * connection passes on, f(z) + its input.
+ * One weight layer's pre-activations for examples [0, n): z[e·nOut + j] = b[j] + Σ_i
+ * w[j·nIn + i]·x[e·nIn + i], the bias then the terms in order, as the loops add them.
  */
-export type CompiledUnits = (
-  weights: Float64Array[],
-  biases: Float64Array[],
-  inputs: Float64Array,
-  n: number,
-  kernels: readonly Kernel[],
-  zs: Float64Array[],
-  values: Float64Array[],
-  slopes: Float64Array[],
-  sums: Float64Array[]
+export type CompiledLayer = (
+  w: Float64Array,
+  b: Float64Array,
+  x: Float64Array,
+  z: Float64Array,
+  n: number
 ) => void;
 
 /** The generated functions for one network shape. */
 export interface CompiledMlp {
   train: CompiledTrain;
-  predict: CompiledPredict;
-  units: CompiledUnits;
+  /**
+   * Per weight layer, its pre-activations over many examples at once (predict and unitValues
+   * run a network layer by layer through these). One function per layer shape (nIn × nOut),
+   * shared by every layer and network of that shape.
+   */
+  layers: CompiledLayer[];
 }
 
 /**
  * Above this many weights the loops run. Measured in Node 20 (training on 1,000 points, batch
  * 10): generated code trains 1.2 to 1.6 times faster than the loops up to 2-16-16-16-1 (560
  * weights), but 11 to 23 times slower from 2-18-18-18-1 (702) on, where the generated function
- * seems to grow past what V8 optimises; the code for unitValues, which keeps each layer's
- * weights in local variables, falls off the same cliff near 1,000 weights. The playground's
- * largest network (7 inputs, 6 layers of 8) has 384.
+ * seems to grow past what V8 optimises. The playground's largest network (7 inputs, 6 layers
+ * of 8) has 384. (A layer function alone is small: 64 weights for a layer of 8 from 8.)
  */
 const MAX_WEIGHTS = 512;
 
@@ -180,54 +165,56 @@ function trainSource(sizes: readonly number[], residual: readonly boolean[], los
   ].join("\n");
 }
 
-function predictSource(sizes: readonly number[], residual: readonly boolean[]): string {
-  const layers = sizes.length - 1;
-  const nOut = sizes[layers];
-  const body = forwardCode(sizes, residual);
-  for (let k = 0; k < nOut; k++) body.push(`out[example * ${nOut} + ${k}] = a${layers}_${k};`);
-  return [
-    `const ${layerViews("w", "weights", layers)}, ${layerViews("b", "biases", layers)};`,
-    `const ${layerViews("k", "kernels", layers)}, ${layerViews("s", "slopes", layers)};`,
-    `const ${layerViews("z", "zs", layers)}, ${outputViews(layers)};`,
-    "for (let example = 0; example < n; example++) {",
-    `const row = example * ${sizes[0]};`,
-    ...body,
-    "}"
-  ].join("\n");
+/**
+ * Code for one layer over many examples: its weights and biases in local variables, then one
+ * loop over the examples computing every z (the bias, then the terms in order). A function of
+ * its own per layer shape, not one for the whole network: a function this long for six layers
+ * of 8 is past what Chromium's optimising compiler takes ("Function is too big to be
+ * optimized", V8 in Chromium 156), which left the pass 3 times slower there than in Node.
+ */
+function layerSource(nIn: number, nOut: number): string {
+  const lines: string[] = [];
+  for (let k = 0; k < nIn * nOut; k++) lines.push(`const w${k} = w[${k}];`);
+  for (let j = 0; j < nOut; j++) lines.push(`const b${j} = b[${j}];`);
+  lines.push(`for (let e = 0, p = 0, o = 0; e < n; e++, p += ${nIn}, o += ${nOut}) {`);
+  for (let i = 0; i < nIn; i++) lines.push(`const x${i} = x[p + ${i}];`);
+  for (let j = 0; j < nOut; j++) {
+    let sum = `b${j}`;
+    for (let i = 0; i < nIn; i++) sum += ` + w${j * nIn + i} * x${i}`;
+    lines.push(`z[o + ${j}] = ${sum};`);
+  }
+  lines.push("}");
+  return lines.join("\n");
 }
 
 /**
- * Code for unitValues: for each layer, its weights and biases in local variables, one loop over
- * the examples computing every z (the bias, then the terms in order, as the loops add them),
- * then one kernel call over the layer's n × width values, and for a layer with a skip
- * connection the sum it passes on.
+ * A layer's pre-activations in plain loops, the same sums in the same order as the generated
+ * layer function: for networks without generated code (large, or `compile: false`).
  */
-function unitsSource(sizes: readonly number[], residual: readonly boolean[]): string {
-  const lines: string[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const nIn = sizes[l];
-    const nOut = sizes[l + 1];
-    const input = l === 0 ? "inputs" : residual[l - 1] ? `sums[${l - 1}]` : `values[${l - 1}]`;
-    lines.push("{");
-    lines.push(`const w = weights[${l}], b = biases[${l}], z = zs[${l}], x = ${input};`);
-    for (let k = 0; k < nIn * nOut; k++) lines.push(`const w${k} = w[${k}];`);
-    for (let j = 0; j < nOut; j++) lines.push(`const b${j} = b[${j}];`);
-    lines.push(`for (let e = 0, p = 0, o = 0; e < n; e++, p += ${nIn}, o += ${nOut}) {`);
-    for (let i = 0; i < nIn; i++) lines.push(`const x${i} = x[p + ${i}];`);
-    for (let j = 0; j < nOut; j++) {
-      let sum = `b${j}`;
-      for (let i = 0; i < nIn; i++) sum += ` + w${j * nIn + i} * x${i}`;
-      lines.push(`z[o + ${j}] = ${sum};`);
+export function loopLayer(nIn: number, nOut: number): CompiledLayer {
+  return (w, b, x, z, n) => {
+    for (let e = 0; e < n; e++) {
+      for (let j = 0; j < nOut; j++) {
+        let sum = b[j];
+        for (let i = 0; i < nIn; i++) sum += w[j * nIn + i] * x[e * nIn + i];
+        z[e * nOut + j] = sum;
+      }
     }
-    lines.push("}");
-    lines.push(`kernels[${l}](z, values[${l}], slopes[${l}], n * ${nOut});`);
-    if (residual[l]) {
-      lines.push(`const own = values[${l}], sum = sums[${l}];`);
-      lines.push(`for (let k = 0; k < n * ${nOut}; k++) sum[k] = own[k] + x[k];`);
-    }
-    lines.push("}");
+  };
+}
+
+/** The layer functions made so far, by shape "nIn×nOut" (few: the shapes networks have). */
+const layerFunctions = new Map<string, CompiledLayer>();
+
+/** The generated function for a layer of this shape (the same one for every such layer). */
+function compileLayer(nIn: number, nOut: number): CompiledLayer {
+  const key = `${nIn}×${nOut}`;
+  let layer = layerFunctions.get(key);
+  if (layer === undefined) {
+    layer = new Function("w", "b", "x", "z", "n", layerSource(nIn, nOut)) as CompiledLayer;
+    layerFunctions.set(key, layer);
   }
-  return lines.join("\n");
+  return layer;
 }
 
 /** How many shapes' code is kept (the least recently used goes first). */
@@ -244,7 +231,7 @@ function kernelId(kernel: Kernel): number {
 }
 
 /**
- * Generated train, predict and unit-values functions for this shape, these skip connections
+ * Generated train and layer functions for this shape, these skip connections
  * (one flag per weight layer, default none) and this loss (default squared error), or null
  * where code generation is unavailable or not worthwhile. The same functions as a recent call
  * with the same shape, skips, loss and kernels (the layers' kernels, in order).
@@ -293,31 +280,8 @@ function generate(
       "unitLoss",
       trainSource(sizes, residual, loss)
     ) as CompiledTrain;
-    const predict = new Function(
-      "weights",
-      "biases",
-      "inputs",
-      "out",
-      "n",
-      "kernels",
-      "zs",
-      "outputs",
-      "slopes",
-      predictSource(sizes, residual)
-    ) as CompiledPredict;
-    const units = new Function(
-      "weights",
-      "biases",
-      "inputs",
-      "n",
-      "kernels",
-      "zs",
-      "values",
-      "slopes",
-      "sums",
-      unitsSource(sizes, residual)
-    ) as CompiledUnits;
-    return {train, predict, units};
+    const layers = sizes.slice(1).map((nOut, l) => compileLayer(sizes[l], nOut));
+    return {train, layers};
   } catch {
     return null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'
   }

@@ -1,7 +1,22 @@
 // Running an Mlp (./mlp.js) without training it: its outputs, its mean loss and its dead units.
 
+import {tanhKernel, tanhValues} from "./kernels.js";
 import type {Mlp} from "./mlp.js";
+import {loopLayer} from "./mlpCompile.js";
+import type {CompiledLayer} from "./mlpCompile.js";
 import {bceUnit, checkTargets, exampleCount, forwardExample} from "./mlpLoops.js";
+
+/**
+ * Examples per block of the layered pass: every layer runs over a block before the next layer
+ * starts, so each activation is one call over block × width values, and a block's units stay
+ * in the processor's cache (256 × 8 units × 8 bytes = 16 KB a layer).
+ */
+const BLOCK = 256;
+/** The layered pass's working memory: a block's z, f′ and two layers' outputs (grown as needed). */
+let blockZ = new Float64Array(0);
+let blockS = blockZ;
+let blockA = blockZ;
+let blockB = blockZ;
 
 /** The network's outputs for every row of inputs (n × last size, row-major), into out if given. */
 export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Float64Array {
@@ -14,27 +29,59 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
       `out has ${result.length} entries, expected ${n * width} (${n} examples × ${width} outputs)`
     );
   }
-  const {compiled} = mlp.scratch;
-  if (compiled) {
-    compiled.predict(
-      mlp.weights,
-      mlp.biases,
-      inputs,
-      result,
-      n,
-      mlp.scratch.kernels,
-      mlp.scratch.z,
-      mlp.scratch.f,
-      mlp.scratch.slope
-    );
-    return result;
-  }
-  const output = mlp.scratch.a[sizes.length - 1];
-  for (let example = 0; example < n; example++) {
-    forwardExample(mlp, inputs, example);
-    for (let k = 0; k < width; k++) result[example * width + k] = output[k];
-  }
+  layered(mlp, layerFunctions(mlp), inputs, n, result);
   return result;
+}
+
+/**
+ * Per weight layer, the function computing its z over many examples: the generated one
+ * (./mlpCompile.js), or plain loops where the network has none. Used by predict and unitValues.
+ */
+export function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
+  const {sizes} = mlp;
+  return mlp.scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
+}
+
+/**
+ * predict by layers: for each block of examples, every layer's z by its layer function
+ * (the sums of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
+ * tanhValues), then the skip connection's sum, f(z) + input, where the layer
+ * has one: the numbers of the example-by-example pass, bit for bit.
+ */
+function layered(
+  mlp: Mlp,
+  layers: readonly CompiledLayer[],
+  inputs: Float64Array,
+  n: number,
+  result: Float64Array
+): void {
+  const {sizes, weights, biases, residual, scratch} = mlp;
+  const last = layers.length - 1;
+  const widest = BLOCK * Math.max(...sizes.slice(1));
+  if (blockZ.length < widest) {
+    blockZ = new Float64Array(widest);
+    blockS = new Float64Array(widest);
+    blockA = new Float64Array(widest);
+    blockB = new Float64Array(widest);
+  }
+  const nIn = sizes[0];
+  const nOut = sizes[last + 1];
+  for (let start = 0; start < n; start += BLOCK) {
+    const count = Math.min(BLOCK, n - start);
+    let x = inputs.subarray(start * nIn, (start + count) * nIn);
+    let spare = blockA;
+    for (let l = 0; l <= last; l++) {
+      const width = count * sizes[l + 1];
+      layers[l](weights[l], biases[l], x, blockZ, count);
+      const a = l === last ? result.subarray(start * nOut, start * nOut + width) : spare;
+      const kernel = scratch.kernels[l];
+      if (kernel === tanhKernel) tanhValues(blockZ, a, width);
+      else kernel(blockZ, a, blockS, width); // f′ too, unread
+      if (residual[l]) for (let k = 0; k < width; k++) a[k] += x[k];
+      spare = a === blockA ? blockB : blockA;
+      x = a;
+    }
+  }
 }
 
 /**

@@ -5,11 +5,12 @@
 // The pass runs layer by layer over all the examples (not example by example as training
 // does), so each layer's activation is one kernel call over n × width values. Each z is still
 // the bias plus the terms Σ_i w_i·x_i in order, the sums of ./mlpLoops.js, so the last layer
-// equals predict's output exactly. Small networks run code generated for their shape
-// (./mlpCompile.js), which keeps a layer's weights in local variables.
+// equals predict's output exactly. Small networks run code generated for each layer's shape
+// (./mlpCompile.js), which keeps the layer's weights in local variables; others, loops.
 
 import type {Mlp} from "./mlp.js";
 import {exampleCount} from "./mlpLoops.js";
+import {layerFunctions} from "./mlpPredict.js";
 
 /**
  * Per weight layer l (sizes.length − 1 of them): z[l], a[l] and slope[l], each n × sizes[l+1]
@@ -40,67 +41,6 @@ function fits(out: UnitValues | undefined, lengths: readonly number[]): out is U
   return fitsLayers(out.z, lengths) && fitsLayers(out.a, lengths) && fitsLayers(out.slope, lengths);
 }
 
-/** The forward pass layer by layer over all n examples, in loops (see the module comment). */
-function unitLoops(
-  mlp: Mlp,
-  inputs: Float64Array,
-  n: number,
-  values: UnitValues,
-  sums: Float64Array[]
-): void {
-  const {sizes, weights, biases, residual, scratch} = mlp;
-  let previous = inputs;
-  for (let l = 0; l < weights.length; l++) {
-    const nIn = sizes[l];
-    const nOut = sizes[l + 1];
-    const w = weights[l];
-    const b = biases[l];
-    const zl = values.z[l];
-    for (let e = 0; e < n; e++) {
-      const input = e * nIn;
-      const row = e * nOut;
-      // four units at a time, as forwardExample does; each sum adds its terms in order
-      let j = 0;
-      for (; j + 3 < nOut; j += 4) {
-        const r0 = j * nIn;
-        const r1 = r0 + nIn;
-        const r2 = r1 + nIn;
-        const r3 = r2 + nIn;
-        let s0 = b[j];
-        let s1 = b[j + 1];
-        let s2 = b[j + 2];
-        let s3 = b[j + 3];
-        for (let i = 0; i < nIn; i++) {
-          const x = previous[input + i];
-          s0 += w[r0 + i] * x;
-          s1 += w[r1 + i] * x;
-          s2 += w[r2 + i] * x;
-          s3 += w[r3 + i] * x;
-        }
-        zl[row + j] = s0;
-        zl[row + j + 1] = s1;
-        zl[row + j + 2] = s2;
-        zl[row + j + 3] = s3;
-      }
-      for (; j < nOut; j++) {
-        let sum = b[j];
-        const r = j * nIn;
-        for (let i = 0; i < nIn; i++) sum += w[r + i] * previous[input + i];
-        zl[row + j] = sum;
-      }
-    }
-    const own = values.a[l];
-    scratch.kernels[l](zl, own, values.slope[l], n * nOut);
-    if (residual[l]) {
-      const sum = sums[l];
-      for (let k = 0; k < n * nOut; k++) sum[k] = own[k] + previous[k];
-      previous = sum;
-    } else {
-      previous = own;
-    }
-  }
-}
-
 /**
  * One forward pass over the n examples of inputs (row-major n × sizes[0]) recording every
  * unit's z, f(z) and f′(z) (see UnitValues). `out` is reused when its shapes match n and the
@@ -119,11 +59,21 @@ export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): Un
     sums = sumLengths.map((length) => new Float64Array(length));
     passedOn.set(values, sums);
   }
-  const units = mlp.scratch.compiled?.units;
-  if (units) {
-    units(mlp.weights, mlp.biases, inputs, n, mlp.scratch.kernels, values.z, values.a, values.slope, sums);
-  } else {
-    unitLoops(mlp, inputs, n, values, sums);
+  const {weights, biases, scratch} = mlp;
+  const layers = layerFunctions(mlp);
+  let previous = inputs;
+  for (let l = 0; l < layers.length; l++) {
+    const width = n * sizes[l + 1];
+    const own = values.a[l];
+    layers[l](weights[l], biases[l], previous, values.z[l], n);
+    scratch.kernels[l](values.z[l], own, values.slope[l], width);
+    if (residual[l]) {
+      const sum = sums[l];
+      for (let k = 0; k < width; k++) sum[k] = own[k] + previous[k];
+      previous = sum;
+    } else {
+      previous = own;
+    }
   }
   return values;
 }

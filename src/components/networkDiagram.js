@@ -4,12 +4,11 @@
 // hover or focus and can be edited (./weightEditor.js); under every unit a strip of where its
 // pre-activations z fall on its activation's slope f′, dead units marked; the focused unit
 // large (./unitChart.js). The SVG is drawn once per architecture (./networkDrawing.js);
-// update() repaints it in place from two forward passes (../lib/mlpUnits.js): one over the
-// maps' grid gives every node's map, one over the training data every unit's statistics
-// (../lib/unitStats.js).
+// update() repaints it in place from two forward passes (../lib/mlpUnits.js): the pass over
+// the data chart's grid, shared with it (./playgroundPass.js), gives every node's map, one
+// over the training data every unit's statistics (../lib/unitStats.js).
 import {html} from "npm:htl";
 import {features} from "../lib/features.js";
-import {heatGrid} from "../lib/heatmap.js";
 import {unitValues} from "../lib/mlpUnits.js";
 import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
@@ -18,13 +17,12 @@ import {setText} from "./liveDom.js";
 import {addNetworkDiagramStyle} from "./networkDiagramStyle.js";
 import {drawNetwork} from "./networkDrawing.js";
 import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
+import {gridPass, UNIT_SIDE} from "./playgroundPass.js";
 import {CHART_WIDTH, histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
 import {weightEditor} from "./weightEditor.js";
 
-/** Half the side of the input plane the maps show: the data chart's square (playgroundDataChart.js). */
-const EXTENT = 1.6;
-/** Cells per side of every node's map. */
-export const MAP_SIDE = 20;
+/** Cells per side of every node's map: every third of the shared pass's grid (./playgroundPass.js). */
+export const MAP_SIDE = UNIT_SIDE;
 /** The maps' colours and strength, as the data chart's map. */
 const MAP = {
   width: MAP_SIDE,
@@ -47,10 +45,16 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * themselves says so with `inputsOf(points)` (the network's inputs for n × 2 points) and
  * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
  * its output's map read against ½, as the data chart reads it.
+ *
+ * The maps come from `pass` (./playgroundPass.js), the data chart's pass over its grid, which
+ * its owner marks out of date when the network changes; without one, the diagram runs its own
+ * each time it updates.
  */
-export function networkDiagram({width, onEdit}) {
+export function networkDiagram({width, onEdit, pass = null}) {
   addNetworkDiagramStyle(document);
-  const grid = heatGrid([-EXTENT, EXTENT], MAP_SIDE);
+  const own = pass === null;
+  pass ??= gridPass();
+  pass.withUnits(unitValues); // the pass then records every unit, not the output alone
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;
@@ -70,7 +74,7 @@ export function networkDiagram({width, onEdit}) {
 
   let trainer = null;
   let drawn = null; // what build() drew: the shape, its elements and the keyboard's columns
-  let passes = {grid: undefined, train: undefined};
+  let passes = {train: undefined};
   let stats = [];
   let selected = [0, 0]; // [column, node] shown large
   let active = null; // the item with the one tab stop
@@ -91,7 +95,7 @@ export function networkDiagram({width, onEdit}) {
       groups.push(column.map((node) => node.group));
     });
     drawn = {sizes, activation, inputLabels, layout, activations, groups, ...drawing};
-    passes = {grid: undefined, train: undefined};
+    passes = {train: undefined};
     stats = [];
     shownLink = null;
     const output = drawing.nodes.length - 1;
@@ -221,11 +225,10 @@ export function networkDiagram({width, onEdit}) {
     makeActive(next);
   });
 
-  let planeInputs = null; // the network's inputs for the grid's points, or the error they gave
+  let plane = null; // the grid pass ({side, inputs, values}) the maps are painted from
   // the input nodes are named by the trainer's features (x₁, x₂, x₁², …) unless labels are given
   const labelsOf = (next) => (next.features ?? []).map((id) => features[id]?.label ?? id);
   root.show = (next, {inputLabels = labelsOf(next), live = false} = {}) => {
-    const before = trainer;
     trainer = next;
     const {sizes, activation} = trainer;
     const same =
@@ -239,21 +242,14 @@ export function networkDiagram({width, onEdit}) {
       build(sizes, activation, inputLabels);
       live = false;
     }
-    if (trainer !== before || !same) {
-      try {
-        planeInputs = trainer.inputsOf ? trainer.inputsOf(grid.inputs) : grid.inputs;
-      } catch (error) {
-        planeInputs = error;
-      }
-    }
     return root.update({live});
   };
 
   /** The two passes and the statistics; false (with a note saying why) when they fail. */
   function measure() {
     try {
-      if (planeInputs instanceof Error) throw planeInputs;
-      passes.grid = unitValues(trainer.mlp, planeInputs, passes.grid);
+      if (own) pass.invalidate();
+      plane = pass.over(trainer);
       passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
     } catch (error) {
       setText(note, `The network cannot be drawn: ${error.message}`);
@@ -276,14 +272,20 @@ export function networkDiagram({width, onEdit}) {
     const {nodes, links, sizes, layout} = drawn;
     const bars = {left: 0, base: layout.strip, binWidth: layout.node / Z_BINS, height: layout.strip - 1};
     const last = nodes.length - 1;
+    // every step-th cell centre of the pass's grid, from the (step − 1)/2-th: the map's cells
+    const step = plane.side / MAP_SIDE;
+    const first = (step - 1) / 2;
     nodes.forEach((column, c) => {
-      const source = c === 0 ? planeInputs : passes.grid.a[c - 1];
+      const source = c === 0 ? plane.inputs : plane.values.a[c - 1];
       const units = sizes[c];
       // a sigmoid output is read against ½: its map shows 2·(y − ½), from −1 to 1
       const [centre, scale] = c === last && trainer.sigmoidOutput ? [0.5, 2] : [0, 1];
       for (const node of column) {
         const {values, k} = node;
-        for (let p = 0; p < values.length; p++) values[p] = (source[p * units + k] - centre) * scale;
+        for (let p = 0; p < values.length; p++) {
+          const cell = (first + step * Math.floor(p / MAP_SIDE)) * plane.side + first + step * (p % MAP_SIDE);
+          values[p] = (source[cell * units + k] - centre) * scale;
+        }
         node.map.paint(values, MAP_SIDE);
         if (c === 0) continue;
         setIfChanged(node.hist, "d", histogramPath(stats[c - 1], k, bars));

@@ -7,7 +7,7 @@ import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
-import {holdUntil, SETTLE_MS, whenSettled} from "./offscreen.js";
+import {nearScreen, SETTLE_MS, whenSettled} from "./offscreen.js";
 import {
   blankChart,
   gradientChart,
@@ -19,6 +19,7 @@ import {
 } from "./playgroundCharts.js";
 import {trainingButtons} from "./playgroundControls.js";
 import {dataChart} from "./playgroundDataChart.js";
+import {gridPass} from "./playgroundPass.js";
 import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
 
 /** Loss and gradient charts redraw at most this often while training. */
@@ -50,7 +51,9 @@ export function trainingPanel(initialTrainer, {width}) {
     accuracy: html`<span class="live pg-accuracy"></span>`,
     state: announce(html`<p class="pg-state"></p>`)
   };
-  const data = dataChart({size: Math.min(chartWidth, 480)});
+  // one forward pass over the map's grid per redraw, read by the data chart and the diagram
+  const pass = gridPass();
+  const data = dataChart({size: Math.min(chartWidth, 480), pass});
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;
   const gradientSlot = html`<div class="pg-slot pg-gradients"></div>`;
   const dead = deadUnitsText();
@@ -59,19 +62,13 @@ export function trainingPanel(initialTrainer, {width}) {
   // holds its place (style.css).
   const diagramSlot = html`<div class="pg-diagram"></div>`;
   let diagram = null;
-  const nearby = new IntersectionObserver(
-    (entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      nearby.disconnect();
-      holdUntil(import("./networkDiagram.js")).then(({networkDiagram}) => {
-        diagram = networkDiagram({width, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
-        diagramSlot.replaceChildren(diagram);
-        if (trainer !== null) diagram.show(trainer);
-      });
-    },
-    {rootMargin: "25% 0px"}
-  );
-  nearby.observe(diagramSlot);
+  let disposed = false;
+  nearScreen(diagramSlot, () => import("./networkDiagram.js")).then(({networkDiagram}) => {
+    if (disposed) return;
+    diagram = networkDiagram({width, pass, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
+    diagramSlot.replaceChildren(diagram);
+    if (trainer !== null) diagram.show(trainer);
+  });
 
   const root = html`<div class="pg-panel">
     ${buttons}
@@ -181,6 +178,7 @@ export function trainingPanel(initialTrainer, {width}) {
       setSubtitle(lossSlot, lossSubtitle(trainer));
       return;
     }
+    pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
     drawMap(type, preview);
     drawDiagram(type, preview);
     drawNumbers();
@@ -227,7 +225,7 @@ export function trainingPanel(initialTrainer, {width}) {
 
   root.dispose = () => {
     unsubscribe();
-    nearby.disconnect();
+    disposed = true;
     scheme.removeEventListener("change", onScheme);
     cancelCharts();
   };

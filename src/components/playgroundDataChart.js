@@ -5,20 +5,13 @@
 // A reader's own data is edited on it (./playgroundMapEdit.js).
 import * as Plot from "npm:@observablehq/plot/course";
 import {heatColor, heatGrid} from "../lib/heatmap.js";
-import {predict} from "../lib/mlp.js";
 import {frameClip, linearMap, svgElement} from "./liveChart.js";
 import {heatmap, rgbString} from "./heatmap.js";
 import {legend} from "./legend.js";
-import {editOnChart} from "./playgroundMapEdit.js";
+import {EXTENT, gridPass, PREVIEW_BLOCK, RESOLUTION} from "./playgroundPass.js";
 import {binValue, mapScores, valueBin, VALUE_BINS} from "./playgroundScale.js";
 import {symbolsAt} from "./symbols.js";
 
-/** Half the side of the square the data chart shows: the datasets lie in about [−1, 1]². */
-export const EXTENT = 1.6;
-/** Pixels per side of the decision map (a prediction per pixel, stretched smoothly). */
-const RESOLUTION = 60;
-/** The preview map predicts once per this many pixels square (a divisor of RESOLUTION). */
-export const PREVIEW_BLOCK = 3;
 /** How sure a map colour gets: at most this far from the background towards a class colour. */
 const MAP_STRENGTH = 0.65;
 
@@ -71,29 +64,24 @@ export function dataLegend(regression = false) {
  * another data set's points (2-D inputs, targets ±1 or, for regression, values in [−1, 1]);
  * `chart.showMap(trainer, preview)` paints the decision map of `trainer.mlp` (its inputs made
  * from the grid by `trainer.inputsOf`, a sigmoid output read on the same scale as a linear
- * one), at a quarter of its points when `preview` (PREVIEW_BLOCK: one prediction per 3 × 3
- * pixels); `chart.setView({showTest, discretise})` hides or shows the test points and paints
- * the map in two colours or shades; `chart.setEditing(mode)` (false, "add" or "erase") lets
- * a pointer edit the points; `chart.recolor()` repaints in the theme's colours.
+ * one), at a ninth of its points when `preview` (PREVIEW_BLOCK: one prediction per 3 × 3
+ * pixels), from the outputs of `pass` (./playgroundPass.js: a pass shared with the network
+ * diagram, which its owner marks out of date when the network changes; without one, the chart
+ * runs its own each time); `chart.setView({showTest, discretise})` hides or shows the test
+ * points and paints the map in two colours or shades; `chart.setEditing(mode)` (false,
+ * "add" or "erase") lets a pointer edit the points, once the points editor has attached its
+ * pointer editing (`chart.editScales` are the maps it reads); `chart.recolor()` repaints in
+ * the theme's colours.
  * `chart.canvas` is the map's canvas, `chart.legend` its key.
  */
-export function dataChart({size}) {
+export function dataChart({size, pass = null}) {
+  const own = pass === null;
+  pass ??= gridPass();
   const map = heatmap({width: RESOLUTION, colors: COLORS, strength: MAP_STRENGTH, className: "pg-heatmap"});
-  // the full map's grid and the preview's, each with room for its predictions
-  const grids = {
-    1: heatGrid([-EXTENT, EXTENT], RESOLUTION),
-    [PREVIEW_BLOCK]: heatGrid([-EXTENT, EXTENT], RESOLUTION / PREVIEW_BLOCK)
-  };
-  const outputs = {
-    1: new Float64Array(RESOLUTION ** 2),
-    [PREVIEW_BLOCK]: new Float64Array((RESOLUTION / PREVIEW_BLOCK) ** 2)
-  };
   const scores = {
     1: new Float64Array(RESOLUTION ** 2),
     [PREVIEW_BLOCK]: new Float64Array((RESOLUTION / PREVIEW_BLOCK) ** 2)
   };
-  // each grid's network inputs, made again only when the features change
-  const gridInputs = {1: null, [PREVIEW_BLOCK]: null};
   const chart = Plot.plot({
     width: size,
     height: size,
@@ -105,7 +93,11 @@ export function dataChart({size}) {
     x: {domain: [-EXTENT, EXTENT], label: "x₁", labelArrow: "none"},
     y: {domain: [-EXTENT, EXTENT], label: "x₂", labelArrow: "none"},
     // the empty dot gives Plot the x and y channels for the axes
-    marks: [map.mark(grids[1]), Plot.frame({strokeOpacity: 0.3}), Plot.dot([], {x: (d) => d, y: (d) => d})]
+    marks: [
+      map.mark(heatGrid([-EXTENT, EXTENT], RESOLUTION)),
+      Plot.frame({strokeOpacity: 0.3}),
+      Plot.dot([], {x: (d) => d, y: (d) => d})
+    ]
   });
   chart.classList.add("pg-data-chart");
   const sx = chart.scale("x");
@@ -118,7 +110,7 @@ export function dataChart({size}) {
   const py = linearMap(sy.domain, sy.range);
   const view = {showTest: true, discretise: false};
   let shown = null; // {train, test, regression}
-  let last = null; // {block, sigmoid}: the map painted last, for a change of view
+  let last = null; // {block, sigmoid, output}: the map painted last, for a change of view
 
   chart.legend = dataLegend();
 
@@ -170,19 +162,16 @@ export function dataChart({size}) {
   }
 
   function paint() {
-    const {block, sigmoid} = last;
-    mapScores(outputs[block], {sigmoid, discretise: view.discretise}, scores[block]);
+    const {block, sigmoid, output} = last;
+    mapScores(output, {sigmoid, discretise: view.discretise}, scores[block]);
     map.paint(scores[block], RESOLUTION / block);
   }
 
   chart.showMap = (trainer, preview = false) => {
     const block = preview ? PREVIEW_BLOCK : 1;
-    const key = trainer.features.join(",");
-    if (gridInputs[block]?.key !== key) {
-      gridInputs[block] = {key, inputs: trainer.inputsOf(grids[block].inputs)};
-    }
-    predict(trainer.mlp, gridInputs[block].inputs, outputs[block]);
-    last = {block, sigmoid: trainer.sigmoidOutput};
+    if (own) pass.invalidate();
+    // the pass's own buffer: a repaint for a change of view reads it as the pass last left it
+    last = {block, sigmoid: trainer.sigmoidOutput, output: pass.over(trainer, block).output};
     paint();
   };
 
@@ -207,7 +196,16 @@ export function dataChart({size}) {
   };
   chart.canvas = map.canvas;
 
-  editOnChart(chart, {sx, sy, extent: EXTENT});
+  // pointer editing (./playgroundMapEdit.js) comes with the reader's points editor, which most
+  // readers never open (./playgroundPoints.js attaches it with these maps from the chart's
+  // coordinates to the data's); until then, off
+  chart.editScales = {
+    toX1: linearMap(sx.range, sx.domain),
+    toX2: linearMap(sy.range, sy.domain),
+    extent: EXTENT
+  };
+  chart.setEditing = () => (chart.dataset.editing = "off");
+  chart.setEditing(false);
   return chart;
 }
 

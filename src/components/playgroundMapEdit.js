@@ -1,27 +1,26 @@
 // Editing a reader's own points on the playground's data chart with a pointer: a click (or a
 // tap) adds a point, a drag or an Alt-click erases. The chart only says where, in a
 // "pg-point" event; the page keeps the points (./playgroundPoints.js).
-import {linearMap} from "./liveChart.js";
 
 /** A pointer that moves this many pixels while pressed drags (erases) instead of clicking. */
 const DRAG_PX = 5;
 
 /**
- * Pointer editing on a chart (Plot's scales `sx`, `sy`; points within ±extent in each
- * coordinate): with `chart.setEditing("add")` a click (or tap) in the frame sends a "pg-point"
+ * Pointer editing on a chart (`toX1`, `toX2` map its coordinates to the data's; points within
+ * ±extent in each coordinate): with `chart.setEditing("add")` a click (or tap) in the frame sends a "pg-point"
  * event {x1, x2, erase: false}, an Alt-click {erase: true}; a press that moves sends
  * {erase: true} at every step of the drag; with "erase" every click erases too; with false
  * the pointer does nothing.
  */
-export function editOnChart(chart, {sx, sy, extent}) {
+export function editOnChart(chart, {toX1, toX2, extent}) {
   let mode = false;
   let press = null; // {x, y, dragging}
   const toData = (event) => {
     const matrix = chart.getScreenCTM();
     if (!matrix) return null;
     const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const x1 = linearMap(sx.range, sx.domain)(point.x);
-    const x2 = linearMap(sy.range, sy.domain)(point.y);
+    const x1 = toX1(point.x);
+    const x2 = toX2(point.y);
     return Math.abs(x1) <= extent && Math.abs(x2) <= extent ? {x1, x2} : null;
   };
   const send = (event, erase) => {

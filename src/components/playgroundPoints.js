@@ -6,6 +6,10 @@ import {html} from "npm:htl";
 import {COORDINATE_LIMIT, pointsShareNote, withoutPointsNear, withPoint} from "../lib/customPoints.js";
 import {parsePointsCsv, pointsToCsv} from "../lib/pointsCsv.js";
 import {announce} from "./liveSlot.js";
+import {editOnChart} from "./playgroundMapEdit.js";
+
+/** The charts whose pointer editing (./playgroundMapEdit.js) this module has attached. */
+const editable = new WeakSet();
 
 /** A drag or an Alt-click erases the points within this distance of the pointer (data units). */
 export const ERASE_RADIUS = 0.12;
@@ -137,6 +141,11 @@ export function pointsEditor({value = [], regression = false} = {}) {
   };
   root.attach = (next) => {
     if (chart && chart !== next) chart.setEditing(false);
+    // the data chart's pointer editing comes with this editor (./playgroundDataChart.js)
+    if (next && !editable.has(next)) {
+      editOnChart(next, next.editScales);
+      editable.add(next);
+    }
     chart = next;
     chart?.setEditing(mode);
   };

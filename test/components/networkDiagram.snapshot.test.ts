@@ -286,6 +286,23 @@ describe("networkDiagram", () => {
     expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
+  test("given the data chart's pass, it paints from it, at the preview grid or every third cell of the full one", async () => {
+    const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
+    const trainer = trainerFor();
+    const maps = (figure: Element) => [...figure.querySelectorAll("canvas")].map((c) => [...painted.get(c)!]);
+    const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
+    for (const block of [1, PREVIEW_BLOCK]) {
+      const pass = gridPass();
+      expect(pass.over(trainer, block).values).toBeNull(); // before the diagram: outputs alone
+      const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
+      const computed = pass.over(trainer, block); // as the data chart draws first
+      expect(computed.values).not.toBeNull();
+      figure.show(trainer);
+      expect(maps(figure)).toEqual(alone);
+      expect(pass.over(trainer)).toBe(computed); // read, not run again
+    }
+  });
+
   test("a reader's edit at epoch 0 survives into training (the compiled network starts from it)", () => {
     const trainer = trainerFor();
     trainer.setWeight(0, 1, 1, 1.25);

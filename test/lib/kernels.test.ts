@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {activations, makeLeakyRelu} from "../../lib/index.js";
 import type {Activation} from "../../lib/index.js";
-import {kernelOf, leakyReluKernel, tanhKernel} from "../../lib/kernels.js";
+import {kernelOf, leakyReluKernel, tanhKernel, tanhValues} from "../../lib/kernels.js";
 import type {Kernel} from "../../lib/kernels.js";
 import {expectClose, grid} from "./helpers.js";
 
@@ -138,5 +138,19 @@ describe("kernelOf", () => {
       expect(value).toBe(activations.mish.f(z));
       expect(slope).toBe(activations.mish.df(z));
     }
+  });
+});
+
+describe("tanhValues", () => {
+  it("gives tanhKernel's values bit for bit, signed zeros and the limits included, and n values only", () => {
+    // around where tanh's formula first gives exactly 1
+    const near = [18.7, 18.715, 18.72, 18.99, 19, 19.000001, 25, 38];
+    const z = Float64Array.from([...points, ...near, ...near.map((v) => -v)]);
+    const a = new Float64Array(z.length);
+    tanhKernel(z, a, new Float64Array(z.length), z.length);
+    const values = new Float64Array(z.length + 1).fill(12345);
+    tanhValues(z, values, z.length);
+    z.forEach((v, j) => expect(values[j], `tanh(${v})`).toBe(a[j])); // toBe: −0 is not +0
+    expect(values[z.length]).toBe(12345);
   });
 });

@@ -4,6 +4,7 @@ import {
   createMlp,
   createRandom,
   kernelOf,
+  meanLoss,
   predict,
   trainEpoch,
   uniform
@@ -87,4 +88,34 @@ describe("generated code kept per shape and kernels", () => {
     expect(again).not.toBeNull();
     expect(again).not.toBe(first);
   });
+});
+
+describe("predict by layers, in blocks of examples", () => {
+  // more examples than a block (256), and a last block part full; with skips, a reader-style
+  // record (its kernel drops its slopes), a sigmoid output and NaN and infinite inputs
+  const rows = randomRows(700, 2, 11);
+  rows.set([NaN, 0.5, Infinity, -1, 30, -30], 2 * 300);
+  const shapes = [
+    {sizes: [2, 8, 8, 8, 8, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3},
+    {sizes: [2, 5, 5, 5, 2], activation: "relu", outputActivation: "sigmoid", residual: true, seed: 4},
+    {sizes: [2, 4, 3], activation: {...activations.mish, kernel: undefined, id: "custom"}, seed: 2},
+    {sizes: [2, 6, 6, 1], activation: activations.leakyRelu, outputActivation: "linear", seed: 1}
+  ] as const;
+  for (const options of shapes) {
+    it(`${options.sizes.join("-")}: the example-by-example pass's outputs, bit for bit`, () => {
+      const compiled = createMlp(options);
+      const loops = createMlp({...options, compile: false});
+      expect(compiled.scratch.compiled).not.toBeNull();
+      const out = predict(compiled, rows);
+      expect(Array.from(out)).toEqual(Array.from(predict(loops, rows)));
+      // meanLoss runs the examples one at a time (../../lib/mlpLoops.js) and writes its outputs
+      const width = options.sizes[options.sizes.length - 1];
+      const byExample = new Float64Array(out.length);
+      meanLoss(loops, rows, new Float64Array(out.length), byExample);
+      expect(Array.from(out)).toEqual(Array.from(byExample));
+      expect(out.some((v) => Number.isNaN(v))).toBe(true);
+      // only the rows with a NaN or infinite input may give non-finite outputs
+      expect(out.filter((v) => Number.isFinite(v)).length).toBeGreaterThanOrEqual(out.length - 3 * width);
+    });
+  }
 });

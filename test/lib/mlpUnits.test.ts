@@ -130,7 +130,7 @@ describe("unitValues", () => {
       } as const;
       const compiled = createMlp(options);
       const loops = createMlp({...options, compile: false});
-      expect(compiled.scratch.compiled?.units).toBeTypeOf("function");
+      expect(compiled.scratch.compiled?.layers).toHaveLength(6);
       const inputs = randomRows(33, 2, 5, 4);
       const a = unitValues(compiled, inputs);
       const b = unitValues(loops, inputs);
@@ -157,7 +157,7 @@ describe("unitValues", () => {
   it("a network too large for generated code runs the loops, with the same results as predict", () => {
     // the playground's largest network (7 input features, 6 hidden layers of 8) runs generated code
     const largest = createMlp({sizes: [7, 8, 8, 8, 8, 8, 8, 1], activation: "tanh"});
-    expect(largest.scratch.compiled?.units).toBeTypeOf("function");
+    expect(largest.scratch.compiled?.layers[0]).toBeTypeOf("function");
     expect(createMlp({sizes: [2, 18, 18, 18, 1], activation: "tanh"}).scratch.compiled).toBeNull();
     const mlp = createMlp({sizes: [2, 40, 40, 40, 1], activation: "tanh", seed: 3, residual: true});
     expect(mlp.scratch.compiled).toBeNull();

@@ -7,6 +7,7 @@ import {COORDINATE_LIMIT, pointsShareNote, withoutPointsNear, withPoint} from ".
 import {parsePointsCsv, pointsToCsv} from "../lib/pointsCsv.js";
 import {announce} from "./liveSlot.js";
 import {editOnChart} from "./playgroundMapEdit.js";
+import {addPointsStyle} from "./playgroundPointsStyle.js";
 
 /** The charts whose pointer editing (./playgroundMapEdit.js) this module has attached. */
 const editable = new WeakSet();
@@ -25,6 +26,7 @@ let editors = 0;
  * of the points, for Generators.input.
  */
 export function pointsEditor({value = [], regression = false} = {}) {
+  addPointsStyle(document);
   const id = `pg-points-${++editors}`;
   const lists = {classification: [], regression: []};
   let problem = regression ? "regression" : "classification";

@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {addLazyStyle} from "../../src/components/lazyStyle.js";
 import {addNetworkDiagramStyle} from "../../src/components/networkDiagramStyle.js";
 import {addNotebookStyle} from "../../src/components/notebookStyle.js";
+import {addPointsStyle} from "../../src/components/playgroundPointsStyle.js";
 
 describe("addLazyStyle", () => {
   it("adds one <style> per id to the head, once", () => {
@@ -14,8 +15,12 @@ describe("addLazyStyle", () => {
     expect(styles[0].textContent).toBe(".a { color: red; }");
   });
 
-  it("serves the notebook's and the network diagram's styles, each once", () => {
+  it("serves the notebook's, the network diagram's and the points editor's styles, each once", () => {
     addNotebookStyle(document);
+    addPointsStyle(document);
+    addPointsStyle(document);
+    expect(document.querySelectorAll("style#points-style")).toHaveLength(1);
+    expect(document.getElementById("points-style")!.textContent).toContain('.pg-data-chart[data-editing="erase"]');
     addNetworkDiagramStyle(document);
     addNetworkDiagramStyle(document);
     expect(document.querySelectorAll("style#notebook-style")).toHaveLength(1);

@@ -17,6 +17,9 @@ let blockZ = new Float64Array(0);
 let blockS = blockZ;
 let blockA = blockZ;
 let blockB = blockZ;
+/** meanLoss's outputs and logits, where the caller wants only the loss (grown as needed). */
+let lossOutputs = new Float64Array(0);
+let lossLogits = lossOutputs;
 
 /** The network's outputs for every row of inputs (n × last size, row-major), into out if given. */
 export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Float64Array {
@@ -43,7 +46,8 @@ export function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
 }
 
 /**
- * predict by layers: for each block of examples, every layer's z by its layer function
+ * predict by layers (and meanLoss, which also takes the output layer's z, the logits, into
+ * `logits` when given): for each block of examples, every layer's z by its layer function
  * (the sums of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
  * tanhValues), then the skip connection's sum, f(z) + input, where the layer
  * has one: the numbers of the example-by-example pass, bit for bit.
@@ -53,7 +57,8 @@ function layered(
   layers: readonly CompiledLayer[],
   inputs: Float64Array,
   n: number,
-  result: Float64Array
+  result: Float64Array,
+  logits?: Float64Array
 ): void {
   const {sizes, weights, biases, residual, scratch} = mlp;
   const last = layers.length - 1;
@@ -73,6 +78,7 @@ function layered(
     for (let l = 0; l <= last; l++) {
       const width = count * sizes[l + 1];
       layers[l](weights[l], biases[l], x, blockZ, count);
+      if (l === last && logits) logits.set(blockZ.subarray(0, width), start * nOut);
       const a = l === last ? result.subarray(start * nOut, start * nOut + width) : spare;
       const kernel = scratch.kernels[l];
       if (kernel === tanhKernel) tanhValues(blockZ, a, width);
@@ -109,19 +115,20 @@ export function meanLoss(
       }`
     );
   }
-  const width = sizes[sizes.length - 1];
-  const output = mlp.scratch.a[sizes.length - 1];
-  const logits = mlp.scratch.z[sizes.length - 2];
+  // the outputs (and, for cross-entropy, the logits) by the layered pass, predict's numbers
+  // bit for bit, then the loss summed in the order of the examples
+  const size = targets.length;
+  if (lossOutputs.length < size) {
+    lossOutputs = new Float64Array(Math.max(size, 2 * lossOutputs.length));
+    lossLogits = new Float64Array(lossOutputs.length);
+  }
+  const y = outputs ?? lossOutputs.subarray(0, size);
   const crossEntropy = mlp.loss === "binaryCrossEntropy";
+  const logits = crossEntropy ? lossLogits.subarray(0, size) : undefined;
+  layered(mlp, layerFunctions(mlp), inputs, n, y, logits);
   let sum = 0;
-  for (let example = 0; example < n; example++) {
-    forwardExample(mlp, inputs, example);
-    for (let k = 0; k < width; k++) {
-      const y = output[k];
-      const t = targets[example * width + k];
-      if (outputs) outputs[example * width + k] = y;
-      sum += crossEntropy ? bceUnit.valueFromLogit(logits[k], t) : 0.5 * (y - t) ** 2;
-    }
+  for (let i = 0; i < size; i++) {
+    sum += logits ? bceUnit.valueFromLogit(logits[i], targets[i]) : 0.5 * (y[i] - targets[i]) ** 2;
   }
   return sum / n;
 }

@@ -11,6 +11,8 @@ import {
 } from "../../lib/index.js";
 import type {Activation, Mlp} from "../../lib/index.js";
 import {compileMlp} from "../../lib/mlpCompile.js";
+import {forwardExample} from "../../lib/mlpLoops.js";
+import {bceUnit} from "../../lib/unitLosses.js";
 
 function randomRows(n: number, width: number, seed: number): Float64Array {
   const random = createRandom(seed);
@@ -97,7 +99,14 @@ describe("predict by layers, in blocks of examples", () => {
   rows.set([NaN, 0.5, Infinity, -1, 30, -30], 2 * 300);
   const shapes = [
     {sizes: [2, 8, 8, 8, 8, 8, 8, 1], activation: "tanh", outputActivation: "tanh", seed: 3},
-    {sizes: [2, 5, 5, 5, 2], activation: "relu", outputActivation: "sigmoid", residual: true, seed: 4},
+    {
+      sizes: [2, 5, 5, 5, 2],
+      activation: "relu",
+      outputActivation: "sigmoid",
+      loss: "binaryCrossEntropy",
+      residual: true,
+      seed: 4
+    },
     {sizes: [2, 4, 3], activation: {...activations.mish, kernel: undefined, id: "custom"}, seed: 2},
     {sizes: [2, 6, 6, 1], activation: activations.leakyRelu, outputActivation: "linear", seed: 1}
   ] as const;
@@ -108,11 +117,33 @@ describe("predict by layers, in blocks of examples", () => {
       expect(compiled.scratch.compiled).not.toBeNull();
       const out = predict(compiled, rows);
       expect(Array.from(out)).toEqual(Array.from(predict(loops, rows)));
-      // meanLoss runs the examples one at a time (../../lib/mlpLoops.js) and writes its outputs
+      // the examples one at a time (../../lib/mlpLoops.js), the trainer's forward pass
       const width = options.sizes[options.sizes.length - 1];
+      const last = options.sizes.length - 1;
       const byExample = new Float64Array(out.length);
-      meanLoss(loops, rows, new Float64Array(out.length), byExample);
+      const logits = new Float64Array(out.length);
+      for (let e = 0; e < 700; e++) {
+        forwardExample(loops, rows, e);
+        byExample.set(loops.scratch.a[last], e * width);
+        logits.set(loops.scratch.z[last - 1], e * width);
+      }
       expect(Array.from(out)).toEqual(Array.from(byExample));
+      // meanLoss by the layered pass: the same outputs, and the loss summed example by example
+      const targets = Float64Array.from(out, (_, i) =>
+        compiled.loss === "binaryCrossEntropy" ? i % 2 : Math.sin(i)
+      );
+      const outputs = new Float64Array(out.length);
+      const loss = meanLoss(compiled, rows, targets, outputs);
+      expect(Array.from(outputs)).toEqual(Array.from(byExample));
+      let sum = 0;
+      for (let i = 0; i < out.length; i++) {
+        sum +=
+          compiled.loss === "binaryCrossEntropy"
+            ? bceUnit.valueFromLogit(logits[i], targets[i])
+            : 0.5 * (byExample[i] - targets[i]) ** 2;
+      }
+      expect(Object.is(loss, sum / 700)).toBe(true);
+      expect(Object.is(meanLoss(loops, rows, targets), loss)).toBe(true);
       expect(out.some((v) => Number.isNaN(v))).toBe(true);
       // only the rows with a NaN or infinite input may give non-finite outputs
       expect(out.filter((v) => Number.isFinite(v)).length).toBeGreaterThanOrEqual(out.length - 3 * width);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The charts with a decision map on a canvas: xorChart (/why-activation-functions) and the
 // playground's data chart, and the playground's Plot charts of loss and gradient size.
-// jsdom draws no canvas: a small 2D context below keeps the pixels each paint puts, so a
+// jsdom draws no canvas: a small 2D context (./canvas.ts) keeps the pixels each paint puts, so a
 // chart updated in place is compared with the chart drawn afresh in both its SVG (normalised)
 // and its map's pixels; the snapshots hold the SVG. The pixel colours themselves are tested
 // through lib/heatmap.ts (test/lib/heatmap.test.ts) and below through heatmap().
@@ -13,37 +13,8 @@ import {createMlp, predict} from "../../lib/mlp.js";
 import {networkSizes, playgroundData} from "../../lib/playground.js";
 import {xorTrainer} from "../../lib/xorTrainer.js";
 import {binValue, valueBin} from "../../src/components/playgroundScale.js";
+import {installCanvas, painted} from "./canvas.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
-
-/** The last pixels put on each canvas. */
-const painted = new WeakMap<HTMLCanvasElement, Uint8ClampedArray>();
-
-/** "#rrggbb" or "rgb(r, g, b)" as [r, g, b] (black for anything else, as a canvas ignores it). */
-function parseColor(color: string): number[] {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (hex) return hex.slice(1).map((h) => parseInt(h, 16));
-  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
-  return rgb ? rgb.slice(1).map(Number) : [0, 0, 0];
-}
-
-/** The parts of a 2D context the charts (heatmap.js) and Plot's colour legend use. */
-function context2d(canvas: HTMLCanvasElement) {
-  let fill = [0, 0, 0];
-  return {
-    set fillStyle(color: string) {
-      fill = parseColor(color);
-    },
-    clearRect() {},
-    fillRect() {},
-    getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
-    createImageData: (width: number, height: number) => ({
-      width,
-      height,
-      data: new Uint8ClampedArray(width * height * 4)
-    }),
-    putImageData: (image: {data: Uint8ClampedArray}) => painted.set(canvas, image.data.slice())
-  };
-}
 
 const COLORS = {
   "--xor-heat-low": "#5e3c99",
@@ -61,9 +32,7 @@ let dataLegend: typeof import("../../src/components/playgroundDataChart.js").dat
 let heatmap: Loose<typeof import("../../src/components/heatmap.js")>["heatmap"];
 let charts: typeof import("../../src/components/playgroundCharts.js");
 beforeAll(async () => {
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
-    return context2d(this);
-  } as never;
+  installCanvas();
   HTMLCanvasElement.prototype.toDataURL = () => "data:image/png;base64,";
   for (const [name, value] of Object.entries(COLORS)) document.documentElement.style.setProperty(name, value);
   ({xorChart, xorView} = await import("../../src/components/xorChart.js"));

@@ -2,7 +2,7 @@
 // The playground's network diagram: its layout and keyboard moves (networkLayout.js), the
 // weight editor's parsing (weightEditor.js), the diagram's SVG (snapshot; updated in place
 // as drawn afresh), editing a weight by mouse and keyboard, the focused unit's chart, and the
-// dead units it marks. jsdom draws no canvas: a small 2D context keeps each map's pixels.
+// dead units it marks. jsdom draws no canvas: a small 2D context (./canvas.ts) keeps each map's pixels.
 import {beforeAll, describe, expect, test} from "vitest";
 import {getActivation} from "../../lib/activations.js";
 import {heatColor, heatGrid} from "../../lib/heatmap.js";
@@ -17,34 +17,13 @@ import {
   nodeName
 } from "../../src/components/networkLayout.js";
 import {MAX_WEIGHT, parseWeight} from "../../src/components/weightEditor.js";
+import {installCanvas, painted} from "./canvas.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
-
-const painted = new WeakMap<HTMLCanvasElement, Uint8ClampedArray>();
-function context2d(canvas: HTMLCanvasElement) {
-  let fill = [0, 0, 0];
-  return {
-    set fillStyle(color: string) {
-      const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-      fill = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : [0, 0, 0];
-    },
-    clearRect() {},
-    fillRect() {},
-    getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
-    createImageData: (width: number, height: number) => ({
-      width,
-      height,
-      data: new Uint8ClampedArray(width * height * 4)
-    }),
-    putImageData: (image: {data: Uint8ClampedArray}) => painted.set(canvas, image.data.slice())
-  };
-}
 
 let networkDiagram: Loose<typeof import("../../src/components/networkDiagram.js")>["networkDiagram"];
 let createTrainer: Loose<typeof import("../../src/components/playgroundTrainer.js")>["createTrainer"];
 beforeAll(async () => {
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
-    return context2d(this);
-  } as never;
+  installCanvas();
   const colors = {"--pg-negative": "#c45200", "--pg-positive": "#0072b2", "--theme-background": "#ffffff"};
   for (const [name, value] of Object.entries(colors)) document.documentElement.style.setProperty(name, value);
   ({networkDiagram} = await import("../../src/components/networkDiagram.js"));

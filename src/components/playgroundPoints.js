@@ -51,20 +51,10 @@ export function pointsEditor({value = [], regression = false} = {}) {
   </span>`;
   const clear = html`<button type="button">Clear</button>`;
   const download = html`<button type="button">Download CSV</button>`;
-  const x1 = html`<input
-    type="number"
-    min=${-COORDINATE_LIMIT}
-    max=${COORDINATE_LIMIT}
-    step="0.01"
-    value="0"
-  />`;
-  const x2 = html`<input
-    type="number"
-    min=${-COORDINATE_LIMIT}
-    max=${COORDINATE_LIMIT}
-    step="0.01"
-    value="0"
-  />`;
+  const coordinate = () =>
+    html`<input type="number" min=${-COORDINATE_LIMIT} max=${COORDINATE_LIMIT} step="0.01" value="0" />`;
+  const x1 = coordinate();
+  const x2 = coordinate();
   const typed = html`<form class="pg-points-typed" novalidate>
     <label>x₁ ${x1}</label><label>x₂ ${x2}</label><button type="submit">Add point</button>
   </form>`;

@@ -154,8 +154,10 @@ const BUCKETING_FROM = 4096;
 const bucketStarts = new Int32Array(BUCKETS + 1);
 /** For each bucket, where its values start in `gathered`, or −1 when no wanted rank lies in it. */
 const gatherAt = new Int32Array(BUCKETS);
-/** Values copied out so far, per bucket. */
-const bucketFill = new Int32Array(BUCKETS);
+/** Per bucket, where its next value is copied to in `gathered` (a spare slot for an unwanted bucket)… */
+const bucketNext = new Int32Array(BUCKETS);
+/** …and how far that moves after each copy: 1 for a wanted bucket, 0 for the others. */
+const bucketStep = new Int32Array(BUCKETS);
 /** The values of the buckets that hold a wanted rank (or, for a small sample, all of it), grown as needed. */
 let gathered = new Float64Array(0);
 
@@ -230,14 +232,36 @@ export function quantilesOfSample(
     }
   }
   // copy out the wanted buckets' values, each bucket's in the order of the sample
-  const work = gatherBuffer(size);
-  const fill = bucketFill.fill(0);
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    let b = ((x - min) * scale) | 0;
-    if (b > last) b = last;
-    const offset = at[b];
-    if (offset >= 0) work[offset + fill[b]++] = x;
+  const work = gatherBuffer(size + 1);
+  const next = bucketNext;
+  if (8 * size < n) {
+    // few values wanted (a bell's tails and middle): a branch on whether a value's bucket is
+    // wanted goes the same way nearly every time, and skips the rest
+    for (let b = 0; b < BUCKETS; b++) next[b] = at[b];
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      const b = ((x - min) * scale) | 0;
+      const c = b < last ? b : last;
+      if (next[c] >= 0) work[next[c]++] = x;
+    }
+  } else {
+    // many (a ReLU layer's zeros fill a wanted bucket): that branch would go either way at
+    // random, mispredicted half the time, so every value is written, without a branch, those
+    // of unwanted buckets to one spare slot past the end
+    const step = bucketStep;
+    for (let b = 0; b < BUCKETS; b++) {
+      const wanted = at[b] >= 0;
+      next[b] = wanted ? at[b] : size;
+      step[b] = wanted ? 1 : 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      const b = ((x - min) * scale) | 0;
+      const c = b < last ? b : last;
+      const slot = next[c];
+      work[slot] = x;
+      next[c] = slot + step[c];
+    }
   }
   const sortedAt = new Map<number, (position: number) => number>(); // per wanted bucket
   /** The value of the given rank (0-based) in sorted order. */

@@ -24,8 +24,8 @@ export {linspace, sampleActivation} from "./sample.js";
 export type {ActivationSamples, SampleOptions} from "./sample.js";
 export {checkDerivative, compareDerivative, gradcheck, stencilAt} from "./gradcheck.js";
 export type {DerivativeCheck, DerivativeComparison, GradcheckOptions} from "./gradcheck.js";
-export {createRandom, gaussian, mulberry32, shuffle, uniform} from "./random.js";
-export type {Random} from "./random.js";
+export {createRandom, fillNormals, gaussian, mulberry32, shuffle, uniform} from "./random.js";
+export type {FillingRandom, Random} from "./random.js";
 export {forward, networkLoss, sgdStep, squaredErrorLoss, validateNetwork} from "./network.js";
 export type {DenseLayer, ForwardPass, Gradients, SgdStepResult} from "./network.js";
 export {

@@ -5,7 +5,7 @@
 
 import {getActivation} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
-import {gaussian} from "./random.js";
+import {fillNormals} from "./random.js";
 import type {Random} from "./random.js";
 
 /** The schemes of the course, in the order menus list them. */
@@ -146,12 +146,8 @@ export function standardDraws(
   }
   const draws = out ?? new Float64Array(size);
   if (draws.length !== size) throw new Error(`out must hold ${size} draws, got ${draws.length}`);
-  if (distribution === "normal") {
-    const next = gaussian(random, 0, 1);
-    for (let i = 0; i < size; i++) draws[i] = next();
-  } else {
-    for (let i = 0; i < size; i++) draws[i] = random();
-  }
+  if (distribution === "normal") fillNormals(random, draws);
+  else for (let i = 0; i < size; i++) draws[i] = random();
   return draws;
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {createRandom, gaussian, mulberry32, shuffle, uniform} from "../../lib/index.js";
+import {createRandom, fillNormals, gaussian, mulberry32, shuffle, uniform} from "../../lib/index.js";
 
 describe("mulberry32", () => {
   it("reproduces the reference algorithm's outputs", () => {
@@ -28,6 +28,50 @@ describe("mulberry32", () => {
 
   it("rejects a non-finite seed", () => {
     expect(() => mulberry32(NaN)).toThrow(/^seed must be a finite number, got NaN$/);
+  });
+
+  it("fills an array with the numbers its calls would give, and goes on from there", () => {
+    const calls = mulberry32(9);
+    const filling = mulberry32(9);
+    const expected = Array.from({length: 7}, () => calls());
+    const out = new Float64Array(9).fill(-1);
+    expect(filling.fill(out, 1, 8)).toBe(out);
+    expect(Array.from(out)).toEqual([-1, ...expected, -1]);
+    expect(filling()).toBe(calls()); // the stream continues where the calls left it
+    expect(Array.from(filling.fill(new Float64Array(3), 2, 2))).toEqual([0, 0, 0]); // an empty range draws nothing
+    expect(filling()).toBe(calls());
+  });
+});
+
+describe("fillNormals", () => {
+  /** The same check for any length, from a filling generator and from a plain function. */
+  const sameAsGaussian = (length: number, plain: boolean) => {
+    const reference = gaussian(mulberry32(3), 0, 1);
+    const expected = Array.from({length}, () => reference());
+    const seeded = mulberry32(3);
+    const random = plain ? () => seeded() : seeded;
+    const out = fillNormals(random, new Float64Array(length));
+    // bit for bit, zeros' signs included (toEqual on numbers is Object.is)
+    expect(Array.from(out)).toEqual(expected);
+    // the stream is left where the one-at-a-time generator leaves it: an odd length drew its last pair whole
+    const after = mulberry32(3);
+    for (let i = 0; i < length + (length % 2); i++) after();
+    expect(random()).toBe(after());
+  };
+
+  it("gives exactly gaussian(random, 0, 1)'s numbers, odd lengths and plain generators too", () => {
+    for (const length of [0, 1, 2, 3, 10, 1001]) {
+      sameAsGaussian(length, false);
+      sameAsGaussian(length, true);
+    }
+  });
+
+  it("turns a uniform of exactly 0 (1 − u = 1) into a zero radius and a finite normal", () => {
+    const zeros = () => 0;
+    const out = fillNormals(zeros, new Float64Array(3));
+    expect(Array.from(out)).toEqual([0, 0, 0]); // radius √(−2 ln 1) = 0, and 0 + 0 · cos 0 is +0
+    const reference = gaussian(zeros, 0, 1);
+    expect([reference(), reference(), reference()]).toEqual([0, 0, 0]);
   });
 });
 

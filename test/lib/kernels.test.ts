@@ -59,6 +59,24 @@ describe("built-in kernels give their record's f and df", () => {
     });
   }
 
+  it("whole layers: finite values alone, and with ±∞ and NaN among them, unit by unit as the records", () => {
+    // a kernel may take a quicker road for a layer of finite values (reluKernel does) and
+    // another for a layer holding a non-finite one: both must give every unit its record's numbers
+    const finite = points.filter(Number.isFinite);
+    for (const [name, record] of records) {
+      for (const layer of [finite, points, [...finite].reverse().concat([NaN])]) {
+        const z = Float64Array.from(layer);
+        const a = new Float64Array(z.length);
+        const slopes = new Float64Array(z.length);
+        record.kernel!(z, a, slopes, z.length);
+        layer.forEach((x, j) => {
+          expect(a[j], `${name} f(${x})`).toBe(record.f(x));
+          expect(slopes[j], `${name} f′(${x})`).toBe(record.df(x));
+        });
+      }
+    }
+  });
+
   it("tanh: within 2 ulps of Math.tanh, with tanh(±0) = ±0 and the limits exact", () => {
     for (const z of points) {
       const [value] = run(tanhKernel, z);

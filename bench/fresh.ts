@@ -72,35 +72,40 @@ export async function freshNodeRuns(options: FreshOptions): Promise<TrainerTimin
   }
 }
 
-/** Each scale measured in `runs` fresh Chromium browsers (a new browser, one blank page, per run). */
-export async function freshChromiumRuns(options: FreshOptions): Promise<TrainerTiming[]> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-trainer-"));
+/** Bundles a browser entry of this folder; returns its source, for inFreshChromium. */
+export async function browserSource(entry: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-fresh-"));
   try {
-    const source = readFileSync(await bundle("trainerBrowser.ts", dir, "browser"), "utf8");
-    const results: TrainerTiming[] = [];
-    for (let r = 0; r < options.runs; r++) {
-      for (const scale of options.scales) {
-        const browser = await chromium.launch({
-          executablePath: chromiumPath,
-          args: chromiumArgs,
-          headless: true
-        });
-        try {
-          const page = await browser.newPage();
-          await page.addScriptTag({content: source});
-          results.push(
-            await page.evaluate(
-              (s) => (globalThis as unknown as {runTrainer: (s: number) => TrainerTiming}).runTrainer(s),
-              scale
-            )
-          );
-        } finally {
-          await browser.close();
-        }
-      }
-    }
-    return results;
+    return readFileSync(await bundle(entry, dir, "browser"), "utf8");
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
+}
+
+/**
+ * Runs `source` (from browserSource) in a new Chromium, one blank page, and resolves with what
+ * `expression` gives there (evaluated as a string, so no function of this file has to run in
+ * the page); the browser is closed after.
+ */
+export async function inFreshChromium<T>(source: string, expression: string): Promise<T> {
+  const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs, headless: true});
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({content: source});
+    return (await page.evaluate(expression)) as T;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Each scale measured in `runs` fresh Chromium browsers (a new browser, one blank page, per run). */
+export async function freshChromiumRuns(options: FreshOptions): Promise<TrainerTiming[]> {
+  const source = await browserSource("trainerBrowser.ts");
+  const results: TrainerTiming[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    for (const scale of options.scales) {
+      results.push(await inFreshChromium<TrainerTiming>(source, `runTrainer(${JSON.stringify(scale)})`));
+    }
+  }
+  return results;
 }

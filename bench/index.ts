@@ -3,7 +3,8 @@
 //   2. the trainer, lib's trainEpoch vs an nn.ts-style object graph (and lib's plain loops,
 //      compile: false), and predict over a 100×100 grid, each measured in several fresh node
 //      processes and fresh Chromium browsers (./fresh.ts), median and slowest reported
-//   3. the deep random network's statistics (./deepStats.ts)
+//   3. the deep random network's statistics (./deepStats.ts), in a fresh node process and a
+//      fresh Chromium
 // Run: npm run bench   (4–6 minutes; BENCH_FRESH_RUNS=6 fresh engines per data scale). Medians of several timed runs after warm-up, with the contenders' runs
 // interleaved so load changes hit them alike.
 

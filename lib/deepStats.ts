@@ -31,7 +31,7 @@ import {
 } from "./initialisation.js";
 import type {Initialisation, InitialisationId, WeightDistribution} from "./initialisation.js";
 import {kernelOf} from "./kernels.js";
-import {multiplyTransposedSparse} from "./matrixProduct.js";
+import {multiplyTransposedFast} from "./matrixProduct.js";
 import {mulberry32} from "./random.js";
 import type {Random} from "./random.js";
 import {checkBins, DEFAULT_BINS, spreadOf} from "./spread.js";
@@ -299,7 +299,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
   const {inputs, topGradient} = draws;
 
   const weights: Float64Array[] = [];
-  const weightsTransposed: Float64Array[] = []; // Wᵀ of each layer, for the zero-skipping product both ways
+  const weightsTransposed: Float64Array[] = []; // Wᵀ of each layer, for the product both ways (multiplyTransposedFast reads b and bᵀ)
   const pre: Float64Array[] = []; // z_l per layer
   const slopes: Float64Array[] = []; // f′(z_l) per layer, kept for the way back
   const scratch = new Float64Array(size);
@@ -322,7 +322,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     transpose(w, width, width, wT);
     weightsTransposed.push(wT);
     const z = new Float64Array(size);
-    multiplyTransposedSparse(below, w, wT, z, batch, width, width);
+    multiplyTransposedFast(below, w, wT, z, batch, width, width);
     pre.push(z);
     const a = ahead[l % 2];
     const slope = new Float64Array(size);
@@ -369,7 +369,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
     // ∂L/∂a_l: the given g at the top, else W_{l+1}ᵀ δ_{l+1}
     if (top) upstream.set(topGradient);
     else
-      multiplyTransposedSparse(
+      multiplyTransposedFast(
         delta,
         weightsTransposed[l + 1],
         weights[l + 1],

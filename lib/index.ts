@@ -182,7 +182,9 @@ export {
 } from "./spread.js";
 export type {Bins, Spread} from "./spread.js";
 export {createDeepStatsRun, DEEP_LIMITS, deepStats} from "./deepStats.js";
-export {multiplyTransposed, multiplyTransposedSparse} from "./matrixProduct.js";
+export {multiplyTransposed, multiplyTransposedFast, multiplyTransposedSparse} from "./matrixProduct.js";
+export {createSimdProduct, productModuleBytes} from "./simdProduct.js";
+export type {Product} from "./simdProduct.js";
 export type {
   BackwardArithmetic,
   DeepStatsOptions,

@@ -1,5 +1,6 @@
 // The one matrix product the deep network needs, written for speed in plain JavaScript:
-// out = a · bᵀ, where both operands are read along contiguous rows. In Float64Array: the same
+// out = a · bᵀ, where both operands are read along contiguous rows; where the engine has
+// WebAssembly SIMD, multiplyTransposedFast hands it to ./simdProduct.ts instead. In Float64Array: the same
 // kernel on Float32Array measured no faster in Node (JavaScript multiplies in doubles either
 // way, and a 128 × 128 weight matrix fits in cache as doubles), and doubles keep the
 // statistics of exploding layers exact up to 1.8 × 10³⁰⁸ instead of 3.4 × 10³⁸.
@@ -7,6 +8,9 @@
 // Every output is summed over k in increasing order, whichever kernel computes it, so the
 // dense and the zero-skipping product give the same bits (adding an exact 0 × w to a sum
 // changes nothing while w is finite).
+
+import {createSimdProduct} from "./simdProduct.js";
+import type {Product} from "./simdProduct.js";
 
 /** Throws unless the arrays hold the given dimensions. */
 function checkSizes(
@@ -229,4 +233,30 @@ export function multiplyTransposedSparse(
     else threeRows(a, b, out, r, cols, inner);
   }
   for (let r = blockRows; r < rows; r++) sparseRow(a, bT, out, r, cols, inner);
+}
+
+/** The SIMD product, made on first use: a function, or null where the engine has no SIMD. */
+let simd: Product | null | undefined;
+
+/**
+ * The same product and the same bits as multiplyTransposed and multiplyTransposedSparse, by
+ * the quickest road the engine has: WebAssembly SIMD (./simdProduct.ts), about four times
+ * multiplyTransposed's speed and three times the zero-skipping kernel's on a ReLU layer, or,
+ * without SIMD, multiplyTransposedSparse. Needs both b and bT = bᵀ, as that one does.
+ */
+export function multiplyTransposedFast(
+  a: Float64Array,
+  b: Float64Array,
+  bT: Float64Array,
+  out: Float64Array,
+  rows: number,
+  cols: number,
+  inner: number
+): void {
+  checkSizes(a, b, out, rows, cols, inner);
+  if (bT.length < cols * inner)
+    throw new Error("multiplyTransposed: an array is shorter than its dimensions");
+  if (simd === undefined) simd = createSimdProduct();
+  if (simd) simd(a, bT, out, rows, cols, inner);
+  else multiplyTransposedSparse(a, b, bT, out, rows, cols, inner);
 }

@@ -304,6 +304,12 @@ describe("runs", () => {
     weightsOf({...options, width: 8});
     weightsOf({...options, distribution: "uniform"});
     expect(weightsOf(options)).toEqual(first);
+    // a run given up half-way (as the page's worker gives one up for a newer request) leaves
+    // the next runs their numbers, in the arrays it held or in new ones
+    const abandoned = createDeepStatsRun({...options, activation: "relu"});
+    for (let s = 0; s < 9; s++) abandoned.step();
+    expect(weightsOf(options)).toEqual(first);
+    expect(weightsOf(options)).toEqual(first);
     // a run deeper than any before it, with nothing kept, draws its layers in the same order
     weightsOf({...options, seed: 7});
     expect(weightsOf({...options, depth: 9}).weights).toEqual(deep.weights);

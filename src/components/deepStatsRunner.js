@@ -4,7 +4,8 @@
 // supersedes an older one: the older resolves with null, whatever the worker still sends
 // for it, so an old result is never drawn after a newer one. The runners of a page share one
 // worker, each on a channel of its own, so the page loads lib/deepStats.js once, in the
-// worker, and not on the main thread at all.
+// worker, and not on the main thread at all. A run resolves with lib's result without the
+// histograms, which the page does not draw (deepStatsPayload.js), wherever it ran.
 //
 // Where a worker cannot be had (no Worker, a browser without module workers, a worker that
 // fails to load, options that cannot be posted, such as an activation record with
@@ -14,6 +15,8 @@
 // The worker's URL comes from import.meta.resolve in startDeepStatsWorker: Framework sees the
 // call and builds the worker with the page's modules; scripts/page-bundles.js then bundles the
 // worker into one file beside the page's bundle and points the call at it.
+
+import {drawnResult} from "./deepStatsPayload.js";
 
 /** Starts the worker, or returns null where there is no Worker (Node, a test). */
 export function startDeepStatsWorker() {
@@ -87,7 +90,7 @@ let shared = null;
 /**
  * A runner for a page whose controls change the options: each run() supersedes the one
  * before, whose promise then resolves with null (so a page simply ignores a null result),
- * and the latest resolves with its result. Bad options reject with lib's message.
+ * and the latest resolves with its result (without the histograms: drawnResult). Bad options reject with lib's message.
  * - onProgress(stepsDone, totalSteps): the latest run's progress.
  * - sliceMs, yieldTo: pace the runs on the main thread (see deepStatsSlices.js).
  * - startWorker: returns a Worker-like object, or null for none; a runner given one has a
@@ -136,7 +139,7 @@ export function createDeepStatsRunner({sliceMs, onProgress, yieldTo, startWorker
     controller = own;
     try {
       const {runDeepStats} = await import("./deepStatsSlices.js");
-      return await runDeepStats(options, {signal: own.signal, sliceMs, onProgress, yieldTo});
+      return drawnResult(await runDeepStats(options, {signal: own.signal, sliceMs, onProgress, yieldTo}));
     } catch (error) {
       if (own.signal.aborted) return null;
       throw error;
@@ -149,7 +152,8 @@ export function createDeepStatsRunner({sliceMs, onProgress, yieldTo, startWorker
     /**
      * Starts a run with these options, superseding any run still going.
      * @param {import("../lib/deepStats.js").DeepStatsOptions} options
-     * @returns {Promise<import("../lib/deepStats.js").DeepStatsResult | null>}
+     * @returns {Promise<import("../lib/deepStats.js").DeepStatsResult | null>} lib's result
+     *   without the histograms (drawnResult), or null once superseded
      */
     run(options) {
       supersede();

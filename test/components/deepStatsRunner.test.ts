@@ -4,6 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {createDeepStatsRunner, pendingResults} from "../../src/components/deepStatsRunner.js";
 import {nextTask, runDeepStats} from "../../src/components/deepStatsSlices.js";
+import {drawnResult} from "../../src/components/deepStatsPayload.js";
 import {createRequestHandler} from "../../src/components/deepStatsWorker.js";
 import {activations, deepStats} from "../../lib/index.js";
 import type {DeepStatsOptions} from "../../lib/index.js";
@@ -114,7 +115,7 @@ describe("createDeepStatsRunner, on the main thread (no worker)", () => {
     expect(runner.busy).toBe(true);
     const second = runner.run({...options, activation: "tanh", initialisation: "xavier"});
     expect(await first).toBeNull();
-    expect(await second).toEqual(deepStats({...options, activation: "tanh", initialisation: "xavier"}));
+    expect(await second).toEqual(drawnResult(deepStats({...options, activation: "tanh", initialisation: "xavier"})));
     expect(runner.busy).toBe(false);
   });
 
@@ -130,7 +131,7 @@ describe("createDeepStatsRunner, on the main thread (no worker)", () => {
 });
 
 describe("createDeepStatsRunner with a worker", () => {
-  it("posts the options and resolves with exactly deepStats' result, passing on the progress", async () => {
+  it("posts the options and resolves with exactly deepStats' result without its histograms, passing on the progress", async () => {
     const {worker, log} = fakeWorker();
     const progress: number[] = [];
     const runner = createDeepStatsRunner({
@@ -138,7 +139,7 @@ describe("createDeepStatsRunner with a worker", () => {
       onProgress: (done) => progress.push(done)
     });
     const result = await runner.run(options);
-    expect(result).toEqual(deepStats(options));
+    expect(result).toEqual(drawnResult(deepStats(options)));
     // after every slice but the last, whose news is the result itself
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(log.at(-1)).toMatchObject({id: 1});
@@ -155,7 +156,7 @@ describe("createDeepStatsRunner with a worker", () => {
     expect(await first).toBeNull();
     await Promise.resolve();
     expect(pendingResults()).toBe(1);
-    expect(await second).toEqual(deepStats({...options, seed: 3}));
+    expect(await second).toEqual(drawnResult(deepStats({...options, seed: 3})));
     await Promise.resolve();
     expect(pendingResults()).toBe(0);
     const here = createDeepStatsRunner({startWorker: () => null, sliceMs: 0});
@@ -175,7 +176,7 @@ describe("createDeepStatsRunner with a worker", () => {
     const third = runner.run({...options, seed: 4});
     expect(await first).toBeNull();
     expect(await second).toBeNull();
-    expect(await third).toEqual(deepStats({...options, seed: 4}));
+    expect(await third).toEqual(drawnResult(deepStats({...options, seed: 4})));
     // the worker stopped the superseded runs: it sent no result for them
     expect(log.filter((m) => "result" in m).map((m) => m.id)).toEqual([3]);
   });
@@ -217,7 +218,7 @@ describe("createDeepStatsRunner with a worker", () => {
         throw new Error("no module workers here");
       }
     });
-    expect(await failing.run(options)).toEqual(deepStats(options));
+    expect(await failing.run(options)).toEqual(drawnResult(deepStats(options)));
 
     // a worker whose script never loads: the request it had is run here instead
     let prevented = false;
@@ -232,15 +233,15 @@ describe("createDeepStatsRunner with a worker", () => {
       }
     };
     const runner = createDeepStatsRunner({sliceMs: 0, startWorker: () => broken as unknown as Worker});
-    expect(await runner.run(options)).toEqual(deepStats(options));
+    expect(await runner.run(options)).toEqual(drawnResult(deepStats(options)));
     expect(prevented && broken.terminated).toBe(true);
-    expect(await runner.run({...options, seed: 5})).toEqual(deepStats({...options, seed: 5}));
+    expect(await runner.run({...options, seed: 5})).toEqual(drawnResult(deepStats({...options, seed: 5})));
 
     // an activation record has functions, which cannot be posted: run here
     const {worker, log} = fakeWorker();
     const withRecord = createDeepStatsRunner({sliceMs: 0, startWorker: () => worker});
     const custom = {...options, activation: {...activations.tanh}};
-    expect(await withRecord.run(custom)).toEqual(deepStats(custom));
+    expect(await withRecord.run(custom)).toEqual(drawnResult(deepStats(custom)));
     expect(log).toEqual([]);
   });
 });
@@ -262,7 +263,7 @@ describe("the worker's request handler", () => {
     expect(sent.filter((m) => m.id === 2).at(-1)).toEqual({
       channel: 0,
       id: 2,
-      result: deepStats({...options, seed: 9})
+      result: drawnResult(deepStats({...options, seed: 9}))
     });
     sent.length = 0;
     const third = handle({id: 3, options});
@@ -278,7 +279,7 @@ describe("the worker's request handler", () => {
       progressMs: 60_000
     });
     await handle({id: 1, options});
-    expect(sent).toEqual([{channel: 0, id: 1, result: deepStats(options)}]);
+    expect(sent).toEqual([{channel: 0, id: 1, result: drawnResult(deepStats(options))}]);
   });
 
   it("runs each channel's requests apart: one runner's request does not stop another's", async () => {
@@ -292,8 +293,8 @@ describe("the worker's request handler", () => {
     await Promise.all([chart, quiz]);
     const results = sent.filter((m) => "result" in m);
     expect(results).toEqual([
-      {channel: 1, id: 1, result: deepStats(options)},
-      {channel: 2, id: 1, result: deepStats({...options, activation: "tanh"})}
+      {channel: 1, id: 1, result: drawnResult(deepStats(options))},
+      {channel: 2, id: 1, result: drawnResult(deepStats({...options, activation: "tanh"}))}
     ]);
   });
 });

@@ -207,6 +207,47 @@ describe("initialisation page", () => {
     }
   });
 
+  test("a change is posted to the worker at its input event, once, before the page's cells see it", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation", {
+      prepare: async (page) => {
+        // counts the requests the page posts to its worker
+        await page.addInitScript(() => {
+          const posted: unknown[] = ((globalThis as unknown as {__posted: unknown[]}).__posted = []);
+          const post = Worker.prototype.postMessage as (...args: unknown[]) => void;
+          Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+            posted.push(args[0]);
+            post.apply(this, args);
+          };
+        });
+      }
+    });
+    try {
+      await waitForRun(page, defaults);
+      const requests = await page.evaluate(() => {
+        const posted = (globalThis as unknown as {__posted: {options?: {initialisation?: string}}[]}).__posted;
+        posted.length = 0;
+        const scheme = document.querySelector<HTMLSelectElement>("#observablehq-main select")!;
+        scheme.selectedIndex = [...scheme.options].findIndex((o) => o.textContent === "Xavier (Glorot)");
+        scheme.dispatchEvent(new Event("input", {bubbles: true}));
+        // posted within the input event, before any animation frame
+        return posted.map((m) => m.options?.initialisation);
+      });
+      expect(requests).toEqual(["xavier"]);
+      const options = {...defaults, initialisation: "xavier" as const};
+      await waitForRun(page, options);
+      await expectNumbersOf(page, deepStats(options), 10);
+      // the cells, a frame later, asked for the same run: it was not posted again
+      const quiz = "tanh"; // the quiz at the foot of the page has a runner (and requests) of its own
+      const later = await page.evaluate(() =>
+        (globalThis as unknown as {__posted: {options?: {activation?: string}}[]}).__posted.map((m) => m.options?.activation)
+      );
+      expect(later.filter((a) => a !== quiz)).toEqual(["relu"]);
+      expectNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test("without Worker, computes the same numbers on the main thread, in slices", async () => {
     const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation", {
       prepare: async (page) => {

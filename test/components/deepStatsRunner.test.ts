@@ -2,7 +2,7 @@
 // sliced run (in the worker, or on the main thread where there is no worker) gives the event
 // loop back between layers, so a newer request makes an older one stop.
 import {describe, expect, it} from "vitest";
-import {createDeepStatsRunner, pendingResults} from "../../src/components/deepStatsRunner.js";
+import {createDeepStatsRunner, optionsKey, pendingResults} from "../../src/components/deepStatsRunner.js";
 import {nextTask, runDeepStats} from "../../src/components/deepStatsSlices.js";
 import {drawnResult} from "../../src/components/deepStatsPayload.js";
 import {createRequestHandler} from "../../src/components/deepStatsWorker.js";
@@ -243,6 +243,96 @@ describe("createDeepStatsRunner with a worker", () => {
     const custom = {...options, activation: {...activations.tanh}};
     expect(await withRecord.run(custom)).toEqual(drawnResult(deepStats(custom)));
     expect(log).toEqual([]);
+  });
+});
+
+describe("optionsKey", () => {
+  it("the same for the same options in any order, different for any other value", () => {
+    const a = optionsKey({depth: 3, width: 8, initialisation: "he"});
+    expect(optionsKey({initialisation: "he", width: 8, depth: 3})).toBe(a);
+    expect(optionsKey({depth: 3, width: 8, initialisation: "xavier"})).not.toBe(a);
+    expect(optionsKey({depth: 3, width: 8, initialisation: "he", seed: 1})).not.toBe(a);
+    expect(optionsKey({depth: "3", width: 8, initialisation: "he"})).not.toBe(a);
+  });
+
+  it("null for options that are not all strings and numbers, which are never taken for others", () => {
+    expect(optionsKey({...options, activation: {...activations.tanh}})).toBeNull();
+    expect(optionsKey({...options, bins: {min: -1, max: 1, count: 4}})).toBeNull();
+    expect(optionsKey(null)).toBeNull();
+  });
+});
+
+describe("createDeepStatsRunner: the same request twice, and follow()", () => {
+  it("options the same as the latest request's get its promise, going or settled, and nothing is posted again", async () => {
+    const {worker, log} = fakeWorker();
+    const posted: unknown[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (data: unknown) => void (posted.push(data), post(data));
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    const first = runner.run(options);
+    expect(runner.run({...options})).toBe(first);
+    expect(pendingResults()).toBe(1);
+    const result = await first;
+    expect(result).toEqual(drawnResult(deepStats(options)));
+    expect(runner.run({seed: 2, ...options})).toBe(first); // settled: the same answer
+    expect(posted).toHaveLength(1);
+    // other options start a run; asking again for the first ones then starts it afresh
+    const other = runner.run({...options, seed: 7});
+    const again = runner.run(options);
+    expect(again).not.toBe(first);
+    expect(await other).toBeNull();
+    expect(await again).toEqual(result);
+    expect(posted).toHaveLength(3);
+    // cancel() forgets the latest request: the same options then run again
+    runner.cancel();
+    expect(runner.run(options)).not.toBe(again);
+    expect(log.filter((m) => "result" in m).length).toBeGreaterThan(0);
+  });
+
+  it("a record's options are run each time they are asked for", async () => {
+    const runner = createDeepStatsRunner({startWorker: () => null, sliceMs: 0});
+    const custom = {...options, activation: {...activations.tanh}};
+    const first = runner.run(custom);
+    const second = runner.run(custom);
+    expect(second).not.toBe(first);
+    expect(await first).toBeNull();
+    expect(await second).toEqual(drawnResult(deepStats(custom)));
+  });
+
+  it("follow() runs the controls' values at their input event, and the cells' run of the same values is that run", async () => {
+    const {worker} = fakeWorker();
+    const posted: {options: DeepStatsOptions}[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (data: unknown) => void (posted.push(data as {options: DeepStatsOptions}), post(data));
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    const control = (value: unknown) => Object.assign(new EventTarget(), {value});
+    const controls = {
+      depth: control(options.depth),
+      width: control(options.width),
+      batch: control(options.batch),
+      initialisation: control(options.initialisation),
+      activation: control(options.activation),
+      seed: control(options.seed)
+    };
+    const stop = runner.follow(controls);
+    expect(posted).toHaveLength(0); // nothing until a control moves
+    controls.depth.value = 4;
+    controls.depth.dispatchEvent(new Event("input"));
+    expect(posted.map((m) => m.options)).toEqual([{...options, depth: 4}]);
+    const cells = runner.run({...options, depth: 4}); // a frame later, from the cells
+    expect(posted).toHaveLength(1);
+    expect(await cells).toEqual(drawnResult(deepStats({...options, depth: 4})));
+    // an input that leaves every value as it was starts nothing
+    controls.seed.dispatchEvent(new Event("input"));
+    expect(posted).toHaveLength(1);
+    // bad values: lib's message where the cells ask, and no unhandled rejection from follow()
+    controls.width.value = 0;
+    controls.width.dispatchEvent(new Event("input"));
+    await expect(runner.run({...options, depth: 4, width: 0})).rejects.toThrow(/width/);
+    stop();
+    controls.seed.value = 9;
+    controls.seed.dispatchEvent(new Event("input"));
+    expect(posted).toHaveLength(2);
   });
 });
 

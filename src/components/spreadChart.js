@@ -4,12 +4,12 @@
 // square √E[x²]; a band behind it runs from half the width of the middle 50 % of the values
 // to half the width of the middle 90 % (lib/spread.ts's quantiles), down to the bottom of the
 // axis where more than half of the values are exactly 0. Plot draws the axes once;
-// chart.update(result) moves the lines, bands, dots and axes in place; chart.highlight(layer)
-// marks one layer with a vertical rule.
+// chart.update(result) moves the lines, bands, dots and axes in place, writing an attribute
+// only when its value changes; chart.highlight(layer) marks one layer with a vertical rule.
 import * as Plot from "npm:@observablehq/plot/course";
 import {formatNumber} from "./format.js";
 import {legend} from "./legend.js";
-import {linePath, linearMap, setLinearAxis} from "./liveChart.js";
+import {linePath, linearMap, setIfChanged, setLinearAxis} from "./liveChart.js";
 import {axesOnly, liveLine} from "./liveMark.js";
 import {logAxis, logMap, setLogAxis} from "./logAxis.js";
 
@@ -177,7 +177,7 @@ export function spreadChart(result, {width = 640} = {}) {
   const drawMarker = () => {
     const x = linearMap(current.x, xRange);
     const shown = highlighted !== null && highlighted >= current.x[0] && highlighted <= current.x[1];
-    marker.setAttribute("d", shown ? `M${round(x(highlighted))},${yRange[0]}V${yRange[1]}` : "");
+    setIfChanged(marker, "d", shown ? `M${round(x(highlighted))},${yRange[0]}V${yRange[1]}` : "");
   };
   const draw = () => {
     drawMarker();
@@ -190,7 +190,8 @@ export function spreadChart(result, {width = 640} = {}) {
       // where more than half of the values are exactly 0 (ReLU's gradients, often), the middle
       // 50 % has no width: the band then reaches down to the bottom of the axis, towards 0
       const floor = current.yAxis.domain[0];
-      band.setAttribute(
+      setIfChanged(
+        band,
         "d",
         bandPath(
           xs,
@@ -200,9 +201,10 @@ export function spreadChart(result, {width = 640} = {}) {
           y
         )
       );
-      line.setAttribute("d", linePath(xs, rms, x, y));
+      setIfChanged(line, "d", linePath(xs, rms, x, y));
       const shown = xs.map((_, i) => i).filter((i) => Number.isFinite(rms[i]));
-      dots.setAttribute(
+      setIfChanged(
+        dots,
         "d",
         dotsPath(
           shown.map((i) => round(x(xs[i]))),
@@ -216,7 +218,7 @@ export function spreadChart(result, {width = 640} = {}) {
     if (nextLayout.x[1] !== current.x[1]) setLinearAxis(chart, "x", nextLayout.x, xRange);
     setLogAxis(chart, "y", nextLayout.yAxis, current.yAxis, yRange, logTick);
     current = nextLayout;
-    chart.setAttribute("aria-label", current.ariaLabel);
+    setIfChanged(chart, "aria-label", current.ariaLabel);
     draw();
     return chart;
   };

@@ -143,6 +143,21 @@ describe("spreadChart", () => {
     expect(dotCount(drawn, "spread-forward")).toBe(100 - zeros);
   });
 
+  test("an update to the run already drawn, or a highlight of the layer already marked, changes nothing", async () => {
+    const result = run();
+    const chart = spreadChart(result, {width: 500}).highlight(3);
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(chart, {subtree: true, attributes: true, childList: true, characterData: true});
+    chart.update(structuredClone(result));
+    chart.highlight(3);
+    await Promise.resolve(); // mutation records arrive in a microtask
+    expect(changes.concat(observer.takeRecords())).toEqual([]);
+    chart.update(run({seed: 5}));
+    expect(observer.takeRecords().length).toBeGreaterThan(0);
+    observer.disconnect();
+  });
+
   test("highlight marks a layer with a vertical rule, and null removes it", () => {
     const chart = spreadChart(run(), {width: 500});
     const marker = chart.querySelector("g.spread-marker path")!;

@@ -8,6 +8,7 @@
 // deepStatsRunner.js starts it, by import.meta.resolve, which Framework resolves and
 // scripts/page-bundles.js bundles.
 
+import {drawnResult} from "./deepStatsPayload.js";
 import {runDeepStats} from "./deepStatsSlices.js";
 
 /** Work per slice in the worker: long enough to cost little, short enough to hear a newer request soon. */
@@ -53,7 +54,7 @@ export function createRequestHandler(
           post({channel, id, progress: [done, total]});
         }
       });
-      post({channel, id, result});
+      post({channel, id, result: drawnResult(result)});
     } catch (error) {
       if (!controller.signal.aborted)
         post({channel, id, error: error instanceof Error ? error.message : String(error)});

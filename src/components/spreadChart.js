@@ -4,13 +4,13 @@
 // square √E[x²]; a band behind it runs from half the width of the middle 50 % of the values
 // to half the width of the middle 90 % (lib/spread.ts's quantiles), down to the bottom of the
 // axis where more than half of the values are exactly 0. Plot draws the axes once;
-// chart.update(result) moves the lines, bands, dots and axes in place; chart.highlight(layer)
-// marks one layer with a vertical rule.
+// chart.update(result) moves the lines, bands, dots and axes in place, writing an attribute
+// only when its value changes; chart.highlight(layer) marks one layer with a vertical rule.
 import * as Plot from "npm:@observablehq/plot/course";
 import {formatNumber} from "./format.js";
 import {legend} from "./legend.js";
-import {linePath, linearMap, setLinearAxis} from "./liveChart.js";
-import {axesOnly, liveDots, liveLine} from "./liveMark.js";
+import {linePath, linearMap, setIfChanged, setLinearAxis} from "./liveChart.js";
+import {axesOnly, liveLine} from "./liveMark.js";
 import {logAxis, logMap, setLogAxis} from "./logAxis.js";
 
 /** Framework's `width` can be 0 for a moment while the page lays out; the chart never goes below this. */
@@ -114,6 +114,25 @@ export function bandPath(xs, lower, upper, x, y) {
 /** A pixel to 0.01 px, clamped far outside the chart (SVG reads path numbers as floats). */
 const round = (v) => Math.round(Math.max(-1e6, Math.min(1e6, v)) * 100) / 100;
 
+/** The radius of a layer's dot. */
+const DOT_RADIUS = 2.5;
+
+/**
+ * Dots of radius `r` at the pixel positions (xs[i], ys[i]) as one path of circles (each two
+ * half-circle arcs, as d3-path draws a circle): one element for the page to rewrite when a
+ * result arrives, not one circle per layer, each of which the browser would restyle and lay
+ * out again. Filled and not outlined, a path of circles looks exactly as the circles did.
+ */
+export function dotsPath(xs, ys, r = DOT_RADIUS) {
+  let d = "";
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    d += `M${round(x + r)},${y}A${r},${r},0,1,1,${round(x - r)},${y}A${r},${r},0,1,1,${round(x + r)},${y}Z`;
+  }
+  return d;
+}
+
 /** The chart, drawn once for `result` (null: empty axes until the first result); chart.update(next) redraws it in place. */
 export function spreadChart(result, {width = 640} = {}) {
   width = Math.max(width, MIN_WIDTH);
@@ -148,7 +167,8 @@ export function spreadChart(result, {width = 640} = {}) {
   const marks = spreadSeries.map(({key, className, dash}) => {
     const band = liveLine(chart, {class: `${className} spread-band`, fill: "currentColor", stroke: "none"});
     const line = liveLine(chart, {class: className, "stroke-width": 2.5, "stroke-dasharray": dash});
-    const dots = liveDots(chart, {class: className, fill: "currentColor", stroke: null}, {r: 2.5});
+    // a filled dot per layer (no outline: stroke null leaves the attribute out), all in one path
+    const dots = liveLine(chart, {class: className, "aria-label": "dot", fill: "currentColor", stroke: null});
     return {key, band, line, dots};
   });
   // the layer whose arithmetic the page shows, marked by a thin vertical rule
@@ -157,7 +177,7 @@ export function spreadChart(result, {width = 640} = {}) {
   const drawMarker = () => {
     const x = linearMap(current.x, xRange);
     const shown = highlighted !== null && highlighted >= current.x[0] && highlighted <= current.x[1];
-    marker.setAttribute("d", shown ? `M${round(x(highlighted))},${yRange[0]}V${yRange[1]}` : "");
+    setIfChanged(marker, "d", shown ? `M${round(x(highlighted))},${yRange[0]}V${yRange[1]}` : "");
   };
   const draw = () => {
     drawMarker();
@@ -170,7 +190,8 @@ export function spreadChart(result, {width = 640} = {}) {
       // where more than half of the values are exactly 0 (ReLU's gradients, often), the middle
       // 50 % has no width: the band then reaches down to the bottom of the axis, towards 0
       const floor = current.yAxis.domain[0];
-      band.setAttribute(
+      setIfChanged(
+        band,
         "d",
         bandPath(
           xs,
@@ -180,11 +201,15 @@ export function spreadChart(result, {width = 640} = {}) {
           y
         )
       );
-      line.setAttribute("d", linePath(xs, rms, x, y));
+      setIfChanged(line, "d", linePath(xs, rms, x, y));
       const shown = xs.map((_, i) => i).filter((i) => Number.isFinite(rms[i]));
-      dots.place(
-        shown.map((i) => round(x(xs[i]))),
-        shown.map((i) => round(y(rms[i])))
+      setIfChanged(
+        dots,
+        "d",
+        dotsPath(
+          shown.map((i) => round(x(xs[i]))),
+          shown.map((i) => round(y(rms[i])))
+        )
       );
     }
   };
@@ -193,7 +218,7 @@ export function spreadChart(result, {width = 640} = {}) {
     if (nextLayout.x[1] !== current.x[1]) setLinearAxis(chart, "x", nextLayout.x, xRange);
     setLogAxis(chart, "y", nextLayout.yAxis, current.yAxis, yRange, logTick);
     current = nextLayout;
-    chart.setAttribute("aria-label", current.ariaLabel);
+    setIfChanged(chart, "aria-label", current.ariaLabel);
     draw();
     return chart;
   };

@@ -66,6 +66,12 @@ async function expectNumbersOf(page: Page, expected: DeepStatsResult, inspect: n
   expect(await slotText(page, "inspect-layer")).toBe(String(layer.layer));
 }
 
+/** How many dots a series of the spread chart draws (a circle per layer, all in one path). */
+async function dotCount(page: Page, series: "spread-forward" | "spread-backward"): Promise<number> {
+  const d = await page.locator(`svg.spread-chart g.${series}[aria-label="dot"] path`).getAttribute("d");
+  return (d?.match(/M/g) ?? []).length;
+}
+
 /** The markup of the spread chart. */
 async function chartMarkup(page: Page): Promise<string> {
   return page.locator("svg.spread-chart").evaluate((svg) => svg.outerHTML);
@@ -98,7 +104,7 @@ describe("initialisation page", () => {
       let options = {...defaults};
       await waitForRun(page, options);
       await expectNumbersOf(page, deepStats(options), 10);
-      expect(await page.locator("svg.spread-chart g.spread-forward circle").count()).toBe(20);
+      expect(await dotCount(page, "spread-forward")).toBe(20);
 
       const steps: [string, () => Promise<void>, Partial<DeepStatsOptions>][] = [
         ["Weights", () => select(page, "Weights", "Xavier (Glorot)"), {initialisation: "xavier"}],
@@ -119,7 +125,7 @@ describe("initialisation page", () => {
         expect(await chartMarkup(page), `${name} redraws the chart`).not.toBe(before);
         expect(await slotValue(page, "z-last"), `${name} changes Var(z) at the top`).not.toBe(zBefore);
       }
-      expect(await page.locator("svg.spread-chart g.spread-forward circle").count()).toBe(30);
+      expect(await dotCount(page, "spread-forward")).toBe(30);
       expect(await slotText(page, "rule-width")).toBe("64");
 
       // the layer to inspect moves the marker and the arithmetic, not the run
@@ -194,7 +200,48 @@ describe("initialisation page", () => {
       const options = {...defaults, depth: 50, seed: 2};
       await waitForRun(page, options);
       await expectNumbersOf(page, deepStats(options), 10);
-      expect(await page.locator("svg.spread-chart g.spread-forward circle").count()).toBe(50);
+      expect(await dotCount(page, "spread-forward")).toBe(50);
+      expectNoProblems(problems);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a change is posted to the worker at its input event, once, before the page's cells see it", async () => {
+    const {page, problems} = await openPage(browser, inject("baseUrl") + "/initialisation", {
+      prepare: async (page) => {
+        // counts the requests the page posts to its worker
+        await page.addInitScript(() => {
+          const posted: unknown[] = ((globalThis as unknown as {__posted: unknown[]}).__posted = []);
+          const post = Worker.prototype.postMessage as (...args: unknown[]) => void;
+          Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+            posted.push(args[0]);
+            post.apply(this, args);
+          };
+        });
+      }
+    });
+    try {
+      await waitForRun(page, defaults);
+      const requests = await page.evaluate(() => {
+        const posted = (globalThis as unknown as {__posted: {options?: {initialisation?: string}}[]}).__posted;
+        posted.length = 0;
+        const scheme = document.querySelector<HTMLSelectElement>("#observablehq-main select")!;
+        scheme.selectedIndex = [...scheme.options].findIndex((o) => o.textContent === "Xavier (Glorot)");
+        scheme.dispatchEvent(new Event("input", {bubbles: true}));
+        // posted within the input event, before any animation frame
+        return posted.map((m) => m.options?.initialisation);
+      });
+      expect(requests).toEqual(["xavier"]);
+      const options = {...defaults, initialisation: "xavier" as const};
+      await waitForRun(page, options);
+      await expectNumbersOf(page, deepStats(options), 10);
+      // the cells, a frame later, asked for the same run: it was not posted again
+      const quiz = "tanh"; // the quiz at the foot of the page has a runner (and requests) of its own
+      const later = await page.evaluate(() =>
+        (globalThis as unknown as {__posted: {options?: {activation?: string}}[]}).__posted.map((m) => m.options?.activation)
+      );
+      expect(later.filter((a) => a !== quiz)).toEqual(["relu"]);
       expectNoProblems(problems);
     } finally {
       await page.context().close();
@@ -241,7 +288,7 @@ describe("initialisation page", () => {
         );
         expect(colours[0]).not.toBe(colours[1]);
         expect(colours[0]).toBe(colorScheme === "dark" ? "rgb(86, 180, 233)" : "rgb(0, 114, 178)");
-        expect(await page.locator("svg.spread-chart g.spread-backward circle").count()).toBe(20);
+        expect(await dotCount(page, "spread-backward")).toBe(20);
         expectNoProblems(problems);
       } finally {
         await page.context().close();

@@ -2,8 +2,9 @@
 // sliced run (in the worker, or on the main thread where there is no worker) gives the event
 // loop back between layers, so a newer request makes an older one stop.
 import {describe, expect, it} from "vitest";
-import {createDeepStatsRunner, pendingResults} from "../../src/components/deepStatsRunner.js";
+import {createDeepStatsRunner, optionsKey, pendingResults} from "../../src/components/deepStatsRunner.js";
 import {nextTask, runDeepStats} from "../../src/components/deepStatsSlices.js";
+import {drawnResult} from "../../src/components/deepStatsPayload.js";
 import {createRequestHandler} from "../../src/components/deepStatsWorker.js";
 import {activations, deepStats} from "../../lib/index.js";
 import type {DeepStatsOptions} from "../../lib/index.js";
@@ -114,7 +115,7 @@ describe("createDeepStatsRunner, on the main thread (no worker)", () => {
     expect(runner.busy).toBe(true);
     const second = runner.run({...options, activation: "tanh", initialisation: "xavier"});
     expect(await first).toBeNull();
-    expect(await second).toEqual(deepStats({...options, activation: "tanh", initialisation: "xavier"}));
+    expect(await second).toEqual(drawnResult(deepStats({...options, activation: "tanh", initialisation: "xavier"})));
     expect(runner.busy).toBe(false);
   });
 
@@ -130,7 +131,7 @@ describe("createDeepStatsRunner, on the main thread (no worker)", () => {
 });
 
 describe("createDeepStatsRunner with a worker", () => {
-  it("posts the options and resolves with exactly deepStats' result, passing on the progress", async () => {
+  it("posts the options and resolves with exactly deepStats' result without its histograms, passing on the progress", async () => {
     const {worker, log} = fakeWorker();
     const progress: number[] = [];
     const runner = createDeepStatsRunner({
@@ -138,7 +139,7 @@ describe("createDeepStatsRunner with a worker", () => {
       onProgress: (done) => progress.push(done)
     });
     const result = await runner.run(options);
-    expect(result).toEqual(deepStats(options));
+    expect(result).toEqual(drawnResult(deepStats(options)));
     // after every slice but the last, whose news is the result itself
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(log.at(-1)).toMatchObject({id: 1});
@@ -155,7 +156,7 @@ describe("createDeepStatsRunner with a worker", () => {
     expect(await first).toBeNull();
     await Promise.resolve();
     expect(pendingResults()).toBe(1);
-    expect(await second).toEqual(deepStats({...options, seed: 3}));
+    expect(await second).toEqual(drawnResult(deepStats({...options, seed: 3})));
     await Promise.resolve();
     expect(pendingResults()).toBe(0);
     const here = createDeepStatsRunner({startWorker: () => null, sliceMs: 0});
@@ -175,7 +176,7 @@ describe("createDeepStatsRunner with a worker", () => {
     const third = runner.run({...options, seed: 4});
     expect(await first).toBeNull();
     expect(await second).toBeNull();
-    expect(await third).toEqual(deepStats({...options, seed: 4}));
+    expect(await third).toEqual(drawnResult(deepStats({...options, seed: 4})));
     // the worker stopped the superseded runs: it sent no result for them
     expect(log.filter((m) => "result" in m).map((m) => m.id)).toEqual([3]);
   });
@@ -217,7 +218,7 @@ describe("createDeepStatsRunner with a worker", () => {
         throw new Error("no module workers here");
       }
     });
-    expect(await failing.run(options)).toEqual(deepStats(options));
+    expect(await failing.run(options)).toEqual(drawnResult(deepStats(options)));
 
     // a worker whose script never loads: the request it had is run here instead
     let prevented = false;
@@ -232,16 +233,106 @@ describe("createDeepStatsRunner with a worker", () => {
       }
     };
     const runner = createDeepStatsRunner({sliceMs: 0, startWorker: () => broken as unknown as Worker});
-    expect(await runner.run(options)).toEqual(deepStats(options));
+    expect(await runner.run(options)).toEqual(drawnResult(deepStats(options)));
     expect(prevented && broken.terminated).toBe(true);
-    expect(await runner.run({...options, seed: 5})).toEqual(deepStats({...options, seed: 5}));
+    expect(await runner.run({...options, seed: 5})).toEqual(drawnResult(deepStats({...options, seed: 5})));
 
     // an activation record has functions, which cannot be posted: run here
     const {worker, log} = fakeWorker();
     const withRecord = createDeepStatsRunner({sliceMs: 0, startWorker: () => worker});
     const custom = {...options, activation: {...activations.tanh}};
-    expect(await withRecord.run(custom)).toEqual(deepStats(custom));
+    expect(await withRecord.run(custom)).toEqual(drawnResult(deepStats(custom)));
     expect(log).toEqual([]);
+  });
+});
+
+describe("optionsKey", () => {
+  it("the same for the same options in any order, different for any other value", () => {
+    const a = optionsKey({depth: 3, width: 8, initialisation: "he"});
+    expect(optionsKey({initialisation: "he", width: 8, depth: 3})).toBe(a);
+    expect(optionsKey({depth: 3, width: 8, initialisation: "xavier"})).not.toBe(a);
+    expect(optionsKey({depth: 3, width: 8, initialisation: "he", seed: 1})).not.toBe(a);
+    expect(optionsKey({depth: "3", width: 8, initialisation: "he"})).not.toBe(a);
+  });
+
+  it("null for options that are not all strings and numbers, which are never taken for others", () => {
+    expect(optionsKey({...options, activation: {...activations.tanh}})).toBeNull();
+    expect(optionsKey({...options, bins: {min: -1, max: 1, count: 4}})).toBeNull();
+    expect(optionsKey(null)).toBeNull();
+  });
+});
+
+describe("createDeepStatsRunner: the same request twice, and follow()", () => {
+  it("options the same as the latest request's get its promise, going or settled, and nothing is posted again", async () => {
+    const {worker, log} = fakeWorker();
+    const posted: unknown[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (data: unknown) => void (posted.push(data), post(data));
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    const first = runner.run(options);
+    expect(runner.run({...options})).toBe(first);
+    expect(pendingResults()).toBe(1);
+    const result = await first;
+    expect(result).toEqual(drawnResult(deepStats(options)));
+    expect(runner.run({seed: 2, ...options})).toBe(first); // settled: the same answer
+    expect(posted).toHaveLength(1);
+    // other options start a run; asking again for the first ones then starts it afresh
+    const other = runner.run({...options, seed: 7});
+    const again = runner.run(options);
+    expect(again).not.toBe(first);
+    expect(await other).toBeNull();
+    expect(await again).toEqual(result);
+    expect(posted).toHaveLength(3);
+    // cancel() forgets the latest request: the same options then run again
+    runner.cancel();
+    expect(runner.run(options)).not.toBe(again);
+    expect(log.filter((m) => "result" in m).length).toBeGreaterThan(0);
+  });
+
+  it("a record's options are run each time they are asked for", async () => {
+    const runner = createDeepStatsRunner({startWorker: () => null, sliceMs: 0});
+    const custom = {...options, activation: {...activations.tanh}};
+    const first = runner.run(custom);
+    const second = runner.run(custom);
+    expect(second).not.toBe(first);
+    expect(await first).toBeNull();
+    expect(await second).toEqual(drawnResult(deepStats(custom)));
+  });
+
+  it("follow() runs the controls' values at their input event, and the cells' run of the same values is that run", async () => {
+    const {worker} = fakeWorker();
+    const posted: {options: DeepStatsOptions}[] = [];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (data: unknown) => void (posted.push(data as {options: DeepStatsOptions}), post(data));
+    const runner = createDeepStatsRunner({startWorker: () => worker});
+    const control = (value: unknown) => Object.assign(new EventTarget(), {value});
+    const controls = {
+      depth: control(options.depth),
+      width: control(options.width),
+      batch: control(options.batch),
+      initialisation: control(options.initialisation),
+      activation: control(options.activation),
+      seed: control(options.seed)
+    };
+    const stop = runner.follow(controls);
+    expect(posted).toHaveLength(0); // nothing until a control moves
+    controls.depth.value = 4;
+    controls.depth.dispatchEvent(new Event("input"));
+    expect(posted.map((m) => m.options)).toEqual([{...options, depth: 4}]);
+    const cells = runner.run({...options, depth: 4}); // a frame later, from the cells
+    expect(posted).toHaveLength(1);
+    expect(await cells).toEqual(drawnResult(deepStats({...options, depth: 4})));
+    // an input that leaves every value as it was starts nothing
+    controls.seed.dispatchEvent(new Event("input"));
+    expect(posted).toHaveLength(1);
+    // bad values: lib's message where the cells ask, and no unhandled rejection from follow()
+    controls.width.value = 0;
+    controls.width.dispatchEvent(new Event("input"));
+    await expect(runner.run({...options, depth: 4, width: 0})).rejects.toThrow(/width/);
+    stop();
+    controls.seed.value = 9;
+    controls.seed.dispatchEvent(new Event("input"));
+    expect(posted).toHaveLength(2);
   });
 });
 
@@ -262,7 +353,7 @@ describe("the worker's request handler", () => {
     expect(sent.filter((m) => m.id === 2).at(-1)).toEqual({
       channel: 0,
       id: 2,
-      result: deepStats({...options, seed: 9})
+      result: drawnResult(deepStats({...options, seed: 9}))
     });
     sent.length = 0;
     const third = handle({id: 3, options});
@@ -278,7 +369,7 @@ describe("the worker's request handler", () => {
       progressMs: 60_000
     });
     await handle({id: 1, options});
-    expect(sent).toEqual([{channel: 0, id: 1, result: deepStats(options)}]);
+    expect(sent).toEqual([{channel: 0, id: 1, result: drawnResult(deepStats(options))}]);
   });
 
   it("runs each channel's requests apart: one runner's request does not stop another's", async () => {
@@ -292,8 +383,8 @@ describe("the worker's request handler", () => {
     await Promise.all([chart, quiz]);
     const results = sent.filter((m) => "result" in m);
     expect(results).toEqual([
-      {channel: 1, id: 1, result: deepStats(options)},
-      {channel: 2, id: 1, result: deepStats({...options, activation: "tanh"})}
+      {channel: 1, id: 1, result: drawnResult(deepStats(options))},
+      {channel: 2, id: 1, result: drawnResult(deepStats({...options, activation: "tanh"}))}
     ]);
   });
 });

@@ -5,7 +5,7 @@
 import {describe, expect, test} from "vitest";
 import {deepStats} from "../../lib/deepStats.js";
 import {spreadOf} from "../../lib/spread.js";
-import {bandPath, spreadChart, spreadRows, spreadSizes} from "../../src/components/spreadChart.js";
+import {bandPath, dotsPath, spreadChart, spreadRows, spreadSizes} from "../../src/components/spreadChart.js";
 
 const run = (options: Partial<Parameters<typeof deepStats>[0]> = {}) =>
   deepStats({depth: 6, width: 16, batch: 32, initialisation: "he", activation: "relu", seed: 2, ...options});
@@ -69,6 +69,23 @@ describe("bandPath", () => {
   });
 });
 
+/** How many dots a series draws (a circle per layer, all in one path). */
+const dotCount = (chart: Element, series: string) =>
+  (chart.querySelector(`g.${series}[aria-label="dot"] path`)!.getAttribute("d")!.match(/M/g) ?? []).length;
+
+describe("dotsPath", () => {
+  test("a closed circle of two half arcs at each position, as d3-path draws a circle", () => {
+    expect(dotsPath([10, 20.5], [30, 40], 2.5)).toBe(
+      "M12.5,30A2.5,2.5,0,1,1,7.5,30A2.5,2.5,0,1,1,12.5,30Z" + "M23,40A2.5,2.5,0,1,1,18,40A2.5,2.5,0,1,1,23,40Z"
+    );
+  });
+
+  test("no positions, no dots; the radius defaults to the chart's 2.5 px", () => {
+    expect(dotsPath([], [])).toBe("");
+    expect(dotsPath([0], [0])).toBe("M2.5,0A2.5,2.5,0,1,1,-2.5,0A2.5,2.5,0,1,1,2.5,0Z");
+  });
+});
+
 describe("spreadChart", () => {
   test("drawn for one run and updated to another, it is the chart drawn for the second", () => {
     const a = run();
@@ -98,8 +115,18 @@ describe("spreadChart", () => {
 
   test("a dot per layer for each pass, and a vanished gradient leaves no dot", () => {
     const chart = spreadChart(run(), {width: 500});
-    expect(chart.querySelectorAll("g.spread-forward circle").length).toBe(6);
-    expect(chart.querySelectorAll("g.spread-backward circle").length).toBe(6);
+    expect(dotCount(chart, "spread-forward")).toBe(6);
+    expect(dotCount(chart, "spread-backward")).toBe(6);
+    // at the line's vertices: each dot's centre is a point of its series' line
+    const line = chart.querySelector("g.spread-forward:not(.spread-band):not([aria-label=dot]) path")!.getAttribute("d")!;
+    const dots = chart.querySelector('g.spread-forward[aria-label="dot"] path')!.getAttribute("d")!;
+    const centres = [...dots.matchAll(/M([-\d.]+),([-\d.]+)/g)].map(([, x, y]) => [Number(x) - 2.5, Number(y)]);
+    const vertices = [...line.matchAll(/([-\d.]+),([-\d.]+)/g)].map(([, x, y]) => [Number(x), Number(y)]);
+    expect(centres).toHaveLength(vertices.length);
+    centres.forEach(([x, y], i) => {
+      expect(x).toBeCloseTo(vertices[i][0], 1);
+      expect(y).toBeCloseTo(vertices[i][1], 1);
+    });
     // small weights with tanh through 100 layers: z and δ underflow to exactly 0 in the deepest layers
     const vanished = deepStats({
       depth: 100,
@@ -113,7 +140,22 @@ describe("spreadChart", () => {
     const zeros = vanished.layers.filter((l) => l.pre.secondMoment === 0).length;
     expect(zeros).toBeGreaterThan(0);
     const drawn = spreadChart(vanished, {width: 500});
-    expect(drawn.querySelectorAll("g.spread-forward circle").length).toBe(100 - zeros);
+    expect(dotCount(drawn, "spread-forward")).toBe(100 - zeros);
+  });
+
+  test("an update to the run already drawn, or a highlight of the layer already marked, changes nothing", async () => {
+    const result = run();
+    const chart = spreadChart(result, {width: 500}).highlight(3);
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(chart, {subtree: true, attributes: true, childList: true, characterData: true});
+    chart.update(structuredClone(result));
+    chart.highlight(3);
+    await Promise.resolve(); // mutation records arrive in a microtask
+    expect(changes.concat(observer.takeRecords())).toEqual([]);
+    chart.update(run({seed: 5}));
+    expect(observer.takeRecords().length).toBeGreaterThan(0);
+    observer.disconnect();
   });
 
   test("highlight marks a layer with a vertical rule, and null removes it", () => {

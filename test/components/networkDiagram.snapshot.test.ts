@@ -2,7 +2,8 @@
 // The playground's network diagram: its layout and keyboard moves (networkLayout.js), the
 // weight editor's parsing (weightEditor.js), the diagram's SVG (snapshot; updated in place
 // as drawn afresh), editing a weight by mouse and keyboard, the focused unit's chart, and the
-// dead units it marks. jsdom draws no canvas: a small 2D context (./canvas.ts) keeps each map's pixels.
+// dead units it marks. jsdom draws no canvas: a small 2D context (./canvas.ts) keeps each map's pixels
+// and where the diagram's one canvas of maps drew each.
 import {beforeAll, describe, expect, test} from "vitest";
 import {getActivation} from "../../lib/activations.js";
 import {heatColor, heatGrid} from "../../lib/heatmap.js";
@@ -16,8 +17,9 @@ import {
   moveFocus,
   nodeName
 } from "../../src/components/networkLayout.js";
+import {DEAD_MAP_OPACITY} from "../../src/components/networkMaps.js";
 import {MAX_WEIGHT, parseWeight} from "../../src/components/weightEditor.js";
-import {installCanvas, painted} from "./canvas.js";
+import {drawn, installCanvas, type Drawn} from "./canvas.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
 
 let networkDiagram: Loose<typeof import("../../src/components/networkDiagram.js")>["networkDiagram"];
@@ -114,6 +116,16 @@ describe("parseWeight", () => {
 
 describe("networkDiagram", () => {
   const svgOf = (figure: Element) => figure.querySelector("svg.nd-svg")!;
+  /** Every map drawn on the diagram's one canvas of maps: pixels, place, alpha. */
+  const maps = (figure: Element): Drawn[] => drawn.get(figure.querySelector(".nd-maps canvas")!)!;
+  /** The map drawn at node k of column c's place (its group's translate). */
+  const mapAt = (figure: Element, c: number, k: number): Drawn => {
+    const node = figure.querySelector(`.nd-node[data-column="${c}"][data-node="${k}"]`)!;
+    const [x, y] = /translate\(([^,]+),([^)]+)\)/.exec(node.getAttribute("transform")!)!.slice(1).map(Number);
+    const found = maps(figure).filter((d) => d.x === x && d.y === y);
+    expect(found.length).toBe(1);
+    return found[0];
+  };
   const linkAt = (figure: Element, l: number, j: number, i: number) =>
     figure.querySelector(`.nd-link[data-layer="${l}"][data-to="${j}"][data-from="${i}"]`) as SVGGElement;
 
@@ -136,8 +148,9 @@ describe("networkDiagram", () => {
     expect(svgOf(figure)).toBe(svg);
     const fresh = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
     expectSameDrawing(svgOf(figure), svgOf(fresh));
-    const canvases = (f: Element) => [...f.querySelectorAll("canvas")].map((c) => [...painted.get(c)!]);
-    expect(canvases(figure)).toEqual(canvases(fresh));
+    expect(maps(figure)).toEqual(maps(fresh));
+    expect(maps(figure).length).toBe(2 + 3 + 3 + 1); // every node's map, on the one canvas
+    expect(figure.querySelectorAll("canvas").length).toBe(2); // that canvas and the focused unit's
   });
 
   test("a link's weight shows on focus; Enter opens the editor; bad input changes nothing; a number sets it", () => {
@@ -227,6 +240,12 @@ describe("networkDiagram", () => {
     expect(marked.length).toBe(counts[0] + counts[1]);
     expect(marked).toContain("unit 2 of layer 1: dead, f′(z) = 0 on every training example");
     expect(marked).toContain("unit 4 of layer 2: dead, f′(z) = 0 on every training example");
+    // their maps faded, the others' not, each over its node's square
+    expect(mapAt(figure, 1, 1).alpha).toBe(DEAD_MAP_OPACITY);
+    expect(mapAt(figure, 2, 3).alpha).toBe(DEAD_MAP_OPACITY);
+    expect(mapAt(figure, 1, 0).alpha).toBe(1);
+    expect(maps(figure).filter((d) => d.alpha !== 1).length).toBe(marked.length);
+    expect(maps(figure).every((d) => d.width === 40 && d.height === 40)).toBe(true);
   });
 
   test("a network of features draws its inputs' maps from the trainer's inputsOf, and bad ones get a note", () => {
@@ -241,9 +260,9 @@ describe("networkDiagram", () => {
     expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe(
       "input x₁²"
     );
-    const x1Squared = [...painted.get(figure.querySelector("canvas")!)!];
+    const x1Squared = mapAt(figure, 0, 0).pixels;
     const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
-    expect(x1Squared).not.toEqual([...painted.get(plain.querySelector("canvas")!)!]);
+    expect(x1Squared).not.toEqual(mapAt(plain, 0, 0).pixels);
     const broken = {...trainer, inputsOf: () => new Float64Array(3)};
     expect(() => figure.show(broken)).not.toThrow();
     expect(figure.querySelector(".nd-note")!.textContent).toMatch(
@@ -253,8 +272,7 @@ describe("networkDiagram", () => {
 
   test("a sigmoid output's map is read against ½, as the data chart reads it", () => {
     const trainer = trainerFor();
-    const outputCanvas = (figure: Element) =>
-      painted.get(figure.querySelector('.nd-node[data-column="3"] canvas') as HTMLCanvasElement)!;
+    const outputCanvas = (figure: Element) => mapAt(figure, 3, 0).pixels;
     const figure = networkDiagram({width: 640, onEdit: () => {}}).show({...trainer, sigmoidOutput: true});
     const grid = heatGrid([-1.6, 1.6], 20);
     const y = unitValues(trainer.mlp, grid.inputs).a.at(-1)!;
@@ -268,7 +286,6 @@ describe("networkDiagram", () => {
   test("given the data chart's pass, it paints from it, at the preview grid or every third cell of the full one", async () => {
     const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
     const trainer = trainerFor();
-    const maps = (figure: Element) => [...figure.querySelectorAll("canvas")].map((c) => [...painted.get(c)!]);
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
     for (const block of [1, PREVIEW_BLOCK]) {
       const pass = gridPass();

@@ -79,3 +79,14 @@ function afterNextRendering(callback) {
   waiting.push(callback);
   channel.port2.postMessage(null);
 }
+
+/**
+ * Which of a training frame's two costliest draws it makes (the playground's panel): the
+ * charts redrawn by Plot, when they are due (`interval` ms or more since `lastCharts`), or
+ * else the network diagram, so that no frame pays for both; the diagram then waits one frame.
+ * Outside a running loop (`playing` false: a single step, a reset), both are drawn: "both".
+ */
+export function frameDraws({playing, now, lastCharts, interval}) {
+  if (!playing) return "both";
+  return now - lastCharts >= interval ? "charts" : "diagram";
+}

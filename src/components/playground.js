@@ -18,6 +18,7 @@ import {
   tidy
 } from "./playgroundCharts.js";
 import {trainingButtons} from "./playgroundControls.js";
+import {frameDraws} from "./frameBudget.js";
 import {dataChart} from "./playgroundDataChart.js";
 import {gridPass} from "./playgroundPass.js";
 import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
@@ -180,11 +181,19 @@ export function trainingPanel(initialTrainer, {width}) {
     }
     pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
     drawMap(type, preview);
-    drawDiagram(type, preview);
+    // while training, a frame that redraws the Plot charts leaves the diagram to the next one
+    const draws = frameDraws({
+      playing: type === "train" && trainer.playing,
+      now: performance.now(),
+      lastCharts,
+      interval: CHART_INTERVAL_MS
+    });
+    if (draws !== "charts") drawDiagram(type, preview);
     drawNumbers();
     drawState();
-    if (type === "train") scheduleCharts();
-    else drawCharts({preview});
+    if (type !== "train") drawCharts({preview});
+    else if (draws === "charts") drawCharts();
+    else if (draws === "both") scheduleCharts(); // a single step: soon, without a frame to wait for
   }
 
   let unsubscribe = () => {};

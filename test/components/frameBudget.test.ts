@@ -2,7 +2,7 @@
 // the most the rest of the frame's work was seen to cost; it also shrinks when frames come late
 // and grows back when they come on time, within its bounds, at the display's own rate.
 import {describe, expect, it} from "vitest";
-import {frameBudget, frameBudgetDefaults} from "../../src/components/frameBudget.js";
+import {frameBudget, frameBudgetDefaults, frameDraws} from "../../src/components/frameBudget.js";
 
 /** Feeds frame timestamps `gaps` apart (the first at 0) and returns each frame's budget. */
 function run(budget: ReturnType<typeof frameBudget>, gaps: number[], start = 0): number[] {
@@ -104,5 +104,20 @@ describe("frameBudget", () => {
     expect(budget.ms).toBe(frameBudgetDefaults.most);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(budget.ms).toBe(1); // 16 − 3 − (at least 14) is below the least
+  });
+});
+
+describe("frameDraws", () => {
+  it("while training, redraws the charts when they are due and else the diagram, never both", () => {
+    const at = (now: number) => frameDraws({playing: true, now, lastCharts: 1000, interval: 100});
+    expect(at(1016)).toBe("diagram");
+    expect(at(1099.9)).toBe("diagram");
+    expect(at(1100)).toBe("charts");
+    expect(at(1250)).toBe("charts");
+  });
+
+  it("outside a running loop (a step, a reset) draws both", () => {
+    expect(frameDraws({playing: false, now: 1016, lastCharts: 1000, interval: 100})).toBe("both");
+    expect(frameDraws({playing: false, now: 5000, lastCharts: 1000, interval: 100})).toBe("both");
   });
 });

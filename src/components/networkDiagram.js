@@ -5,8 +5,8 @@
 // pre-activations z fall on its activation's slope f′, dead units marked; the focused unit
 // large (./unitChart.js). The SVG is drawn once per architecture (./networkDrawing.js);
 // update() repaints it in place from two forward passes (../lib/mlpUnits.js): the pass over
-// the data chart's grid, shared with it (./playgroundPass.js), gives every node's map, one
-// over the training data every unit's statistics (../lib/unitStats.js).
+// the data chart's preview grid (./playgroundPass.js) gives every node's map, one over the
+// training data every unit's statistics (../lib/unitStats.js).
 import {html} from "npm:htl";
 import {features} from "../lib/features.js";
 import {unitValues} from "../lib/mlpUnits.js";
@@ -44,15 +44,15 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
  * its output's map read against ½, as the data chart reads it.
  *
- * The maps come from `pass` (./playgroundPass.js), the data chart's pass over its grid, which
- * its owner marks out of date when the network changes; without one, the diagram runs its own
- * each time it updates.
+ * The maps come from `pass` (./playgroundPass.js, its `units`: every unit over the data
+ * chart's preview grid), which its owner marks out of date when the network changes; without
+ * one, the diagram runs its own each time it updates.
  */
 export function networkDiagram({width, onEdit, pass = null}) {
   addNetworkDiagramStyle(document);
   const own = pass === null;
   pass ??= gridPass();
-  pass.withUnits(unitValues); // the pass then records every unit, not the output alone
+  pass.withUnits(unitValues); // for its pass over every unit (the data chart's needs the output alone)
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;
@@ -218,7 +218,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
     makeActive(next);
   });
 
-  let plane = null; // the grid pass ({side, inputs, values}) the maps are painted from
+  let plane = null; // the pass over the preview grid ({side, inputs, values}) the maps are painted from
   // the input nodes are named by the trainer's features (x₁, x₂, x₁², …) unless labels are given
   const labelsOf = (next) => (next.features ?? []).map((id) => features[id]?.label ?? id);
   root.show = (next, {inputLabels = labelsOf(next), live = false} = {}) => {
@@ -242,7 +242,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
   function measure() {
     try {
       if (own) pass.invalidate();
-      plane = pass.over(trainer);
+      plane = pass.units(trainer);
       passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
     } catch (error) {
       setText(note, `The network cannot be drawn: ${error.message}`);

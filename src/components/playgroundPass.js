@@ -1,11 +1,11 @@
-// The playground's one forward pass per redraw over the data chart's grid, from which the data
-// chart paints its map (the output layer, ./playgroundDataChart.js) and the network diagram
-// every node's map (each layer, read at every third point of each row and column,
-// ./networkDiagram.js). The panel (./playground.js) hands both charts one pass and marks it out
-// of date whenever the network changes; each chart then asks it for the grid's values, and
-// only the first to ask computes them. The diagram loads later than the data chart, or never:
-// until it hands the pass unitValues (../lib/mlpUnits.js, loaded with it), the pass runs
-// predict, which gives the output alone and keeps the page's first load light.
+// The playground's forward passes per redraw over the data chart's grid: the data chart paints
+// its map from the outputs over the full grid (./playgroundDataChart.js), the network diagram
+// every node's map from every unit over the preview grid, every third cell centre of the full
+// one (./networkDiagram.js). The panel (./playground.js) hands both charts one pass object and
+// marks it out of date whenever the network changes; each pass then runs once, for the first
+// chart that asks. The diagram loads later than the data chart, or never: it hands the pass
+// unitValues (../lib/mlpUnits.js, loaded with it), so the page's first load carries only
+// predict.
 import {heatGrid} from "../lib/heatmap.js";
 import {predict} from "../lib/mlp.js";
 
@@ -23,54 +23,60 @@ export const PREVIEW_BLOCK = 3;
 export const UNIT_SIDE = RESOLUTION / PREVIEW_BLOCK;
 
 /**
- * A pass over the grid, shared by the charts that read it. `over(trainer, block)` returns
- * `{block, side, inputs, output, values}` for the grid of RESOLUTION / block cells per side
+ * The passes over the grid, shared by the charts that read them. `over(trainer, block)`
+ * returns `{block, side, inputs, output}` for the grid of RESOLUTION / block cells per side
  * (block 1: the full grid, PREVIEW_BLOCK: the preview; undefined: whichever was computed last,
  * else the full one): `inputs` are the network's inputs there (`trainer.inputsOf` of the grid's
- * points, side² rows), `output` the network's outputs, and `values`, once `withUnits(unitValues)`
- * has been called, every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` is then its
- * last layer, the same numbers). It computes them only when the trainer, its network or the
- * block differ from the last call, or after `invalidate()` (the weights changed). Errors
- * (features or a network that cannot run) are thrown to the caller, each time it asks.
+ * points, side² rows), `output` the network's outputs (predict). `units(trainer)`, once
+ * `withUnits(unitValues)` has been called, returns `{block, side, inputs, output, values}` over
+ * the preview grid, `values` every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` its
+ * last layer). Each computes only when the trainer or its network differ from its last call
+ * (and `over` the block), or after `invalidate()` (the weights changed). Errors (features or
+ * a network that cannot run) are thrown to the caller, each time it asks.
  */
 export function gridPass() {
-  const grids = {}; // block → {grid, inputsOf, inputs, values, output}
-  let last = null; // {trainer, mlp, result}
-  let units = null; // unitValues, once a reader of every unit has handed it over
+  const grids = {}; // block → {grid, inputsOf, inputs, output, values}
+  let last = null; // over's last {trainer, mlp, result}
+  let lastUnits = null; // units' last {trainer, mlp, result}
+  let unitValues = null; // handed over by the diagram
 
-  function over(trainer, block) {
-    const {mlp} = trainer;
-    const known = last?.result;
-    if (known && last.trainer === trainer && last.mlp === mlp && (block ?? known.block) === known.block) {
-      if (units === null || known.values !== null) return known;
-    }
-    block ??= 1;
+  /** The grid of this block with the trainer's network inputs there (made again for another trainer). */
+  function entryOf(trainer, block) {
     const entry = (grids[block] ??= {grid: heatGrid([-EXTENT, EXTENT], RESOLUTION / block)});
-    // the grid's network inputs, made again for another trainer (features are a trainer's own)
     if (entry.inputsOf !== trainer.inputsOf || !entry.inputs) {
       entry.inputs = trainer.inputsOf?.(entry.grid.inputs) ?? entry.grid.inputs;
       entry.inputsOf = trainer.inputsOf;
     }
-    let values = null;
-    let output;
-    if (units) {
-      values = entry.values = units(mlp, entry.inputs, entry.values);
-      output = values.a[values.a.length - 1];
-    } else {
-      output = entry.output = predict(
-        mlp,
-        entry.inputs,
-        entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined
-      );
-    }
-    const result = {block, side: entry.grid.size, inputs: entry.inputs, output, values};
-    last = {trainer, mlp, result};
+    return entry;
+  }
+  const current = (memo, trainer) => memo !== null && memo.trainer === trainer && memo.mlp === trainer.mlp;
+
+  function over(trainer, block) {
+    if (current(last, trainer) && (block ?? last.result.block) === last.result.block) return last.result;
+    block ??= 1;
+    const entry = entryOf(trainer, block);
+    const reuse = entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined;
+    const output = (entry.output = predict(trainer.mlp, entry.inputs, reuse));
+    const result = {block, side: entry.grid.size, inputs: entry.inputs, output};
+    last = {trainer, mlp: trainer.mlp, result};
+    return result;
+  }
+
+  function units(trainer) {
+    if (unitValues === null) throw new Error("gridPass: units() needs withUnits(unitValues) first");
+    if (current(lastUnits, trainer)) return lastUnits.result;
+    const entry = entryOf(trainer, PREVIEW_BLOCK);
+    const values = (entry.values = unitValues(trainer.mlp, entry.inputs, entry.values));
+    const output = values.a[values.a.length - 1];
+    const result = {block: PREVIEW_BLOCK, side: entry.grid.size, inputs: entry.inputs, output, values};
+    lastUnits = {trainer, mlp: trainer.mlp, result};
     return result;
   }
 
   return {
     over,
-    invalidate: () => (last = null),
-    withUnits: (unitValues) => (units = unitValues)
+    units,
+    invalidate: () => (last = lastUnits = null),
+    withUnits: (values) => (unitValues = values)
   };
 }

@@ -283,19 +283,20 @@ describe("networkDiagram", () => {
     expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
-  test("given the data chart's pass, it paints from it, at the preview grid or every third cell of the full one", async () => {
+  test("given the data chart's pass, it paints from its pass over every unit, run once per change of the network", async () => {
     const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
     const trainer = trainerFor();
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
     for (const block of [1, PREVIEW_BLOCK]) {
       const pass = gridPass();
-      expect(pass.over(trainer, block).values).toBeNull(); // before the diagram: outputs alone
       const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
-      const computed = pass.over(trainer, block); // as the data chart draws first
-      expect(computed.values).not.toBeNull();
+      const chart = pass.over(trainer, block); // as the data chart draws first: its outputs alone
       figure.show(trainer);
+      const units = pass.units(trainer);
       expect(maps(figure)).toEqual(alone);
-      expect(pass.over(trainer)).toBe(computed); // read, not run again
+      figure.update({live: true});
+      expect(pass.units(trainer)).toBe(units); // read, not run again
+      expect(pass.over(trainer)).toBe(chart); // and the data chart's left as it was
     }
   });
 

@@ -1,5 +1,6 @@
-// The playground's shared forward pass (src/components/playgroundPass.js): what it computes over
-// the full and the preview grid, when it computes again, and how the diagram's maps sample it.
+// The playground's shared forward passes (src/components/playgroundPass.js): the outputs over the
+// full and the preview grid, every unit over the preview grid, when each computes again, and how
+// the two grids line up.
 import {describe, expect, it} from "vitest";
 import {heatGrid} from "../../lib/heatmap.js";
 import {createMlp, predict} from "../../lib/mlp.js";
@@ -22,70 +23,73 @@ function trainerOf(seed: number) {
 }
 
 describe("gridPass", () => {
-  it("gives the outputs over the full grid, or the preview grid, as predict does, until given unitValues", () => {
+  it("gives the outputs over the full grid, or the preview grid, as predict does", () => {
     const trainer = trainerOf(1);
     const pass = gridPass();
     for (const block of [1, PREVIEW_BLOCK]) {
       const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
-      const result = pass.over(trainer, block);
-      expect(result.values).toBeNull();
-      expect(Array.from(result.output)).toEqual(
-        Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs)))
-      );
-    }
-    const outputs = Array.from(pass.over(trainer, PREVIEW_BLOCK).output);
-    pass.withUnits(unitValues);
-    // the diagram has come: the next call records every unit, without waiting for a change
-    const result = pass.over(trainer, PREVIEW_BLOCK);
-    expect(result.values?.z).toHaveLength(3);
-    expect(Array.from(result.output)).toEqual(outputs);
-    expect(result.output).toBe(result.values?.a[2]);
-  });
-
-  it("given unitValues, gives every unit over the full grid, or the preview grid, as unitValues does", () => {
-    const trainer = trainerOf(1);
-    const pass = gridPass();
-    pass.withUnits(unitValues);
-    for (const block of [1, PREVIEW_BLOCK]) {
-      const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
-      const expected = unitValues(trainer.mlp, trainer.inputsOf(grid.inputs));
       const result = pass.over(trainer, block);
       expect(result.block).toBe(block);
       expect(result.side).toBe(RESOLUTION / block);
       expect(Array.from(result.inputs)).toEqual(Array.from(trainer.inputsOf(grid.inputs)));
-      expect(result.values).toEqual(expected);
+      expect(Array.from(result.output)).toEqual(
+        Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs)))
+      );
     }
   });
 
-  it("computes once until invalidated, the trainer or its network changes, or another block is asked for", () => {
+  it("given unitValues, units() gives every unit over the preview grid, as unitValues does", () => {
+    const trainer = trainerOf(1);
+    const pass = gridPass();
+    expect(() => pass.units(trainer)).toThrow(/withUnits/);
+    pass.withUnits(unitValues);
+    const grid = heatGrid([-EXTENT, EXTENT], UNIT_SIDE);
+    const result = pass.units(trainer);
+    expect(result.block).toBe(PREVIEW_BLOCK);
+    expect(result.side).toBe(UNIT_SIDE);
+    expect(Array.from(result.inputs)).toEqual(Array.from(trainer.inputsOf(grid.inputs)));
+    expect(result.values).toEqual(unitValues(trainer.mlp, trainer.inputsOf(grid.inputs)));
+    expect(result.output).toBe(result.values.a[2]);
+    // the same outputs as predict's over the preview grid
+    for (const [k, y] of predict(trainer.mlp, result.inputs).entries()) expect(result.output[k]).toBeCloseTo(y, 12);
+  });
+
+  it("computes each once until invalidated, the trainer or its network changes, or another block is asked for", () => {
     const trainer = trainerOf(2);
     const pass = gridPass();
     pass.withUnits(unitValues);
     const first = pass.over(trainer, 1);
-    const output = Array.from(first.values.a[2]);
-    expect(pass.over(trainer, 1)).toBe(first);
+    const units = pass.units(trainer);
+    const output = Array.from(first.output);
+    const unitOutput = Array.from(units.output);
+    expect(pass.over(trainer, 1)).toBe(first); // units() did not replace the full grid's
     expect(pass.over(trainer)).toBe(first); // any block: the last one
+    expect(pass.units(trainer)).toBe(units);
     // a weight changed: the cached values are stale until the owner says so
     trainer.mlp.weights[2][0] += 1;
-    expect(Array.from(pass.over(trainer, 1).values.a[2])).toEqual(output);
+    expect(Array.from(pass.over(trainer, 1).output)).toEqual(output);
+    expect(Array.from(pass.units(trainer).output)).toEqual(unitOutput);
     pass.invalidate();
     const changed = pass.over(trainer, 1);
-    expect(Array.from(changed.values.a[2])).not.toEqual(output);
-    expect(Array.from(changed.values.a[2])).toEqual(Array.from(unitValues(trainer.mlp, changed.inputs).a[2]));
+    expect(Array.from(changed.output)).not.toEqual(output);
+    expect(Array.from(changed.output)).toEqual(Array.from(predict(trainer.mlp, changed.inputs)));
+    const changedUnits = pass.units(trainer);
+    expect(Array.from(changedUnits.output)).not.toEqual(unitOutput);
+    expect(changedUnits.values).toEqual(unitValues(trainer.mlp, changedUnits.inputs));
     // the inputs are made once per grid and inputsOf
     const calls = trainer.calls.inputsOf;
     expect(pass.over(trainer, PREVIEW_BLOCK).block).toBe(PREVIEW_BLOCK);
     expect(pass.over(trainer).block).toBe(PREVIEW_BLOCK);
     pass.invalidate();
     expect(pass.over(trainer).block).toBe(1); // nothing current: the full grid
-    expect(trainer.calls.inputsOf).toBe(calls + 1); // the preview grid's, the first time
+    expect(trainer.calls.inputsOf).toBe(calls); // both grids' inputs were made already
     const other = trainerOf(3);
-    const next = pass.over(other, 1);
-    expect(Array.from(next.values.a[2])).toEqual(Array.from(unitValues(other.mlp, next.inputs).a[2]));
+    const next = pass.units(other);
+    expect(next.values).toEqual(unitValues(other.mlp, next.inputs));
     expect(other.calls.inputsOf).toBe(1);
   });
 
-  it("the diagram's maps read the full grid at every third cell from the second: the preview grid's cells", () => {
+  it("the preview grid's cells are the full grid's every third cell centre, from the second", () => {
     expect(UNIT_SIDE * PREVIEW_BLOCK).toBe(RESOLUTION);
     const full = heatGrid([-EXTENT, EXTENT], RESOLUTION).inputs;
     const preview = heatGrid([-EXTENT, EXTENT], UNIT_SIDE).inputs;
@@ -101,10 +105,12 @@ describe("gridPass", () => {
 
   it("an error from inputsOf or the network reaches the caller each time, and a good trainer then runs", () => {
     const pass = gridPass();
+    pass.withUnits(unitValues);
     const good = trainerOf(4);
     const broken = {...good, inputsOf: () => new Float64Array(5)};
     expect(() => pass.over(broken, 1)).toThrow(/inputs has 5 numbers/);
     expect(() => pass.over(broken, 1)).toThrow(/inputs has 5 numbers/);
+    expect(() => pass.units(broken)).toThrow(/inputs has 5 numbers/);
     const failing = {
       ...good,
       inputsOf: () => {
@@ -112,6 +118,8 @@ describe("gridPass", () => {
       }
     };
     expect(() => pass.over(failing, 1)).toThrow("no such feature");
+    expect(() => pass.units(failing)).toThrow("no such feature");
     expect(pass.over(good, 1).output).toHaveLength(RESOLUTION ** 2);
+    expect(pass.units(good).output).toHaveLength(UNIT_SIDE ** 2);
   });
 });

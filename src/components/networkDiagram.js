@@ -84,7 +84,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
     const activations = sizes
       .slice(1)
       .map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
-    const drawing = drawNetwork({sizes, activations, inputLabels, layout, mapOptions: MAP});
+    const drawing = drawNetwork({sizes, activations, inputLabels, layout});
     stage.replaceChildren(drawing.svg, editor);
     // its size given, the stage contains its layout: a frame's changes stay inside it
     Object.assign(stage.style, {width: `${layout.width}px`, height: `${layout.height}px`});
@@ -265,15 +265,16 @@ export function networkDiagram({width, onEdit, pass = null}) {
       for (const node of column) {
         const {values, k} = node;
         sampleMap(values, MAP_SIDE, plane, source, sizes[c], k, centre, scale);
-        node.map.paint(values, MAP_SIDE);
-        if (c === 0) continue;
-        setCached(node, "path", node.hist, "d", histogramPath(stats[c - 1], k, bars));
-        const dead = isDead(stats[c - 1], k);
-        if (dead !== node.dead) node.group.classList.toggle("nd-dead", (node.dead = dead));
-        if (!live) labelNode(node);
+        if (c > 0) {
+          setCached(node, "path", node.hist, "d", histogramPath(stats[c - 1], k, bars));
+          const dead = isDead(stats[c - 1], k);
+          if (dead !== node.dead) node.group.classList.toggle("nd-dead", (node.dead = dead));
+          if (!live) labelNode(node);
+        }
+        drawn.maps.paint(node);
       }
     });
-    drawn.maps.compose(nodes.flat());
+    drawn.maps.show();
     links.forEach((layer, l) => {
       const w = trainer.mlp.weights[l];
       for (const link of layer) {
@@ -291,8 +292,9 @@ export function networkDiagram({width, onEdit, pass = null}) {
 
   root.recolor = () => {
     if (drawn) {
-      for (const column of drawn.nodes) for (const node of column) node.map.recolor();
-      drawn.maps.compose(drawn.nodes.flat());
+      drawn.maps.recolor();
+      for (const column of drawn.nodes) for (const node of column) drawn.maps.paint(node);
+      drawn.maps.show();
     }
     big.recolor();
   };

@@ -4,21 +4,19 @@
 // per weight, and the tip that shows one weight. Positions come from ./networkLayout.js; nothing here moves afterwards
 // but attributes the diagram rewrites in place.
 import {svgElement} from "./liveChart.js";
-import {heatmap} from "./heatmap.js";
-import {networkMaps} from "./networkMaps.js";
+import {MAP_SIDE, networkMaps} from "./networkMaps.js";
 import {inputLabel, nodeName} from "./networkLayout.js";
 import {slopePath, slopeSamples, Z_DOMAIN} from "./unitChart.js";
 
 /**
  * Draws the network laid out by `layout` (diagramLayout) for `sizes`, its units' activations
- * `activations` (one per weight layer), the inputs' labels and the maps' `mapOptions`
- * (heatmap's width, colors, strength). Returns {svg, maps, nodes, links, tip}: maps the
- * canvas of the maps (networkMaps), nodes[c][k] = {group, map, values, hist, x, y, dead, c,
- * k} (map: the node's own heatmap, off the page, which maps.compose draws at x, y),
+ * `activations` (one per weight layer) and the inputs' labels. Returns {svg, maps, nodes,
+ * links, tip}: maps the canvas of the maps (networkMaps), nodes[c][k] = {group, values,
+ * hist, x, y, dead, c, k} (values: the node's map, which maps.paint paints at x, y),
  * links[l][j·sizes[l] + i] = {group, wire, l, j, i, index, mid} (in weight order), tip =
  * {group, box, text}.
  */
-export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions}) {
+export function drawNetwork({sizes, activations, inputLabels, layout}) {
   const svg = svgElement("svg", {
     class: "nd-svg",
     width: layout.width,
@@ -52,10 +50,8 @@ export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions
         "data-node": k,
         "aria-label": nodeName(sizes, inputLabels, c, k)
       });
-      const map = heatmap(mapOptions);
       group.append(svgElement("rect", {class: "nd-frame", width: side, height: side, rx: 3}));
-      const values = new Float64Array(mapOptions.width ** 2);
-      const node = {group, map, values, hist: null, x, y, dead: false, c, k};
+      const node = {group, values: new Float64Array(MAP_SIDE ** 2), hist: null, x, y, dead: false, c, k};
       if (c === 0) {
         const label = svgElement("text", {
           x: -6,

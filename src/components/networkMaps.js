@@ -1,10 +1,13 @@
 // The network diagram's node maps (./networkDiagram.js) on one canvas under its SVG, rather
 // than a canvas per node: while the network trains every map is repainted at each frame, and
-// one canvas is one layer for the browser to paint and composite where 51 were 51. Each node
-// keeps its own small map (./heatmap.js: its pixels, its colours, its theme), off the page;
-// compose() draws them all, each stretched over its node's square as the page would stretch
-// a canvas of its own, a dead unit's faded.
+// one small canvas, put once, is one layer for the browser to paint and composite where 51
+// were 51. The canvas has a pixel per map cell, stretched by the page as each node's own
+// canvas was (a node's square is MAP_SIDE cells of NODE / MAP_SIDE px, its corner on a cell
+// boundary: ./networkLayout.js keeps the columns an even number of px apart); a dead unit's
+// map is faded.
+import {paintCells} from "../lib/heatmap.js";
 import {svgElement} from "./liveChart.js";
+import {cssColors} from "./heatmap.js";
 import {UNIT_SIDE} from "./playgroundPass.js";
 
 /** Cells per side of every node's map: every third of the shared pass's grid (./playgroundPass.js). */
@@ -15,40 +18,54 @@ export const MAP = {
   colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"},
   strength: 0.65
 };
-
 /** How much of a dead unit's map shows (the rest is the page behind it). */
 export const DEAD_MAP_OPACITY = 0.45;
 
 /**
  * The canvas for a diagram laid out by `layout` (diagramLayout of ./networkLayout.js), in a
- * foreignObject to be placed in the diagram's SVG (`holder`), and `compose(nodes)`, which
- * draws every node's map ({map, x, y, dead}: a heatmap, its top-left corner, whether it is
- * faded) at its place, `layout.node` px square.
+ * foreignObject to be placed in the diagram's SVG (`holder`). `paint(node)` paints a node's
+ * map ({values, x, y, dead}: MAP_SIDE² outputs, row 0 at the bottom; the top-left corner of
+ * its square; whether it is faded) into the canvas's pixels, `show()` puts them on the
+ * canvas, `recolor()` reads the theme's colours again for the next paint.
  */
 export function networkMaps(layout) {
+  const scale = layout.node / MAP_SIDE; // px per cell
+  const width = Math.ceil(layout.width / scale);
+  const height = Math.ceil(layout.height / scale);
   const holder = svgElement("foreignObject", {
     class: "nd-maps",
-    width: layout.width,
-    height: layout.height,
+    width: width * scale,
+    height: height * scale,
     "aria-hidden": "true"
   });
   const canvas = document.createElement("canvas");
-  canvas.width = layout.width;
-  canvas.height = layout.height;
+  canvas.width = width;
+  canvas.height = height;
   canvas.style.cssText = "display: block; width: 100%; height: 100%";
   holder.append(canvas);
   const context = canvas.getContext("2d");
-  const side = layout.node;
+  const image = context.createImageData(width, height);
+  const pixels = new Uint32Array(image.data.buffer);
+  const tile = new Uint32Array(MAP_SIDE * MAP_SIDE);
+  const faded = Math.round(255 * DEAD_MAP_OPACITY);
+  let colors = null;
   return {
     holder,
     canvas,
-    compose(nodes) {
-      context.clearRect(0, 0, canvas.width, canvas.height);
-      for (const {map, x, y, dead} of nodes) {
-        context.globalAlpha = dead ? DEAD_MAP_OPACITY : 1;
-        context.drawImage(map.canvas, x, y, side, side);
+    paint({values, x, y, dead}) {
+      paintCells(tile, MAP_SIDE, values, MAP_SIDE, (colors ??= cssColors(MAP.colors)), MAP.strength);
+      const [left, top] = [Math.round(x / scale), Math.round(y / scale)];
+      for (let row = 0; row < MAP_SIDE; row++) {
+        const at = (top + row) * width + left;
+        pixels.set(tile.subarray(row * MAP_SIDE, (row + 1) * MAP_SIDE), at);
+        if (dead) for (let p = at; p < at + MAP_SIDE; p++) image.data[4 * p + 3] = faded;
       }
-      context.globalAlpha = 1;
+    },
+    show() {
+      context.putImageData(image, 0, 0);
+    },
+    recolor() {
+      colors = null;
     }
   };
 }

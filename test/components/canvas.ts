@@ -1,22 +1,9 @@
 // jsdom draws no canvas: the component tests that paint maps (heatmap.js) install this small
-// 2D context, which keeps the pixels each putImageData puts, and what each drawImage since the
-// last clearRect drew where (the network diagram composes its maps on one canvas), so a chart
-// updated in place can be compared with the chart drawn afresh in its pixels too.
+// 2D context, which keeps the pixels each putImageData puts, so a chart updated in place can
+// be compared with the chart drawn afresh in its pixels too.
 
 /** The last pixels put on each canvas. */
 export const painted = new WeakMap<HTMLCanvasElement, Uint8ClampedArray>();
-
-/** One drawImage: the source canvas's pixels then, where they went, and the alpha they were drawn with. */
-export interface Drawn {
-  pixels: number[];
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  alpha: number;
-}
-/** The images drawn on each canvas since its last clearRect. */
-export const drawn = new WeakMap<HTMLCanvasElement, Drawn[]>();
 
 /** "#rrggbb" or "rgb(r, g, b)" as [r, g, b] (black for anything else, as a canvas ignores it). */
 function parseColor(color: string): number[] {
@@ -26,26 +13,14 @@ function parseColor(color: string): number[] {
   return rgb ? rgb.slice(1).map(Number) : [0, 0, 0];
 }
 
-/** The parts of a 2D context the charts (heatmap.js, networkMaps.js) and Plot's colour legend use. */
+/** The parts of a 2D context the charts (heatmap.js) and Plot's colour legend use. */
 function context2d(canvas: HTMLCanvasElement) {
   let fill = [0, 0, 0];
-  let alpha = 1;
   return {
     set fillStyle(color: string) {
       fill = parseColor(color);
     },
-    set globalAlpha(value: number) {
-      alpha = value;
-    },
-    get globalAlpha() {
-      return alpha;
-    },
-    clearRect: () => drawn.set(canvas, []),
-    drawImage(source: HTMLCanvasElement, x: number, y: number, width: number, height: number) {
-      const list = drawn.get(canvas) ?? [];
-      list.push({pixels: [...(painted.get(source) ?? [])], x, y, width, height, alpha});
-      drawn.set(canvas, list);
-    },
+    clearRect() {},
     fillRect() {},
     getImageData: () => ({data: Uint8ClampedArray.from([...fill, 255])}),
     createImageData: (width: number, height: number) => ({

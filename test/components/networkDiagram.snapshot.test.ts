@@ -17,9 +17,9 @@ import {
   moveFocus,
   nodeName
 } from "../../src/components/networkLayout.js";
-import {DEAD_MAP_OPACITY} from "../../src/components/networkMaps.js";
+import {DEAD_MAP_OPACITY, MAP_SIDE} from "../../src/components/networkMaps.js";
 import {MAX_WEIGHT, parseWeight} from "../../src/components/weightEditor.js";
-import {drawn, installCanvas, type Drawn} from "./canvas.js";
+import {installCanvas, painted} from "./canvas.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
 
 let networkDiagram: Loose<typeof import("../../src/components/networkDiagram.js")>["networkDiagram"];
@@ -116,16 +116,23 @@ describe("parseWeight", () => {
 
 describe("networkDiagram", () => {
   const svgOf = (figure: Element) => figure.querySelector("svg.nd-svg")!;
-  /** Every map drawn on the diagram's one canvas of maps: pixels, place, alpha. */
-  const maps = (figure: Element): Drawn[] => drawn.get(figure.querySelector(".nd-maps canvas")!)!;
-  /** The map drawn at node k of column c's place (its group's translate). */
-  const mapAt = (figure: Element, c: number, k: number): Drawn => {
+  /** The pixels of the diagram's one canvas of maps (RGBA). */
+  const maps = (figure: Element): number[] => [...painted.get(figure.querySelector(".nd-maps canvas")!)!];
+  /** The map of node k of column c: its MAP_SIDE² pixels (RGBA) at its place (its group's translate), 2 px a cell. */
+  const mapAt = (figure: Element, c: number, k: number): number[] => {
+    const canvas = figure.querySelector(".nd-maps canvas") as HTMLCanvasElement;
     const node = figure.querySelector(`.nd-node[data-column="${c}"][data-node="${k}"]`)!;
     const [x, y] = /translate\(([^,]+),([^)]+)\)/.exec(node.getAttribute("transform")!)!.slice(1).map(Number);
-    const found = maps(figure).filter((d) => d.x === x && d.y === y);
-    expect(found.length).toBe(1);
-    return found[0];
+    expect([x % 2, y % 2]).toEqual([0, 0]); // on a cell of the canvas
+    const all = painted.get(canvas)!;
+    const out: number[] = [];
+    for (let row = 0; row < MAP_SIDE; row++) {
+      const at = 4 * ((y / 2 + row) * canvas.width + x / 2);
+      out.push(...all.slice(at, at + 4 * MAP_SIDE));
+    }
+    return out;
   };
+  const alphas = (pixels: number[]) => new Set(pixels.filter((_, i) => i % 4 === 3));
   const linkAt = (figure: Element, l: number, j: number, i: number) =>
     figure.querySelector(`.nd-link[data-layer="${l}"][data-to="${j}"][data-from="${i}"]`) as SVGGElement;
 
@@ -149,8 +156,15 @@ describe("networkDiagram", () => {
     const fresh = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
     expectSameDrawing(svgOf(figure), svgOf(fresh));
     expect(maps(figure)).toEqual(maps(fresh));
-    expect(maps(figure).length).toBe(2 + 3 + 3 + 1); // every node's map, on the one canvas
-    expect(figure.querySelectorAll("canvas").length).toBe(2); // that canvas and the focused unit's
+    expect(figure.querySelectorAll("canvas").length).toBe(2); // the maps' one canvas and the focused unit's
+    // every node's map painted (opaque) at its place; nothing else on the canvas
+    let opaque = 0;
+    for (let c = 0; c < 4; c++)
+      for (let k = 0; k < (c === 0 ? 2 : c === 3 ? 1 : 3); k++) {
+        expect(alphas(mapAt(figure, c, k))).toEqual(new Set([255]));
+        opaque += MAP_SIDE ** 2;
+      }
+    expect(maps(figure).filter((v, i) => i % 4 === 3 && v > 0).length).toBe(opaque);
   });
 
   test("a link's weight shows on focus; Enter opens the editor; bad input changes nothing; a number sets it", () => {
@@ -240,12 +254,12 @@ describe("networkDiagram", () => {
     expect(marked.length).toBe(counts[0] + counts[1]);
     expect(marked).toContain("unit 2 of layer 1: dead, f′(z) = 0 on every training example");
     expect(marked).toContain("unit 4 of layer 2: dead, f′(z) = 0 on every training example");
-    // their maps faded, the others' not, each over its node's square
-    expect(mapAt(figure, 1, 1).alpha).toBe(DEAD_MAP_OPACITY);
-    expect(mapAt(figure, 2, 3).alpha).toBe(DEAD_MAP_OPACITY);
-    expect(mapAt(figure, 1, 0).alpha).toBe(1);
-    expect(maps(figure).filter((d) => d.alpha !== 1).length).toBe(marked.length);
-    expect(maps(figure).every((d) => d.width === 40 && d.height === 40)).toBe(true);
+    // their maps faded, the others' not
+    const faded = Math.round(255 * DEAD_MAP_OPACITY);
+    expect(alphas(mapAt(figure, 1, 1))).toEqual(new Set([faded]));
+    expect(alphas(mapAt(figure, 2, 3))).toEqual(new Set([faded]));
+    expect(alphas(mapAt(figure, 1, 0))).toEqual(new Set([255]));
+    expect(maps(figure).filter((v, i) => i % 4 === 3 && v === faded).length).toBe(marked.length * MAP_SIDE ** 2);
   });
 
   test("a network of features draws its inputs' maps from the trainer's inputsOf, and bad ones get a note", () => {
@@ -260,9 +274,9 @@ describe("networkDiagram", () => {
     expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe(
       "input x₁²"
     );
-    const x1Squared = mapAt(figure, 0, 0).pixels;
+    const x1Squared = mapAt(figure, 0, 0);
     const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
-    expect(x1Squared).not.toEqual(mapAt(plain, 0, 0).pixels);
+    expect(x1Squared).not.toEqual(mapAt(plain, 0, 0));
     const broken = {...trainer, inputsOf: () => new Float64Array(3)};
     expect(() => figure.show(broken)).not.toThrow();
     expect(figure.querySelector(".nd-note")!.textContent).toMatch(
@@ -272,7 +286,7 @@ describe("networkDiagram", () => {
 
   test("a sigmoid output's map is read against ½, as the data chart reads it", () => {
     const trainer = trainerFor();
-    const outputCanvas = (figure: Element) => mapAt(figure, 3, 0).pixels;
+    const outputCanvas = (figure: Element) => mapAt(figure, 3, 0);
     const figure = networkDiagram({width: 640, onEdit: () => {}}).show({...trainer, sigmoidOutput: true});
     const grid = heatGrid([-1.6, 1.6], 20);
     const y = unitValues(trainer.mlp, grid.inputs).a.at(-1)!;

@@ -25,15 +25,12 @@ export const frameBudgetDefaults = {most: 8, least: 1, shrink: 0.7, grow: 0.5, m
  */
 export function frameBudget(options = {}) {
   const {most, least, shrink, grow, margin, frames} = {...frameBudgetDefaults, ...options};
-  const clock = options.clock ?? (() => performance.now());
-  const afterRendering = options.afterRendering ?? afterNextRendering;
   let budget = most;
   let last = null;
   let interval = Infinity; // the display's frame interval: the shortest gap seen
-  const costs = []; // the rest of the last few frames' work, ms
-  const cap = () => (costs.length === 0 ? Infinity : interval - margin - Math.max(...costs));
-  const bounded = (ms) => Math.max(least, Math.min(most, ms));
-  return {
+  const costs = []; // the rest of the last few frames' work, ms (none yet: no cap)
+  const slice = () => Math.max(least, Math.min(budget, interval - margin - Math.max(...costs)));
+  const self = {
     next(now) {
       if (last !== null && now > last) {
         const gap = now - last;
@@ -42,7 +39,7 @@ export function frameBudget(options = {}) {
         else budget = Math.min(most, budget + grow);
       }
       last = now;
-      return bounded(Math.min(budget, cap()));
+      return slice();
     },
     /** Records `ms` of a frame's work besides the slice (drawing, rendering). */
     spent(ms) {
@@ -50,34 +47,18 @@ export function frameBudget(options = {}) {
       costs.push(ms);
       if (costs.length > frames) costs.shift();
     },
-    measure(start, trainedMs) {
-      afterRendering(() => this.spent(clock() - start - trainedMs));
-    },
+    // a task queued from an animation frame runs once the frame is rendered (style, layout,
+    // paint, commit)
+    measure: (start, trainedMs) => setTimeout(() => self.spent(performance.now() - start - trainedMs)),
     restart() {
       last = null;
     },
     /** The slice the next frame gets if it comes on time (for tests and readouts). */
     get ms() {
-      return bounded(Math.min(budget, cap()));
+      return slice();
     }
   };
-}
-
-let channel = null;
-const waiting = [];
-/**
- * Calls `callback` once the browser has rendered the current frame: a message posted from an
- * animation frame arrives after the frame's style, layout, paint and commit. Without
- * MessageChannel (not a browser), at the next macrotask.
- */
-function afterNextRendering(callback) {
-  if (typeof MessageChannel === "undefined") return void setTimeout(callback, 0);
-  if (channel === null) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
-  waiting.push(callback);
-  channel.port2.postMessage(null);
+  return self;
 }
 
 /**

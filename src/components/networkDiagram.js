@@ -18,7 +18,7 @@ import {addNetworkDiagramStyle} from "./networkDiagramStyle.js";
 import {drawNetwork} from "./networkDrawing.js";
 import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
 import {MAP, MAP_SIDE, sampleMap} from "./networkMaps.js";
-import {gridPass} from "./playgroundPass.js";
+import {gridPass, PREVIEW_BLOCK} from "./playgroundPass.js";
 import {CHART_WIDTH, histogramPath, layerStats, unitChart, unitState, Z_BINS} from "./unitChart.js";
 import {weightEditor} from "./weightEditor.js";
 
@@ -44,15 +44,15 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
  * its output's map read against ½, as the data chart reads it.
  *
- * The maps come from `pass` (./playgroundPass.js, its `units`: every unit over the data
- * chart's preview grid), which its owner marks out of date when the network changes; without
+ * The maps come from `pass` (./playgroundPass.js: every unit over the data chart's preview
+ * grid), which its owner marks out of date when the network changes; without
  * one, the diagram runs its own each time it updates.
  */
 export function networkDiagram({width, onEdit, pass = null}) {
   addNetworkDiagramStyle(document);
   const own = pass === null;
   pass ??= gridPass();
-  pass.withUnits(unitValues); // for its pass over every unit (the data chart's needs the output alone)
+  pass.withUnits(unitValues); // the preview grid's pass then records every unit
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;
@@ -242,7 +242,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
   function measure() {
     try {
       if (own) pass.invalidate();
-      plane = pass.units(trainer);
+      plane = pass.over(trainer, PREVIEW_BLOCK);
       passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
     } catch (error) {
       setText(note, `The network cannot be drawn: ${error.message}`);

@@ -2,10 +2,10 @@
 // its map from the outputs over the full grid (./playgroundDataChart.js), the network diagram
 // every node's map from every unit over the preview grid, every third cell centre of the full
 // one (./networkDiagram.js). The panel (./playground.js) hands both charts one pass object and
-// marks it out of date whenever the network changes; each pass then runs once, for the first
-// chart that asks. The diagram loads later than the data chart, or never: it hands the pass
-// unitValues (../lib/mlpUnits.js, loaded with it), so the page's first load carries only
-// predict.
+// marks it out of date whenever the network changes; each grid's pass then runs once, for the
+// first chart that asks. The diagram loads later than the data chart, or never: until it
+// hands the pass unitValues (../lib/mlpUnits.js, loaded with it), the preview grid's pass
+// runs predict too, which gives the outputs alone and keeps the page's first load light.
 import {heatGrid} from "../lib/heatmap.js";
 import {predict} from "../lib/mlp.js";
 
@@ -24,59 +24,51 @@ export const UNIT_SIDE = RESOLUTION / PREVIEW_BLOCK;
 
 /**
  * The passes over the grid, shared by the charts that read them. `over(trainer, block)`
- * returns `{block, side, inputs, output}` for the grid of RESOLUTION / block cells per side
- * (block 1: the full grid, PREVIEW_BLOCK: the preview; undefined: whichever was computed last,
- * else the full one): `inputs` are the network's inputs there (`trainer.inputsOf` of the grid's
- * points, side² rows), `output` the network's outputs (predict). `units(trainer)`, once
- * `withUnits(unitValues)` has been called, returns `{block, side, inputs, output, values}` over
- * the preview grid, `values` every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` its
- * last layer). Each computes only when the trainer or its network differ from its last call
- * (and `over` the block), or after `invalidate()` (the weights changed). Errors (features or
- * a network that cannot run) are thrown to the caller, each time it asks.
+ * returns `{block, side, inputs, output, values}` for the grid of RESOLUTION / block cells per
+ * side (block 1, the default: the full grid; PREVIEW_BLOCK: the preview): `inputs` are the
+ * network's inputs there (`trainer.inputsOf` of the grid's points, side² rows), `output` the
+ * network's outputs (predict), and over the preview grid, once `withUnits(unitValues)` has
+ * been called, `values` every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` is then
+ * its last layer, the same numbers; else null). Each grid's pass runs only when the trainer
+ * or its network differ from the last call, or after `invalidate()` (the weights changed).
+ * Errors (features or a network that cannot run) are thrown to the caller, each time it asks.
  */
 export function gridPass() {
   const grids = {}; // block → {grid, inputsOf, inputs, output, values}
-  let last = null; // over's last {trainer, mlp, result}
-  let lastUnits = null; // units' last {trainer, mlp, result}
-  let unitValues = null; // handed over by the diagram
+  let results = {}; // block → the result, while `owner` is current
+  let owner = null; // {trainer, mlp} the results are for
+  let units = null; // unitValues, once a reader of every unit has handed it over
 
-  /** The grid of this block with the trainer's network inputs there (made again for another trainer). */
-  function entryOf(trainer, block) {
+  function over(trainer, block = 1) {
+    const {mlp} = trainer;
+    if (owner?.trainer !== trainer || owner.mlp !== mlp) {
+      results = {};
+      owner = {trainer, mlp};
+    }
+    const every = units !== null && block === PREVIEW_BLOCK;
+    const known = results[block];
+    if (known && (known.values !== null || !every)) return known;
     const entry = (grids[block] ??= {grid: heatGrid([-EXTENT, EXTENT], RESOLUTION / block)});
+    // the grid's network inputs, made again for another trainer (features are a trainer's own)
     if (entry.inputsOf !== trainer.inputsOf || !entry.inputs) {
       entry.inputs = trainer.inputsOf?.(entry.grid.inputs) ?? entry.grid.inputs;
       entry.inputsOf = trainer.inputsOf;
     }
-    return entry;
-  }
-  const current = (memo, trainer) => memo !== null && memo.trainer === trainer && memo.mlp === trainer.mlp;
-
-  function over(trainer, block) {
-    if (current(last, trainer) && (block ?? last.result.block) === last.result.block) return last.result;
-    block ??= 1;
-    const entry = entryOf(trainer, block);
-    const reuse = entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined;
-    const output = (entry.output = predict(trainer.mlp, entry.inputs, reuse));
-    const result = {block, side: entry.grid.size, inputs: entry.inputs, output};
-    last = {trainer, mlp: trainer.mlp, result};
-    return result;
-  }
-
-  function units(trainer) {
-    if (unitValues === null) throw new Error("gridPass: units() needs withUnits(unitValues) first");
-    if (current(lastUnits, trainer)) return lastUnits.result;
-    const entry = entryOf(trainer, PREVIEW_BLOCK);
-    const values = (entry.values = unitValues(trainer.mlp, entry.inputs, entry.values));
-    const output = values.a[values.a.length - 1];
-    const result = {block: PREVIEW_BLOCK, side: entry.grid.size, inputs: entry.inputs, output, values};
-    lastUnits = {trainer, mlp: trainer.mlp, result};
-    return result;
+    let values = null;
+    let output;
+    if (every) {
+      values = entry.values = units(mlp, entry.inputs, entry.values);
+      output = values.a[values.a.length - 1];
+    } else {
+      const reuse = entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined;
+      output = entry.output = predict(mlp, entry.inputs, reuse);
+    }
+    return (results[block] = {block, side: entry.grid.size, inputs: entry.inputs, output, values});
   }
 
   return {
     over,
-    units,
-    invalidate: () => (last = lastUnits = null),
-    withUnits: (values) => (unitValues = values)
+    invalidate: () => (owner = null),
+    withUnits: (unitValues) => (units = unitValues)
   };
 }

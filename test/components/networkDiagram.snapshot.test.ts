@@ -297,20 +297,23 @@ describe("networkDiagram", () => {
     expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
-  test("given the data chart's pass, it paints from its pass over every unit, run once per change of the network", async () => {
+  test("given the data chart's pass, it paints from its preview grid's pass over every unit, run once per change of the network", async () => {
     const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
     const trainer = trainerFor();
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
     for (const block of [1, PREVIEW_BLOCK]) {
       const pass = gridPass();
       const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
-      const chart = pass.over(trainer, block); // as the data chart draws first: its outputs alone
+      const chart = pass.over(trainer, block); // as the data chart draws first
+      expect(chart.values === null).toBe(block === 1); // the full grid: its outputs alone
       figure.show(trainer);
-      const units = pass.units(trainer);
+      const units = pass.over(trainer, PREVIEW_BLOCK);
+      expect(units.values).not.toBeNull();
+      if (block === PREVIEW_BLOCK) expect(units).toBe(chart); // the data chart's preview, shared
       expect(maps(figure)).toEqual(alone);
       figure.update({live: true});
-      expect(pass.units(trainer)).toBe(units); // read, not run again
-      expect(pass.over(trainer)).toBe(chart); // and the data chart's left as it was
+      expect(pass.over(trainer, PREVIEW_BLOCK)).toBe(units); // read, not run again
+      expect(pass.over(trainer, 1).values).toBeNull(); // and the full grid left to predict
     }
   });
 

@@ -5,32 +5,30 @@
 // pre-activations z fall on its activation's slope f′, dead units marked; the focused unit
 // large (./unitChart.js). The SVG is drawn once per architecture (./networkDrawing.js);
 // update() repaints it in place from two forward passes (../lib/mlpUnits.js): the pass over
-// the data chart's grid, shared with it (./playgroundPass.js), gives every node's map, one
-// over the training data every unit's statistics (../lib/unitStats.js).
+// the data chart's preview grid (./playgroundPass.js) gives every node's map, one over the
+// training data every unit's statistics (../lib/unitStats.js).
 import {html} from "npm:htl";
 import {features} from "../lib/features.js";
 import {unitValues} from "../lib/mlpUnits.js";
-import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
+import {isDead} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
 import {setIfChanged} from "./liveChart.js";
 import {setText} from "./liveDom.js";
 import {addNetworkDiagramStyle} from "./networkDiagramStyle.js";
 import {drawNetwork} from "./networkDrawing.js";
 import {diagramLayout, linkTitle, linkWidth, moveFocus, nodeName} from "./networkLayout.js";
-import {gridPass, UNIT_SIDE} from "./playgroundPass.js";
-import {CHART_WIDTH, histogramPath, unitChart, Z_BINS, Z_DOMAIN} from "./unitChart.js";
+import {MAP, MAP_SIDE, sampleMap} from "./networkMaps.js";
+import {gridPass, PREVIEW_BLOCK} from "./playgroundPass.js";
+import {CHART_WIDTH, histogramPath, layerStats, unitChart, unitState, Z_BINS} from "./unitChart.js";
 import {weightEditor} from "./weightEditor.js";
 
-/** Cells per side of every node's map: every third of the shared pass's grid (./playgroundPass.js). */
-export const MAP_SIDE = UNIT_SIDE;
-/** The maps' colours and strength, as the data chart's map. */
-const MAP = {
-  width: MAP_SIDE,
-  colors: {low: "--pg-negative", mid: "--theme-background", high: "--pg-positive"},
-  strength: 0.65
-};
+/** Sets an attribute unless `item[key]` remembers it holds `value` (cheaper than reading it back). */
+function setCached(item, key, element, name, value) {
+  if (item[key] === value) return;
+  item[key] = value;
+  element.setAttribute(name, value);
+}
 
-const percent = (share) => `${formatNumber(100 * share, {digits: 3})}%`;
 const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.toUpperCase());
 
 /**
@@ -46,15 +44,15 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
  * its output's map read against ½, as the data chart reads it.
  *
- * The maps come from `pass` (./playgroundPass.js), the data chart's pass over its grid, which
- * its owner marks out of date when the network changes; without one, the diagram runs its own
- * each time it updates.
+ * The maps come from `pass` (./playgroundPass.js: every unit over the data chart's preview
+ * grid), which its owner marks out of date when the network changes; without
+ * one, the diagram runs its own each time it updates.
  */
 export function networkDiagram({width, onEdit, pass = null}) {
   addNetworkDiagramStyle(document);
   const own = pass === null;
   pass ??= gridPass();
-  pass.withUnits(unitValues); // the pass then records every unit, not the output alone
+  pass.withUnits(unitValues); // the preview grid's pass then records every unit
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;
@@ -86,9 +84,10 @@ export function networkDiagram({width, onEdit, pass = null}) {
     const activations = sizes
       .slice(1)
       .map((_, l) => (l === sizes.length - 2 ? trainer.mlp.outputActivation : activation));
-    const drawing = drawNetwork({sizes, activations, inputLabels, layout, mapOptions: MAP});
+    const drawing = drawNetwork({sizes, activations, inputLabels, layout});
     stage.replaceChildren(drawing.svg, editor);
-    stage.style.width = `${layout.width}px`;
+    // its size given, the stage contains its layout: a frame's changes stay inside it
+    Object.assign(stage.style, {width: `${layout.width}px`, height: `${layout.height}px`});
     const groups = [];
     drawing.nodes.forEach((column, c) => {
       if (c > 0) groups.push(drawing.links[c - 1].map((link) => link.group));
@@ -139,14 +138,8 @@ export function networkDiagram({width, onEdit, pass = null}) {
   }
 
   function labelNode(node) {
-    let name = nodeName(drawn.sizes, drawn.inputLabels, node.c, node.k);
-    const s = node.c > 0 ? stats[node.c - 1] : undefined;
-    if (s && s.n > 0) {
-      name += isDead(s, node.k)
-        ? ": dead, f′(z) = 0 on every training example"
-        : `: saturated on ${percent(s.saturated[node.k])} of the training examples, f′(z) = 0 on ${percent(s.dead[node.k])}`;
-    }
-    setIfChanged(node.group, "aria-label", name);
+    const state = node.c > 0 ? unitState(stats[node.c - 1], node.k) : "";
+    setIfChanged(node.group, "aria-label", nodeName(drawn.sizes, drawn.inputLabels, node.c, node.k) + state);
   }
 
   function showTip(link) {
@@ -225,7 +218,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
     makeActive(next);
   });
 
-  let plane = null; // the grid pass ({side, inputs, values}) the maps are painted from
+  let plane = null; // the pass over the preview grid ({side, inputs, values}) the maps are painted from
   // the input nodes are named by the trainer's features (x₁, x₂, x₁², …) unless labels are given
   const labelsOf = (next) => (next.features ?? []).map((id) => features[id]?.label ?? id);
   root.show = (next, {inputLabels = labelsOf(next), live = false} = {}) => {
@@ -249,21 +242,14 @@ export function networkDiagram({width, onEdit, pass = null}) {
   function measure() {
     try {
       if (own) pass.invalidate();
-      plane = pass.over(trainer);
+      plane = pass.over(trainer, PREVIEW_BLOCK);
       passes.train = unitValues(trainer.mlp, (trainer.trainSet ?? trainer.train).inputs, passes.train);
     } catch (error) {
       setText(note, `The network cannot be drawn: ${error.message}`);
       return false;
     }
     if (note.textContent) setText(note, "");
-    stats = drawn.activations.map((activation, l) =>
-      unitStats(passes.train.z[l], passes.train.slope[l], {
-        units: drawn.sizes[l + 1],
-        domain: Z_DOMAIN,
-        bins: Z_BINS,
-        threshold: saturationThreshold(activation.maxSlope?.value)
-      })
-    );
+    stats = layerStats(passes.train, drawn.activations, drawn.sizes);
     return true;
   }
 
@@ -272,33 +258,29 @@ export function networkDiagram({width, onEdit, pass = null}) {
     const {nodes, links, sizes, layout} = drawn;
     const bars = {left: 0, base: layout.strip, binWidth: layout.node / Z_BINS, height: layout.strip - 1};
     const last = nodes.length - 1;
-    // every step-th cell centre of the pass's grid, from the (step − 1)/2-th: the map's cells
-    const step = plane.side / MAP_SIDE;
-    const first = (step - 1) / 2;
     nodes.forEach((column, c) => {
       const source = c === 0 ? plane.inputs : plane.values.a[c - 1];
-      const units = sizes[c];
       // a sigmoid output is read against ½: its map shows 2·(y − ½), from −1 to 1
       const [centre, scale] = c === last && trainer.sigmoidOutput ? [0.5, 2] : [0, 1];
       for (const node of column) {
         const {values, k} = node;
-        for (let p = 0; p < values.length; p++) {
-          const cell = (first + step * Math.floor(p / MAP_SIDE)) * plane.side + first + step * (p % MAP_SIDE);
-          values[p] = (source[cell * units + k] - centre) * scale;
+        sampleMap(values, MAP_SIDE, plane, source, sizes[c], k, centre, scale);
+        if (c > 0) {
+          setCached(node, "path", node.hist, "d", histogramPath(stats[c - 1], k, bars));
+          const dead = isDead(stats[c - 1], k);
+          if (dead !== node.dead) node.group.classList.toggle("nd-dead", (node.dead = dead));
+          if (!live) labelNode(node);
         }
-        node.map.paint(values, MAP_SIDE);
-        if (c === 0) continue;
-        setIfChanged(node.hist, "d", histogramPath(stats[c - 1], k, bars));
-        node.group.classList.toggle("nd-dead", isDead(stats[c - 1], k));
-        if (!live) labelNode(node);
+        drawn.maps.paint(node);
       }
     });
+    drawn.maps.show();
     links.forEach((layer, l) => {
       const w = trainer.mlp.weights[l];
       for (const link of layer) {
         const value = w[link.index];
-        setIfChanged(link.wire, "stroke-width", linkWidth(value));
-        setIfChanged(link.wire, "class", value < 0 ? "nd-wire nd-negative" : "nd-wire nd-positive");
+        setCached(link, "width", link.wire, "stroke-width", linkWidth(value));
+        setCached(link, "sign", link.wire, "class", value < 0 ? "nd-wire nd-negative" : "nd-wire nd-positive");
         if (!live) labelLink(link);
       }
     });
@@ -309,7 +291,11 @@ export function networkDiagram({width, onEdit, pass = null}) {
   };
 
   root.recolor = () => {
-    if (drawn) for (const column of drawn.nodes) for (const node of column) node.map.recolor();
+    if (drawn) {
+      drawn.maps.recolor();
+      for (const column of drawn.nodes) for (const node of column) drawn.maps.paint(node);
+      drawn.maps.show();
+    }
     big.recolor();
   };
   /** Shows node k of column c (0: the inputs) large, as focusing it does. */

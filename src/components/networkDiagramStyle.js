@@ -20,6 +20,9 @@ const css = `
 }
 .nd-stage {
   position: relative;
+  /* sized from the layout (networkDiagram.js): the links and strips that change at every
+     frame of training are laid out again without the page around them */
+  contain: size layout;
 }
 .nd-svg {
   display: block;
@@ -61,8 +64,11 @@ const css = `
   stroke-opacity: 0.35;
   stroke-width: 7;
 }
+.nd-maps {
+  pointer-events: none;
+}
 .nd-frame {
-  fill: none;
+  fill: transparent; /* over the node's map (on the canvas under it): the node takes the pointer */
   stroke: var(--theme-foreground-faint);
   stroke-width: 1;
 }
@@ -79,9 +85,6 @@ const css = `
   stroke: var(--color-dead);
   stroke-width: 2.5;
   stroke-dasharray: 4 3;
-}
-.nd-node.nd-dead foreignObject {
-  opacity: 0.45;
 }
 .nd-strip-box {
   fill: var(--theme-background-alt);

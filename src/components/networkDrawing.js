@@ -1,21 +1,22 @@
 // The network diagram's SVG (./networkDiagram.js), drawn once per architecture: column
-// titles, a node per input and unit (its map's canvas in a foreignObject, a frame, and under
-// a unit the strip of its pre-activations over f′), a link per weight, and the tip that
-// shows one weight. Positions come from ./networkLayout.js; nothing here moves afterwards
+// titles, the one canvas of every node's map (./networkMaps.js), a node per input and unit
+// (a frame over its map, and under a unit the strip of its pre-activations over f′), a link
+// per weight, and the tip that shows one weight. Positions come from ./networkLayout.js; nothing here moves afterwards
 // but attributes the diagram rewrites in place.
 import {svgElement} from "./liveChart.js";
-import {heatmap} from "./heatmap.js";
+import {MAP_SIDE, networkMaps} from "./networkMaps.js";
 import {inputLabel, nodeName} from "./networkLayout.js";
 import {slopePath, slopeSamples, Z_DOMAIN} from "./unitChart.js";
 
 /**
  * Draws the network laid out by `layout` (diagramLayout) for `sizes`, its units' activations
- * `activations` (one per weight layer), the inputs' labels and the maps' `mapOptions`
- * (heatmap's width, colors, strength). Returns {svg, nodes, links, tip}: nodes[c][k] =
- * {group, map, values, hist, c, k}, links[l][j·sizes[l] + i] = {group, wire, l, j, i, index,
- * mid} (in weight order), tip = {group, box, text}.
+ * `activations` (one per weight layer) and the inputs' labels. Returns {svg, maps, nodes,
+ * links, tip}: maps the canvas of the maps (networkMaps), nodes[c][k] = {group, values,
+ * hist, x, y, dead, c, k} (values: the node's map, which maps.paint paints at x, y),
+ * links[l][j·sizes[l] + i] = {group, wire, l, j, i, index, mid} (in weight order), tip =
+ * {group, box, text}.
  */
-export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions}) {
+export function drawNetwork({sizes, activations, inputLabels, layout}) {
   const svg = svgElement("svg", {
     class: "nd-svg",
     width: layout.width,
@@ -27,7 +28,8 @@ export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions
   const heads = svgElement("g", {class: "nd-heads", "aria-hidden": "true"});
   const wires = svgElement("g", {class: "nd-links"});
   const nodeLayer = svgElement("g", {class: "nd-nodes"});
-  svg.append(heads, wires, nodeLayer);
+  const maps = networkMaps(layout);
+  svg.append(heads, wires, maps.holder, nodeLayer);
   const {node: side, strip: stripHeight} = layout;
   for (const {x, title} of layout.columns) {
     const text = svgElement("text", {x: x + side / 2, y: 14, class: "nd-head"});
@@ -48,11 +50,8 @@ export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions
         "data-node": k,
         "aria-label": nodeName(sizes, inputLabels, c, k)
       });
-      const map = heatmap(mapOptions);
-      const holder = svgElement("foreignObject", {width: side, height: side});
-      holder.append(map.canvas);
-      group.append(holder, svgElement("rect", {class: "nd-frame", width: side, height: side, rx: 3}));
-      const node = {group, map, values: new Float64Array(mapOptions.width ** 2), hist: null, c, k};
+      group.append(svgElement("rect", {class: "nd-frame", width: side, height: side, rx: 3}));
+      const node = {group, values: new Float64Array(MAP_SIDE ** 2), hist: null, x, y, dead: false, c, k};
       if (c === 0) {
         const label = svgElement("text", {
           x: -6,
@@ -113,5 +112,5 @@ export function drawNetwork({sizes, activations, inputLabels, layout, mapOptions
   };
   tip.group.append(tip.box, tip.text);
   svg.append(tip.group);
-  return {svg, nodes, links, tip};
+  return {svg, maps, nodes, links, tip};
 }

@@ -21,7 +21,9 @@ const MAX_GAP = 150;
 export function diagramLayout(sizes, width) {
   const count = sizes.length;
   const rows = Math.max(...sizes);
-  const gap = Math.round(Math.max(MIN_GAP, Math.min(MAX_GAP, (width - LEFT - RIGHT - NODE) / (count - 1))));
+  // an even number of px, so that every node's corner falls on a cell of the maps' canvas
+  // (./networkMaps.js: a cell is 2 px)
+  const gap = 2 * Math.floor(Math.max(MIN_GAP, Math.min(MAX_GAP, (width - LEFT - RIGHT - NODE) / (count - 1))) / 2);
   const height = TOP + rows * ROW - (ROW - NODE - STRIP - 3) + BOTTOM;
   const columns = sizes.map((n, c) => {
     const first = TOP + ((rows - n) * ROW) / 2;

@@ -18,6 +18,7 @@ import {
   tidy
 } from "./playgroundCharts.js";
 import {trainingButtons} from "./playgroundControls.js";
+import {frameDraws} from "./frameBudget.js";
 import {dataChart} from "./playgroundDataChart.js";
 import {gridPass} from "./playgroundPass.js";
 import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
@@ -88,23 +89,17 @@ export function trainingPanel(initialTrainer, {width}) {
     </div>
   </div>`;
 
-  // --- the charts: redrawn at most 10× a second while training ---------------------------
+  // --- the charts: redrawn at most 10× a second while training, in frames of their own -------
   let lastCharts = 0;
-  let pendingCharts = null;
   // whether the slots show their empty charts (before any epoch): then a new network or a new
   // learning rate changes only their subtitles, written in place
   let emptyCharts = false;
-  function cancelCharts() {
-    if (pendingCharts !== null) clearTimeout(pendingCharts);
-    pendingCharts = null;
-  }
   function setSubtitle(slot, text) {
     const subtitle = slot.querySelector("h3");
     if (subtitle) setText(subtitle, text);
   }
   function drawCharts({preview = false} = {}) {
     lastCharts = performance.now();
-    cancelCharts();
     const empty = trainer.losses.epochs.length === 0 && trainer.gradients.epochs.length === 0;
     if (empty && emptyCharts) {
       setSubtitle(lossSlot, lossSubtitle(trainer));
@@ -118,11 +113,6 @@ export function trainingPanel(initialTrainer, {width}) {
     const showDead = () => dead.show(trainer);
     if (preview) whenSettled(dead, showDead);
     else showDead();
-  }
-  function scheduleCharts() {
-    const wait = CHART_INTERVAL_MS - (performance.now() - lastCharts);
-    if (wait <= 0) drawCharts();
-    else if (pendingCharts === null) pendingCharts = setTimeout(drawCharts, wait);
   }
 
   // --- the numbers and the state line, written in place ------------------------------------
@@ -180,11 +170,17 @@ export function trainingPanel(initialTrainer, {width}) {
     }
     pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
     drawMap(type, preview);
-    drawDiagram(type, preview);
+    // while training, a frame that redraws the Plot charts leaves the diagram to the next one
+    const draws = frameDraws({
+      playing: type === "train" && trainer.playing,
+      now: performance.now(),
+      lastCharts,
+      interval: CHART_INTERVAL_MS
+    });
+    if (draws !== "charts") drawDiagram(type, preview);
     drawNumbers();
     drawState();
-    if (type === "train") scheduleCharts();
-    else drawCharts({preview});
+    if (draws !== "diagram") drawCharts({preview});
   }
 
   let unsubscribe = () => {};
@@ -200,7 +196,6 @@ export function trainingPanel(initialTrainer, {width}) {
     const preview = now - lastSwitch < SETTLE_MS;
     lastSwitch = now;
     unsubscribe();
-    cancelCharts();
     trainer = next;
     setText(out.seed, String(trainer.seed));
     data.showData(trainer.train, trainer.test, trainer); // the same data: the points stay as drawn
@@ -227,7 +222,6 @@ export function trainingPanel(initialTrainer, {width}) {
     unsubscribe();
     disposed = true;
     scheme.removeEventListener("change", onScheme);
-    cancelCharts();
   };
   root.canvas = data.canvas;
   root.dataChart = data;

@@ -1,11 +1,11 @@
-// The playground's one forward pass per redraw over the data chart's grid, from which the data
-// chart paints its map (the output layer, ./playgroundDataChart.js) and the network diagram
-// every node's map (each layer, read at every third point of each row and column,
-// ./networkDiagram.js). The panel (./playground.js) hands both charts one pass and marks it out
-// of date whenever the network changes; each chart then asks it for the grid's values, and
-// only the first to ask computes them. The diagram loads later than the data chart, or never:
-// until it hands the pass unitValues (../lib/mlpUnits.js, loaded with it), the pass runs
-// predict, which gives the output alone and keeps the page's first load light.
+// The playground's forward passes per redraw over the data chart's grid: the data chart paints
+// its map from the outputs over the full grid (./playgroundDataChart.js), the network diagram
+// every node's map from every unit over the preview grid, every third cell centre of the full
+// one (./networkDiagram.js). The panel (./playground.js) hands both charts one pass object and
+// marks it out of date whenever the network changes; each grid's pass then runs once, for the
+// first chart that asks. The diagram loads later than the data chart, or never: until it
+// hands the pass unitValues (../lib/mlpUnits.js, loaded with it), the preview grid's pass
+// runs predict too, which gives the outputs alone and keeps the page's first load light.
 import {heatGrid} from "../lib/heatmap.js";
 import {predict} from "../lib/mlp.js";
 
@@ -23,28 +23,31 @@ export const PREVIEW_BLOCK = 3;
 export const UNIT_SIDE = RESOLUTION / PREVIEW_BLOCK;
 
 /**
- * A pass over the grid, shared by the charts that read it. `over(trainer, block)` returns
- * `{block, side, inputs, output, values}` for the grid of RESOLUTION / block cells per side
- * (block 1: the full grid, PREVIEW_BLOCK: the preview; undefined: whichever was computed last,
- * else the full one): `inputs` are the network's inputs there (`trainer.inputsOf` of the grid's
- * points, side² rows), `output` the network's outputs, and `values`, once `withUnits(unitValues)`
- * has been called, every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` is then its
- * last layer, the same numbers). It computes them only when the trainer, its network or the
- * block differ from the last call, or after `invalidate()` (the weights changed). Errors
- * (features or a network that cannot run) are thrown to the caller, each time it asks.
+ * The passes over the grid, shared by the charts that read them. `over(trainer, block)`
+ * returns `{block, side, inputs, output, values}` for the grid of RESOLUTION / block cells per
+ * side (block 1, the default: the full grid; PREVIEW_BLOCK: the preview): `inputs` are the
+ * network's inputs there (`trainer.inputsOf` of the grid's points, side² rows), `output` the
+ * network's outputs (predict), and over the preview grid, once `withUnits(unitValues)` has
+ * been called, `values` every unit's z, f(z) and f′(z) (../lib/mlpUnits.js; `output` is then
+ * its last layer, the same numbers; else null). Each grid's pass runs only when the trainer
+ * or its network differ from the last call, or after `invalidate()` (the weights changed).
+ * Errors (features or a network that cannot run) are thrown to the caller, each time it asks.
  */
 export function gridPass() {
-  const grids = {}; // block → {grid, inputsOf, inputs, values, output}
-  let last = null; // {trainer, mlp, result}
+  const grids = {}; // block → {grid, inputsOf, inputs, output, values}
+  let results = {}; // block → the result, while `owner` is current
+  let owner = null; // {trainer, mlp} the results are for
   let units = null; // unitValues, once a reader of every unit has handed it over
 
-  function over(trainer, block) {
+  function over(trainer, block = 1) {
     const {mlp} = trainer;
-    const known = last?.result;
-    if (known && last.trainer === trainer && last.mlp === mlp && (block ?? known.block) === known.block) {
-      if (units === null || known.values !== null) return known;
+    if (owner?.trainer !== trainer || owner.mlp !== mlp) {
+      results = {};
+      owner = {trainer, mlp};
     }
-    block ??= 1;
+    const every = units !== null && block === PREVIEW_BLOCK;
+    const known = results[block];
+    if (known && (known.values !== null || !every)) return known;
     const entry = (grids[block] ??= {grid: heatGrid([-EXTENT, EXTENT], RESOLUTION / block)});
     // the grid's network inputs, made again for another trainer (features are a trainer's own)
     if (entry.inputsOf !== trainer.inputsOf || !entry.inputs) {
@@ -53,24 +56,19 @@ export function gridPass() {
     }
     let values = null;
     let output;
-    if (units) {
+    if (every) {
       values = entry.values = units(mlp, entry.inputs, entry.values);
       output = values.a[values.a.length - 1];
     } else {
-      output = entry.output = predict(
-        mlp,
-        entry.inputs,
-        entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined
-      );
+      const reuse = entry.output?.length === entry.grid.size ** 2 ? entry.output : undefined;
+      output = entry.output = predict(mlp, entry.inputs, reuse);
     }
-    const result = {block, side: entry.grid.size, inputs: entry.inputs, output, values};
-    last = {trainer, mlp, result};
-    return result;
+    return (results[block] = {block, side: entry.grid.size, inputs: entry.inputs, output, values});
   }
 
   return {
     over,
-    invalidate: () => (last = null),
+    invalidate: () => (owner = null),
     withUnits: (unitValues) => (units = unitValues)
   };
 }

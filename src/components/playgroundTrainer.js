@@ -110,8 +110,8 @@ export function createTrainer(options) {
     }
   };
   let frame = null;
-  // the slice of each frame spent training: up to 8 ms, less while frames come late (the
-  // map, the diagram and the charts drawn after it, and the browser's rendering, need the rest)
+  // the slice of each frame spent training: up to 8 ms, less when the map, the diagram and the
+  // charts drawn after it and the browser's rendering need the rest (./frameBudget.js)
   const budget = frameBudget();
   let compiled = false;
   const {train, test} = trainer;
@@ -189,7 +189,9 @@ export function createTrainer(options) {
     let done = 0;
     do epoch();
     while (++done < trainer.epochsPerFrame && !trainer.diverged && performance.now() - start < ms);
+    const trained = performance.now() - start;
     emit("train");
+    budget.measure(start, trained); // what the drawing and the browser's rendering took
     if (trainer.playing) frame = requestAnimationFrame(loop);
   }
 

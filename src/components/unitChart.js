@@ -6,6 +6,7 @@
 import * as Plot from "npm:@observablehq/plot/course";
 import {html} from "npm:htl";
 import {linspace} from "../lib/sample.js";
+import {isDead, saturationThreshold, unitStats} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {heatmap} from "./heatmap.js";
@@ -78,6 +79,33 @@ export function unitSummary(stats, j) {
     (beyond > 0
       ? `; ${percent(beyond / stats.n)} lie beyond z = ±${Z_DOMAIN[1]}, counted in the end bars.`
       : ".")
+  );
+}
+
+/**
+ * What unit j of these stats adds to its node's accessible name: that it is dead, or its
+ * saturated and dead shares ("" with no stats or no examples).
+ */
+export function unitState(stats, j) {
+  if (!(stats?.n > 0)) return "";
+  return isDead(stats, j)
+    ? ": dead, f′(z) = 0 on every training example"
+    : `: saturated on ${percent(stats.saturated[j])} of the training examples, f′(z) = 0 on ${percent(stats.dead[j])}`;
+}
+
+/**
+ * Each weight layer's unit statistics (../lib/unitStats.js) from `values`, unitValues over
+ * the training data: z binned over Z_DOMAIN as the strips and the chart draw it, saturation
+ * judged against each layer's activation (`activations`; `sizes` the network's).
+ */
+export function layerStats(values, activations, sizes) {
+  return activations.map((activation, l) =>
+    unitStats(values.z[l], values.slope[l], {
+      units: sizes[l + 1],
+      domain: Z_DOMAIN,
+      bins: Z_BINS,
+      threshold: saturationThreshold(activation.maxSlope?.value)
+    })
   );
 }
 

@@ -118,7 +118,7 @@ describe("/playground: the network diagram", () => {
       // waits): within the 8 ms a frame leaves after training
       expect(costs[0]).toBeLessThan(8);
       const before = await page
-        .locator(".nd-node[data-column='7'] canvas")
+        .locator(".nd-maps canvas")
         .evaluate((c: HTMLCanvasElement) => c.toDataURL());
       await page.getByRole("button", {name: "Play"}).click();
       await expect
@@ -129,7 +129,7 @@ describe("/playground: the network diagram", () => {
       await page.getByRole("button", {name: "Pause"}).click();
       await afterFrames(page, 2);
       const after = await page
-        .locator(".nd-node[data-column='7'] canvas")
+        .locator(".nd-maps canvas")
         .evaluate((c: HTMLCanvasElement) => c.toDataURL());
       expect(after).not.toBe(before);
       await expectNoProblem(page);

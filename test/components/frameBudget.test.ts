@@ -1,7 +1,8 @@
-// The training slice of an animation frame shrinks when frames come late and grows back when
-// they come on time, within its bounds, at the display's own rate.
-import {describe, expect, it} from "vitest";
-import {frameBudget, frameBudgetDefaults} from "../../src/components/frameBudget.js";
+// The training slice of an animation frame is what the frame interval leaves after a margin and
+// the most the rest of the frame's work was seen to cost; it also shrinks when frames come late
+// and grows back when they come on time, within its bounds, at the display's own rate.
+import {describe, expect, it, vi} from "vitest";
+import {frameBudget, frameBudgetDefaults, frameDraws} from "../../src/components/frameBudget.js";
 
 /** Feeds frame timestamps `gaps` apart (the first at 0) and returns each frame's budget. */
 function run(budget: ReturnType<typeof frameBudget>, gaps: number[], start = 0): number[] {
@@ -46,5 +47,74 @@ describe("frameBudget", () => {
     run(budget, [16.7]);
     expect(budget.next(10)).toBe(frameBudgetDefaults.most);
     expect(budget.next(10)).toBe(frameBudgetDefaults.most);
+  });
+
+  it("leaves the interval less the margin and the rest's measured cost, the most of the last few frames", () => {
+    const budget = frameBudget({most: 8, least: 1, margin: 3, frames: 3});
+    run(budget, [16, 16]); // the interval: 16 ms
+    budget.spent(9);
+    expect(budget.next(48)).toBe(16 - 3 - 9);
+    budget.spent(11);
+    budget.spent(5);
+    expect(budget.next(64)).toBe(16 - 3 - 11); // the costliest of the last three
+    budget.spent(5);
+    budget.spent(5);
+    expect(budget.next(80)).toBe(16 - 3 - 5); // the 11 ms frame has left the window
+    budget.spent(2);
+    budget.spent(2);
+    budget.spent(2);
+    expect(budget.next(96)).toBe(8); // never more than its most
+    budget.spent(30);
+    expect(budget.next(112)).toBe(1); // nor less than its least
+    expect(budget.ms).toBe(1);
+  });
+
+  it("ignores a cost that is not a number of ms", () => {
+    const budget = frameBudget({margin: 3});
+    run(budget, [16, 16]);
+    budget.spent(NaN);
+    budget.spent(-1);
+    expect(budget.next(48)).toBe(frameBudgetDefaults.most);
+  });
+
+  it("takes the smaller of the measured rule and the late-frame rule", () => {
+    const budget = frameBudget({most: 8, least: 1, shrink: 0.5, grow: 1, margin: 3});
+    run(budget, [16, 16]);
+    budget.spent(7); // leaves 6 ms
+    expect(budget.next(48)).toBe(6);
+    expect(budget.next(80)).toBe(4); // a late frame: the late-frame rule's 8 halves to 4
+  });
+
+  it("measures a frame's other work once the frame is rendered (a task queued from the frame)", () => {
+    vi.useFakeTimers({toFake: ["setTimeout"]});
+    let now = 100;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => now);
+    try {
+      const budget = frameBudget({margin: 3});
+      run(budget, [16, 16]);
+      budget.measure(96, 4); // the frame began at 96 and trained for 4 ms
+      now = 109; // drawn and rendered by 109: 13 − 4 = 9 ms besides training
+      expect(budget.ms).toBe(frameBudgetDefaults.most); // nothing recorded until the task runs
+      vi.runAllTimers();
+      expect(budget.ms).toBe(16 - 3 - 9);
+    } finally {
+      clock.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("frameDraws", () => {
+  it("while training, redraws the charts when they are due and else the diagram, never both", () => {
+    const at = (now: number) => frameDraws({playing: true, now, lastCharts: 1000, interval: 100});
+    expect(at(1016)).toBe("diagram");
+    expect(at(1099.9)).toBe("diagram");
+    expect(at(1100)).toBe("charts");
+    expect(at(1250)).toBe("charts");
+  });
+
+  it("outside a running loop (a step, a reset) draws both", () => {
+    expect(frameDraws({playing: false, now: 1016, lastCharts: 1000, interval: 100})).toBe("both");
+    expect(frameDraws({playing: false, now: 5000, lastCharts: 1000, interval: 100})).toBe("both");
   });
 });

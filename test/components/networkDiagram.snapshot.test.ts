@@ -2,7 +2,8 @@
 // The playground's network diagram: its layout and keyboard moves (networkLayout.js), the
 // weight editor's parsing (weightEditor.js), the diagram's SVG (snapshot; updated in place
 // as drawn afresh), editing a weight by mouse and keyboard, the focused unit's chart, and the
-// dead units it marks. jsdom draws no canvas: a small 2D context (./canvas.ts) keeps each map's pixels.
+// dead units it marks. jsdom draws no canvas: a small 2D context (./canvas.ts) keeps each map's pixels
+// and where the diagram's one canvas of maps drew each.
 import {beforeAll, describe, expect, test} from "vitest";
 import {getActivation} from "../../lib/activations.js";
 import {heatColor, heatGrid} from "../../lib/heatmap.js";
@@ -16,6 +17,7 @@ import {
   moveFocus,
   nodeName
 } from "../../src/components/networkLayout.js";
+import {DEAD_MAP_OPACITY, MAP_SIDE} from "../../src/components/networkMaps.js";
 import {MAX_WEIGHT, parseWeight} from "../../src/components/weightEditor.js";
 import {installCanvas, painted} from "./canvas.js";
 import {expectSameDrawing, expectSnapshot, type Loose} from "./snapshot.js";
@@ -114,6 +116,23 @@ describe("parseWeight", () => {
 
 describe("networkDiagram", () => {
   const svgOf = (figure: Element) => figure.querySelector("svg.nd-svg")!;
+  /** The pixels of the diagram's one canvas of maps (RGBA). */
+  const maps = (figure: Element): number[] => [...painted.get(figure.querySelector(".nd-maps canvas")!)!];
+  /** The map of node k of column c: its MAP_SIDE² pixels (RGBA) at its place (its group's translate), 2 px a cell. */
+  const mapAt = (figure: Element, c: number, k: number): number[] => {
+    const canvas = figure.querySelector(".nd-maps canvas") as HTMLCanvasElement;
+    const node = figure.querySelector(`.nd-node[data-column="${c}"][data-node="${k}"]`)!;
+    const [x, y] = /translate\(([^,]+),([^)]+)\)/.exec(node.getAttribute("transform")!)!.slice(1).map(Number);
+    expect([x % 2, y % 2]).toEqual([0, 0]); // on a cell of the canvas
+    const all = painted.get(canvas)!;
+    const out: number[] = [];
+    for (let row = 0; row < MAP_SIDE; row++) {
+      const at = 4 * ((y / 2 + row) * canvas.width + x / 2);
+      out.push(...all.slice(at, at + 4 * MAP_SIDE));
+    }
+    return out;
+  };
+  const alphas = (pixels: number[]) => new Set(pixels.filter((_, i) => i % 4 === 3));
   const linkAt = (figure: Element, l: number, j: number, i: number) =>
     figure.querySelector(`.nd-link[data-layer="${l}"][data-to="${j}"][data-from="${i}"]`) as SVGGElement;
 
@@ -136,8 +155,16 @@ describe("networkDiagram", () => {
     expect(svgOf(figure)).toBe(svg);
     const fresh = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
     expectSameDrawing(svgOf(figure), svgOf(fresh));
-    const canvases = (f: Element) => [...f.querySelectorAll("canvas")].map((c) => [...painted.get(c)!]);
-    expect(canvases(figure)).toEqual(canvases(fresh));
+    expect(maps(figure)).toEqual(maps(fresh));
+    expect(figure.querySelectorAll("canvas").length).toBe(2); // the maps' one canvas and the focused unit's
+    // every node's map painted (opaque) at its place; nothing else on the canvas
+    let opaque = 0;
+    for (let c = 0; c < 4; c++)
+      for (let k = 0; k < (c === 0 ? 2 : c === 3 ? 1 : 3); k++) {
+        expect(alphas(mapAt(figure, c, k))).toEqual(new Set([255]));
+        opaque += MAP_SIDE ** 2;
+      }
+    expect(maps(figure).filter((v, i) => i % 4 === 3 && v > 0).length).toBe(opaque);
   });
 
   test("a link's weight shows on focus; Enter opens the editor; bad input changes nothing; a number sets it", () => {
@@ -227,6 +254,12 @@ describe("networkDiagram", () => {
     expect(marked.length).toBe(counts[0] + counts[1]);
     expect(marked).toContain("unit 2 of layer 1: dead, f′(z) = 0 on every training example");
     expect(marked).toContain("unit 4 of layer 2: dead, f′(z) = 0 on every training example");
+    // their maps faded, the others' not
+    const faded = Math.round(255 * DEAD_MAP_OPACITY);
+    expect(alphas(mapAt(figure, 1, 1))).toEqual(new Set([faded]));
+    expect(alphas(mapAt(figure, 2, 3))).toEqual(new Set([faded]));
+    expect(alphas(mapAt(figure, 1, 0))).toEqual(new Set([255]));
+    expect(maps(figure).filter((v, i) => i % 4 === 3 && v === faded).length).toBe(marked.length * MAP_SIDE ** 2);
   });
 
   test("a network of features draws its inputs' maps from the trainer's inputsOf, and bad ones get a note", () => {
@@ -241,9 +274,9 @@ describe("networkDiagram", () => {
     expect(figure.querySelector('.nd-node[data-column="0"][data-node="0"]')!.getAttribute("aria-label")).toBe(
       "input x₁²"
     );
-    const x1Squared = [...painted.get(figure.querySelector("canvas")!)!];
+    const x1Squared = mapAt(figure, 0, 0);
     const plain = networkDiagram({width: 640, onEdit: () => {}}).show(trainer);
-    expect(x1Squared).not.toEqual([...painted.get(plain.querySelector("canvas")!)!]);
+    expect(x1Squared).not.toEqual(mapAt(plain, 0, 0));
     const broken = {...trainer, inputsOf: () => new Float64Array(3)};
     expect(() => figure.show(broken)).not.toThrow();
     expect(figure.querySelector(".nd-note")!.textContent).toMatch(
@@ -253,8 +286,7 @@ describe("networkDiagram", () => {
 
   test("a sigmoid output's map is read against ½, as the data chart reads it", () => {
     const trainer = trainerFor();
-    const outputCanvas = (figure: Element) =>
-      painted.get(figure.querySelector('.nd-node[data-column="3"] canvas') as HTMLCanvasElement)!;
+    const outputCanvas = (figure: Element) => mapAt(figure, 3, 0);
     const figure = networkDiagram({width: 640, onEdit: () => {}}).show({...trainer, sigmoidOutput: true});
     const grid = heatGrid([-1.6, 1.6], 20);
     const y = unitValues(trainer.mlp, grid.inputs).a.at(-1)!;
@@ -265,20 +297,23 @@ describe("networkDiagram", () => {
     expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
-  test("given the data chart's pass, it paints from it, at the preview grid or every third cell of the full one", async () => {
+  test("given the data chart's pass, it paints from its preview grid's pass over every unit, run once per change of the network", async () => {
     const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
     const trainer = trainerFor();
-    const maps = (figure: Element) => [...figure.querySelectorAll("canvas")].map((c) => [...painted.get(c)!]);
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
     for (const block of [1, PREVIEW_BLOCK]) {
       const pass = gridPass();
-      expect(pass.over(trainer, block).values).toBeNull(); // before the diagram: outputs alone
       const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
-      const computed = pass.over(trainer, block); // as the data chart draws first
-      expect(computed.values).not.toBeNull();
+      const chart = pass.over(trainer, block); // as the data chart draws first
+      expect(chart.values === null).toBe(block === 1); // the full grid: its outputs alone
       figure.show(trainer);
+      const units = pass.over(trainer, PREVIEW_BLOCK);
+      expect(units.values).not.toBeNull();
+      if (block === PREVIEW_BLOCK) expect(units).toBe(chart); // the data chart's preview, shared
       expect(maps(figure)).toEqual(alone);
-      expect(pass.over(trainer)).toBe(computed); // read, not run again
+      figure.update({live: true});
+      expect(pass.over(trainer, PREVIEW_BLOCK)).toBe(units); // read, not run again
+      expect(pass.over(trainer, 1).values).toBeNull(); // and the full grid left to predict
     }
   });
 

@@ -1,5 +1,6 @@
-// The playground's shared forward pass (src/components/playgroundPass.js): what it computes over
-// the full and the preview grid, when it computes again, and how the diagram's maps sample it.
+// The playground's shared forward passes (src/components/playgroundPass.js): the outputs over the
+// full and the preview grid, every unit over the preview grid, when each computes again, and how
+// the two grids line up.
 import {describe, expect, it} from "vitest";
 import {heatGrid} from "../../lib/heatmap.js";
 import {createMlp, predict} from "../../lib/mlp.js";
@@ -28,64 +29,71 @@ describe("gridPass", () => {
     for (const block of [1, PREVIEW_BLOCK]) {
       const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
       const result = pass.over(trainer, block);
+      expect(result.block).toBe(block);
+      expect(result.side).toBe(RESOLUTION / block);
       expect(result.values).toBeNull();
+      expect(Array.from(result.inputs)).toEqual(Array.from(trainer.inputsOf(grid.inputs)));
       expect(Array.from(result.output)).toEqual(
         Array.from(predict(trainer.mlp, trainer.inputsOf(grid.inputs)))
       );
     }
-    const outputs = Array.from(pass.over(trainer, PREVIEW_BLOCK).output);
+    expect(pass.over(trainer).block).toBe(1); // the full grid by default
+    const outputs: number[] = Array.from(pass.over(trainer, PREVIEW_BLOCK).output);
     pass.withUnits(unitValues);
-    // the diagram has come: the next call records every unit, without waiting for a change
+    // the diagram has come: the preview grid's next pass records every unit, without waiting for a change
     const result = pass.over(trainer, PREVIEW_BLOCK);
     expect(result.values?.z).toHaveLength(3);
-    expect(Array.from(result.output)).toEqual(outputs);
+    for (const [k, y] of outputs.entries()) expect(result.output[k]).toBeCloseTo(y, 12);
     expect(result.output).toBe(result.values?.a[2]);
   });
 
-  it("given unitValues, gives every unit over the full grid, or the preview grid, as unitValues does", () => {
+  it("given unitValues, gives every unit over the preview grid, as unitValues does, and the full grid's outputs alone", () => {
     const trainer = trainerOf(1);
     const pass = gridPass();
     pass.withUnits(unitValues);
-    for (const block of [1, PREVIEW_BLOCK]) {
-      const grid = heatGrid([-EXTENT, EXTENT], RESOLUTION / block);
-      const expected = unitValues(trainer.mlp, trainer.inputsOf(grid.inputs));
-      const result = pass.over(trainer, block);
-      expect(result.block).toBe(block);
-      expect(result.side).toBe(RESOLUTION / block);
-      expect(Array.from(result.inputs)).toEqual(Array.from(trainer.inputsOf(grid.inputs)));
-      expect(result.values).toEqual(expected);
-    }
+    const preview = pass.over(trainer, PREVIEW_BLOCK);
+    const grid = heatGrid([-EXTENT, EXTENT], UNIT_SIDE);
+    expect(preview.side).toBe(UNIT_SIDE);
+    expect(preview.values).toEqual(unitValues(trainer.mlp, trainer.inputsOf(grid.inputs)));
+    const full = pass.over(trainer, 1);
+    expect(full.values).toBeNull();
+    expect(Array.from(full.output)).toEqual(
+      Array.from(predict(trainer.mlp, trainer.inputsOf(heatGrid([-EXTENT, EXTENT], RESOLUTION).inputs)))
+    );
   });
 
-  it("computes once until invalidated, the trainer or its network changes, or another block is asked for", () => {
+  it("computes each grid once until invalidated, or the trainer or its network changes", () => {
     const trainer = trainerOf(2);
     const pass = gridPass();
     pass.withUnits(unitValues);
-    const first = pass.over(trainer, 1);
-    const output = Array.from(first.values.a[2]);
-    expect(pass.over(trainer, 1)).toBe(first);
-    expect(pass.over(trainer)).toBe(first); // any block: the last one
+    const full = pass.over(trainer, 1);
+    const preview = pass.over(trainer, PREVIEW_BLOCK);
+    const output = Array.from(full.output);
+    const unitOutput = Array.from(preview.output);
+    expect(pass.over(trainer, 1)).toBe(full); // the preview's pass did not replace the full grid's
+    expect(pass.over(trainer, PREVIEW_BLOCK)).toBe(preview);
     // a weight changed: the cached values are stale until the owner says so
     trainer.mlp.weights[2][0] += 1;
-    expect(Array.from(pass.over(trainer, 1).values.a[2])).toEqual(output);
+    expect(Array.from(pass.over(trainer, 1).output)).toEqual(output);
+    expect(Array.from(pass.over(trainer, PREVIEW_BLOCK).output)).toEqual(unitOutput);
     pass.invalidate();
     const changed = pass.over(trainer, 1);
-    expect(Array.from(changed.values.a[2])).not.toEqual(output);
-    expect(Array.from(changed.values.a[2])).toEqual(Array.from(unitValues(trainer.mlp, changed.inputs).a[2]));
+    expect(Array.from(changed.output)).not.toEqual(output);
+    expect(Array.from(changed.output)).toEqual(Array.from(predict(trainer.mlp, changed.inputs)));
+    const changedUnits = pass.over(trainer, PREVIEW_BLOCK);
+    expect(Array.from(changedUnits.output)).not.toEqual(unitOutput);
+    expect(changedUnits.values).toEqual(unitValues(trainer.mlp, changedUnits.inputs));
     // the inputs are made once per grid and inputsOf
-    const calls = trainer.calls.inputsOf;
-    expect(pass.over(trainer, PREVIEW_BLOCK).block).toBe(PREVIEW_BLOCK);
-    expect(pass.over(trainer).block).toBe(PREVIEW_BLOCK);
-    pass.invalidate();
-    expect(pass.over(trainer).block).toBe(1); // nothing current: the full grid
-    expect(trainer.calls.inputsOf).toBe(calls + 1); // the preview grid's, the first time
+    expect(trainer.calls.inputsOf).toBe(2);
     const other = trainerOf(3);
-    const next = pass.over(other, 1);
-    expect(Array.from(next.values.a[2])).toEqual(Array.from(unitValues(other.mlp, next.inputs).a[2]));
+    const next = pass.over(other, PREVIEW_BLOCK);
+    expect(next.values).toEqual(unitValues(other.mlp, next.inputs));
     expect(other.calls.inputsOf).toBe(1);
+    const nextMlp = {...trainer, mlp: createMlp({sizes: [3, 4, 4, 1], activation: "tanh", seed: 9})};
+    expect(pass.over(nextMlp, 1)).not.toBe(changed); // another network: computed again
   });
 
-  it("the diagram's maps read the full grid at every third cell from the second: the preview grid's cells", () => {
+  it("the preview grid's cells are the full grid's every third cell centre, from the second", () => {
     expect(UNIT_SIDE * PREVIEW_BLOCK).toBe(RESOLUTION);
     const full = heatGrid([-EXTENT, EXTENT], RESOLUTION).inputs;
     const preview = heatGrid([-EXTENT, EXTENT], UNIT_SIDE).inputs;
@@ -101,10 +109,11 @@ describe("gridPass", () => {
 
   it("an error from inputsOf or the network reaches the caller each time, and a good trainer then runs", () => {
     const pass = gridPass();
+    pass.withUnits(unitValues);
     const good = trainerOf(4);
     const broken = {...good, inputsOf: () => new Float64Array(5)};
     expect(() => pass.over(broken, 1)).toThrow(/inputs has 5 numbers/);
-    expect(() => pass.over(broken, 1)).toThrow(/inputs has 5 numbers/);
+    expect(() => pass.over(broken, PREVIEW_BLOCK)).toThrow(/inputs has 5 numbers/);
     const failing = {
       ...good,
       inputsOf: () => {
@@ -112,6 +121,8 @@ describe("gridPass", () => {
       }
     };
     expect(() => pass.over(failing, 1)).toThrow("no such feature");
+    expect(() => pass.over(failing, PREVIEW_BLOCK)).toThrow("no such feature");
     expect(pass.over(good, 1).output).toHaveLength(RESOLUTION ** 2);
+    expect(pass.over(good, PREVIEW_BLOCK).values?.a[2]).toHaveLength(UNIT_SIDE ** 2);
   });
 });

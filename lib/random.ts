@@ -56,33 +56,31 @@ export function uniform(random: Random, low: number, high: number): number {
 
 /**
  * A generator of normal numbers with the given mean and standard deviation, by the
- * Box–Muller transform (each pair of uniforms gives two normals; the second is cached).
+ * Box–Muller transform (each pair of uniforms gives two normals; the second is kept for the
+ * next call): fillNormals, two at a time.
  */
 export function gaussian(random: Random, mean = 0, sd = 1): () => number {
-  let spare = NaN;
+  const pair = new Float64Array(2);
+  let used = 2;
   return () => {
-    if (spare === spare) {
-      const value = spare;
-      spare = NaN;
-      return mean + sd * value;
+    if (used === 2) {
+      fillNormals(random, pair, mean, sd);
+      used = 0;
     }
-    const u = 1 - random(); // (0, 1], so the log is finite
-    const radius = Math.sqrt(-2 * Math.log(u));
-    const angle = 2 * Math.PI * random();
-    spare = radius * Math.sin(angle);
-    return mean + sd * radius * Math.cos(angle);
+    return pair[used++];
   };
 }
 
 /**
- * Fills `out` with standard normal numbers: exactly those, bit for bit, that as many calls of
- * gaussian(random, 0, 1) would give, in order, leaving the stream where they would leave it
- * (an odd length draws the last pair whole and keeps its first number, as the generator
- * would). The same Box–Muller transform, in bulk: the uniforms first, drawn in one call when
- * the generator can fill (mulberry32's can), then each pair turned into two normals in place,
- * which takes about two thirds of the time of the one-at-a-time generator.
+ * Fills `out` with normal numbers of the given mean and standard deviation (standard ones by
+ * default) by the Box–Muller transform: each pair of uniforms u, v gives r·cos 2πv and
+ * r·sin 2πv with r = √(−2 ln(1 − u)), in that order (1 − u is in (0, 1], so the log is finite).
+ * In bulk: the uniforms first, drawn in one call when the generator can fill (mulberry32's
+ * can), then each pair turned into two normals in place, which takes about two thirds of the
+ * time of drawing them one at a time. An odd length draws its last pair whole and keeps the
+ * first of the two. gaussian() draws its numbers here, two at a time, so the two agree bit for bit.
  */
-export function fillNormals(random: Random, out: Float64Array): Float64Array {
+export function fillNormals(random: Random, out: Float64Array, mean = 0, sd = 1): Float64Array {
   const n = out.length;
   const pairs = n - (n % 2);
   const filling = (random as Partial<FillingRandom>).fill;
@@ -90,14 +88,14 @@ export function fillNormals(random: Random, out: Float64Array): Float64Array {
   else for (let i = 0; i < pairs; i++) out[i] = random();
   const turn = 2 * Math.PI;
   for (let i = 0; i < pairs; i += 2) {
-    const radius = Math.sqrt(-2 * Math.log(1 - out[i])); // 1 − u in (0, 1], so the log is finite
+    const radius = Math.sqrt(-2 * Math.log(1 - out[i]));
     const angle = turn * out[i + 1];
-    out[i] = 0 + radius * Math.cos(angle); // (0 + …: as gaussian's mean + sd · …, which turns −0 into 0)
-    out[i + 1] = 0 + radius * Math.sin(angle);
+    out[i] = mean + sd * radius * Math.cos(angle);
+    out[i + 1] = mean + sd * (radius * Math.sin(angle));
   }
   if (pairs < n) {
     const radius = Math.sqrt(-2 * Math.log(1 - random()));
-    out[pairs] = 0 + radius * Math.cos(turn * random());
+    out[pairs] = mean + sd * radius * Math.cos(turn * random());
   }
   return out;
 }

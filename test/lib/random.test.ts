@@ -43,30 +43,55 @@ describe("mulberry32", () => {
   });
 });
 
-describe("fillNormals", () => {
+/**
+ * The Box–Muller generator written out one number at a time, independently of lib: u, v from
+ * the stream, r = √(−2 ln(1 − u)), then mean + sd·r·cos 2πv and, at the next call, mean +
+ * sd·(r·sin 2πv).
+ */
+function referenceGaussian(random: () => number, mean: number, sd: number): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return mean + sd * value;
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    spare = radius * Math.sin(angle);
+    return mean + sd * radius * Math.cos(angle);
+  };
+}
+
+describe("fillNormals and gaussian", () => {
   /** The same check for any length, from a filling generator and from a plain function. */
-  const sameAsGaussian = (length: number, plain: boolean) => {
-    const reference = gaussian(mulberry32(3), 0, 1);
+  const sameAsReference = (length: number, plain: boolean, mean: number, sd: number) => {
+    const reference = referenceGaussian(mulberry32(3), mean, sd);
     const expected = Array.from({length}, () => reference());
     const seeded = mulberry32(3);
     const random = plain ? () => seeded() : seeded;
-    const out = fillNormals(random, new Float64Array(length));
+    const out = fillNormals(random, new Float64Array(length), mean, sd);
     // bit for bit, zeros' signs included (toEqual on numbers is Object.is)
     expect(Array.from(out)).toEqual(expected);
     // the stream is left where the one-at-a-time generator leaves it: an odd length drew its last pair whole
     const after = mulberry32(3);
     for (let i = 0; i < length + (length % 2); i++) after();
     expect(random()).toBe(after());
+    // gaussian, one at a time, gives the same numbers
+    const one = gaussian(mulberry32(3), mean, sd);
+    expect(Array.from({length}, () => one())).toEqual(expected);
   };
 
-  it("gives exactly gaussian(random, 0, 1)'s numbers, odd lengths and plain generators too", () => {
+  it("give the reference's numbers bit for bit: odd lengths, plain generators, any mean and sd", () => {
     for (const length of [0, 1, 2, 3, 10, 1001]) {
-      sameAsGaussian(length, false);
-      sameAsGaussian(length, true);
+      sameAsReference(length, false, 0, 1);
+      sameAsReference(length, true, 0, 1);
+      sameAsReference(length, false, -0.3, 0.7);
+      sameAsReference(length, true, 5, 1e-3);
     }
   });
 
-  it("turns a uniform of exactly 0 (1 − u = 1) into a zero radius and a finite normal", () => {
+  it("turn a uniform of exactly 0 (1 − u = 1) into a zero radius and a finite normal", () => {
     const zeros = () => 0;
     const out = fillNormals(zeros, new Float64Array(3));
     expect(Array.from(out)).toEqual([0, 0, 0]); // radius √(−2 ln 1) = 0, and 0 + 0 · cos 0 is +0

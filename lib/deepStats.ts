@@ -163,7 +163,7 @@ export interface DeepStatsRun {
    * top gradient g (batch × width, one row per input), each drawn layer's weights (row i:
    * unit i's incoming weights), each computed layer's z, and the δ of the layer the backward
    * pass did last (null before it starts). Once the run is done, they may serve the next
-   * run of the same width and batch (see takeWorkspace): read them before starting another.
+   * run (see takeWorkspace): read them before starting another.
    */
   inspect(): {
     inputs: Float64Array;
@@ -268,10 +268,14 @@ interface LayerArrays {
   slopes: Float64Array;
 }
 
-/** The arrays a run works in, for its width and batch, with as many layers as runs have needed. */
+/**
+ * The arrays runs work in, with as many layers as runs have needed: each of a layer's weight
+ * arrays holds up to `squares` numbers (width²), its z and f′(z) and each spare array up to
+ * `cells` (width × batch). A run uses their first width² or width × batch numbers.
+ */
 interface Workspace {
-  width: number;
-  batch: number;
+  squares: number;
+  cells: number;
   layers: LayerArrays[];
   /** a_l of the layer below and of the layer ahead, in turn; δ and ∂L/∂a on the way back; the spreads' scratch. */
   spare: Float64Array[];
@@ -283,38 +287,51 @@ const KEPT_WORKSPACE_DOUBLES = 6_291_456;
 let keptWorkspace: Workspace | null = null;
 
 /**
- * The arrays for a run of this width and batch: those of the last finished run of the same
- * shape, else new ones. Writing into arrays already touched is what makes this worth it: a
- * new array's memory is handed over page by page at its first write, which in Chromium cost
- * about 15 ms a run for the 15 MB of 20 layers of 128 units over 256 inputs, as much as the
- * run's arithmetic (./simdProduct.ts). A run owns its workspace until it is done
- * (keepWorkspace); one given up half-way keeps it, and the next run starts anew.
+ * A workspace for a run of this width and batch: the last finished run's when it is large
+ * enough (a narrower network or a smaller batch uses the start of each array), else a new
+ * one. Writing into arrays already touched is what makes this worth it: a new array's memory
+ * is handed over page by page at its first write, which in Chromium cost about 15 ms a run
+ * for the 15 MB of 20 layers of 128 units over 256 inputs, as much as the run's arithmetic
+ * (./simdProduct.ts). A run owns its workspace until it is done (keepWorkspace); one given up
+ * half-way keeps it, and the next run starts anew.
  */
 function takeWorkspace(width: number, batch: number): Workspace {
   const kept = keptWorkspace;
   keptWorkspace = null;
-  if (kept !== null && kept.width === width && kept.batch === batch) return kept;
-  return {width, batch, layers: [], spare: Array.from({length: 5}, () => new Float64Array(width * batch))};
+  const squares = width * width;
+  const cells = width * batch;
+  if (kept !== null && kept.squares >= squares && kept.cells >= cells) return kept;
+  return {squares, cells, layers: [], spare: Array.from({length: 5}, () => new Float64Array(cells))};
 }
 
-/** Layer l's arrays (0-based), adding the layers up to it that the workspace does not have yet. */
-function layerArrays(workspace: Workspace, l: number): LayerArrays {
-  const {width, batch, layers} = workspace;
+/** The first `length` numbers of each array, as arrays of their own (views, not copies). */
+const starts = (arrays: Float64Array[], length: number): Float64Array[] =>
+  arrays.map((array) => array.subarray(0, length));
+
+/**
+ * Layer l's arrays (0-based) for a run of this width and batch, adding the layers up to it
+ * that the workspace does not have yet.
+ */
+function layerArrays(workspace: Workspace, l: number, width: number, batch: number): LayerArrays {
+  const {squares, cells, layers} = workspace;
   while (layers.length <= l) {
     layers.push({
-      weights: new Float64Array(width * width),
-      weightsTransposed: new Float64Array(width * width),
-      pre: new Float64Array(width * batch),
-      slopes: new Float64Array(width * batch)
+      weights: new Float64Array(squares),
+      weightsTransposed: new Float64Array(squares),
+      pre: new Float64Array(cells),
+      slopes: new Float64Array(cells)
     });
   }
-  return layers[l];
+  const {weights, weightsTransposed, pre, slopes} = layers[l];
+  const [w, wT] = starts([weights, weightsTransposed], width * width);
+  const [z, slope] = starts([pre, slopes], width * batch);
+  return {weights: w, weightsTransposed: wT, pre: z, slopes: slope};
 }
 
 /** Keeps a finished run's workspace for the next run, when it is small enough. */
 function keepWorkspace(workspace: Workspace): void {
-  const {width, batch, layers, spare} = workspace;
-  const doubles = layers.length * 2 * (width * width + width * batch) + spare.length * width * batch;
+  const {squares, cells, layers, spare} = workspace;
+  const doubles = layers.length * 2 * (squares + cells) + spare.length * cells;
   if (doubles <= KEPT_WORKSPACE_DOUBLES) keptWorkspace = workspace;
 }
 
@@ -362,7 +379,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
   const weightsTransposed: Float64Array[] = []; // Wᵀ of each layer, for the product both ways (multiplyTransposedFast reads b and bᵀ)
   const pre: Float64Array[] = []; // z_l per layer
   const slopes: Float64Array[] = []; // f′(z_l) per layer, kept for the way back
-  const [aheadEven, aheadOdd, deltaArray, upstreamArray, scratch] = workspace.spare;
+  const [aheadEven, aheadOdd, deltaArray, upstreamArray, scratch] = starts(workspace.spare, size);
   let below = inputs; // a_{l−1}
   const ahead = [aheadEven, aheadOdd];
   let delta = deltaArray; // δ of the layer last done backwards
@@ -375,7 +392,7 @@ export function createDeepStatsRun(options: DeepStatsOptions): DeepStatsRun {
 
   /** Layer l + 1 forwards: draws W, computes z = W a and a = f(z), and records their spreads and arithmetic. */
   function forwardStep(l: number): void {
-    const arrays = layerArrays(workspace, l);
+    const arrays = layerArrays(workspace, l, width, batch);
     const w = scaleDraws(scheme, width, width, layerDraws(draws, l, width, distribution), distribution, arrays.weights);
     if (scale !== 1) for (let i = 0; i < w.length; i++) w[i] *= scale;
     weights.push(w);

@@ -304,6 +304,11 @@ describe("runs", () => {
     weightsOf({...options, width: 8});
     weightsOf({...options, distribution: "uniform"});
     expect(weightsOf(options)).toEqual(first);
+    // a narrower run in the arrays of a wider one (their first numbers), and a wider one after
+    const narrow = weightsOf({...options, width: 8, batch: 4});
+    weightsOf({...options, width: 32, batch: 16});
+    expect(weightsOf({...options, width: 8, batch: 4})).toEqual(narrow);
+    expect(weightsOf(options)).toEqual(first);
     // a run given up half-way (as the page's worker gives one up for a newer request) leaves
     // the next runs their numbers, in the arrays it held or in new ones
     const abandoned = createDeepStatsRun({...options, activation: "relu"});

@@ -1,7 +1,7 @@
 // One trainer measurement, as a fresh process or a fresh browser makes it: lib's trainEpoch
 // against the nn.ts-style object graph (./object-graph.ts) with the same initial weights, on
 // the circle dataset scaled to a chosen range, then lib's predict and unitValues over a
-// 100×100 grid, and the playground's one pass per redraw (unitValues over 60×60). No Node or DOM API here: the caller passes the clock, so the same code runs under node
+// 100×100 grid, and the playground's passes per redraw (predict over 60×60, unitValues over 20×20). No Node or DOM API here: the caller passes the clock, so the same code runs under node
 // (./trainerNode.ts) and in Chromium (./trainerBrowser.ts), bundled by ./fresh.ts.
 
 import {circle} from "../lib/datasets.js";
@@ -32,7 +32,8 @@ export interface TrainerTiming {
   unitsDeepMs: number;
   /**
    * ms for what the playground computes per redraw with its diagram shown, 6 hidden layers of 8:
-   * one unitValues pass over its 60×60 grid, read by the data chart's map and every unit's map
+   * predict over its 60×60 grid for the data chart's map and unitValues over every third cell
+   * centre (20×20) for every unit's map
    * (src/components/playgroundPass.js).
    */
   pageDeepMs: number;
@@ -142,7 +143,9 @@ function timeCalls(run: () => void, clock: () => number): number {
 
 /**
  * The decision map over the 100×100 grid: predict, and unitValues (every unit), for both
- * networks; and the playground's pass per redraw (unitValues over 60×60) for the deep one.
+ * networks; and the playground's passes per redraw for the deep one (src/components/playgroundPass.js):
+ * predict over its 60×60 grid for the data chart's map, unitValues over every third cell
+ * centre (20×20) for every unit's map in the network diagram.
  */
 function timeMaps(mlp: Mlp, deep: Mlp, scale: number, clock: () => number) {
   const points = grid(100, scale);
@@ -150,12 +153,17 @@ function timeMaps(mlp: Mlp, deep: Mlp, scale: number, clock: () => number) {
   const units = unitValues(mlp, points);
   const unitsDeep = unitValues(deep, points);
   const page = grid(60, scale);
-  const pageDeep = unitValues(deep, page);
+  const pageOut = new Float64Array(60 * 60);
+  const preview = grid(20, scale);
+  const previewDeep = unitValues(deep, preview);
   return {
     predictMs: timeCalls(() => predict(mlp, points, out), clock),
     predictDeepMs: timeCalls(() => predict(deep, points, out), clock),
     unitsMs: timeCalls(() => unitValues(mlp, points, units), clock),
     unitsDeepMs: timeCalls(() => unitValues(deep, points, unitsDeep), clock),
-    pageDeepMs: timeCalls(() => unitValues(deep, page, pageDeep), clock)
+    pageDeepMs: timeCalls(() => {
+      predict(deep, page, pageOut);
+      unitValues(deep, preview, previewDeep);
+    }, clock)
   };
 }

@@ -52,7 +52,8 @@ export function trainingPanel(initialTrainer, {width}) {
     accuracy: html`<span class="live pg-accuracy"></span>`,
     state: announce(html`<p class="pg-state"></p>`)
   };
-  // one forward pass over the map's grid per redraw, read by the data chart and the diagram
+  // the passes over the map's grid per redraw (the outputs over the full grid, every unit over
+  // the preview cells), shared by the data chart and the diagram (./playgroundPass.js)
   const pass = gridPass();
   const data = dataChart({size: Math.min(chartWidth, 480), pass});
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;

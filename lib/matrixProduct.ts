@@ -12,16 +12,22 @@
 import {createSimdProduct} from "./simdProduct.js";
 import type {Product} from "./simdProduct.js";
 
-/** Throws unless the arrays hold the given dimensions. */
+/** Throws unless the arrays hold the given dimensions (and bT, when given, cols × inner numbers). */
 function checkSizes(
   a: Float64Array,
   b: Float64Array,
   out: Float64Array,
   rows: number,
   cols: number,
-  inner: number
+  inner: number,
+  bT?: Float64Array
 ): void {
-  if (a.length < rows * inner || b.length < cols * inner || out.length < rows * cols) {
+  if (
+    a.length < rows * inner ||
+    b.length < cols * inner ||
+    out.length < rows * cols ||
+    (bT !== undefined && bT.length < cols * inner)
+  ) {
     throw new Error("multiplyTransposed: an array is shorter than its dimensions");
   }
 }
@@ -217,9 +223,7 @@ export function multiplyTransposedSparse(
   cols: number,
   inner: number
 ): void {
-  checkSizes(a, b, out, rows, cols, inner);
-  if (bT.length < cols * inner)
-    throw new Error("multiplyTransposed: an array is shorter than its dimensions");
+  checkSizes(a, b, out, rows, cols, inner, bT);
   if (nonZeroValues.length < inner) {
     nonZeroValues = new Float64Array(inner);
     nonZeroStarts = new Int32Array(inner);
@@ -253,9 +257,7 @@ export function multiplyTransposedFast(
   cols: number,
   inner: number
 ): void {
-  checkSizes(a, b, out, rows, cols, inner);
-  if (bT.length < cols * inner)
-    throw new Error("multiplyTransposed: an array is shorter than its dimensions");
+  checkSizes(a, b, out, rows, cols, inner, bT);
   if (simd === undefined) simd = createSimdProduct();
   if (simd) simd(a, bT, out, rows, cols, inner);
   else multiplyTransposedSparse(a, b, bT, out, rows, cols, inner);

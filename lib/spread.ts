@@ -161,6 +161,15 @@ const bucketStep = new Int32Array(BUCKETS);
 /** The values of the buckets that hold a wanted rank (or, for a small sample, all of it), grown as needed. */
 let gathered = new Float64Array(0);
 
+/**
+ * The bucket of x (min ≤ x ≤ max) among last + 1 equal buckets from min, `scale` of them per
+ * unit: an order-keeping map (x ≤ y gives a bucket no later), max itself in the last.
+ */
+function bucketOfValue(x: number, min: number, scale: number, last: number): number {
+  const b = ((x - min) * scale) | 0;
+  return b < last ? b : last;
+}
+
 /** `gathered`, at least n long. */
 function gatherBuffer(n: number): Float64Array {
   if (gathered.length < n) gathered = new Float64Array(Math.max(n, 2 * gathered.length));
@@ -198,12 +207,11 @@ export function quantilesOfSample(
   const scale = BUCKETS / span;
   const last = BUCKETS - 1;
   for (let i = 0; i < n; i++) {
-    const b = ((values[i] - min) * scale) | 0;
-    starts[(b < last ? b : last) + 1]++;
+    starts[bucketOfValue(values[i], min, scale, last) + 1]++;
   }
   for (let b = 1; b <= BUCKETS; b++) starts[b] += starts[b - 1]; // starts[b]: values in buckets before b
   /** The bucket that holds the value of the given rank (0-based) in sorted order. */
-  const bucketOf = (rank: number): number => {
+  const bucketOfRank = (rank: number): number => {
     let lo = 0;
     let hi = last; // the last bucket b with starts[b] ≤ rank
     while (lo < hi) {
@@ -224,7 +232,7 @@ export function quantilesOfSample(
   let size = 0;
   for (const {k, next} of ranks) {
     for (const rank of next < 0 ? [k] : [k, next]) {
-      const b = bucketOf(rank);
+      const b = bucketOfRank(rank);
       if (at[b] < 0) {
         at[b] = size;
         size += starts[b + 1] - starts[b];
@@ -240,8 +248,7 @@ export function quantilesOfSample(
     for (let b = 0; b < BUCKETS; b++) next[b] = at[b];
     for (let i = 0; i < n; i++) {
       const x = values[i];
-      const b = ((x - min) * scale) | 0;
-      const c = b < last ? b : last;
+      const c = bucketOfValue(x, min, scale, last);
       if (next[c] >= 0) work[next[c]++] = x;
     }
   } else {
@@ -256,8 +263,7 @@ export function quantilesOfSample(
     }
     for (let i = 0; i < n; i++) {
       const x = values[i];
-      const b = ((x - min) * scale) | 0;
-      const c = b < last ? b : last;
+      const c = bucketOfValue(x, min, scale, last);
       const slot = next[c];
       work[slot] = x;
       next[c] = slot + step[c];
@@ -266,7 +272,7 @@ export function quantilesOfSample(
   const sortedAt = new Map<number, (position: number) => number>(); // per wanted bucket
   /** The value of the given rank (0-based) in sorted order. */
   const orderStatistic = (rank: number): number => {
-    const b = bucketOf(rank);
+    const b = bucketOfRank(rank);
     let sorted = sortedAt.get(b);
     if (!sorted) {
       sorted = sortedPositions(work, at[b], at[b] + starts[b + 1] - starts[b] - 1);

@@ -74,6 +74,7 @@ export {unitValues} from "./mlpUnits.js";
 export type {UnitValues} from "./mlpUnits.js";
 export type {
   FromDenseOptions,
+  LayerTap,
   Mlp,
   MlpInit,
   MlpLoss,

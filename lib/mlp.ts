@@ -337,3 +337,4 @@ export function toDenseLayers(mlp: Mlp): DenseLayer[] {
 export {trainEpoch} from "./mlpTrain.js";
 export type {Regularization, TrainOptions} from "./mlpTrain.js";
 export {deadUnits, meanLoss, predict} from "./mlpPredict.js";
+export type {LayerTap} from "./mlpPredict.js";

@@ -70,7 +70,7 @@ export {
   toDenseLayers,
   trainEpoch
 } from "./mlp.js";
-export {unitValues} from "./mlpUnits.js";
+export {unitValues, unitValuesAt} from "./mlpUnits.js";
 export type {UnitValues} from "./mlpUnits.js";
 export type {
   FromDenseOptions,

@@ -56,9 +56,9 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array, tap?
 
 /**
  * Per weight layer, the function computing its z over many examples: the generated one
- * (./mlpCompile.js), or plain loops where the network has none. Used by predict and unitValues.
+ * (./mlpCompile.js), or plain loops where the network has none. Used by predict and meanLoss.
  */
-export function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
+function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
   const {sizes} = mlp;
   return mlp.scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
 }

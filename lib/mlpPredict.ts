@@ -50,29 +50,20 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array, tap?
       `out has ${result.length} entries, expected ${n * width} (${n} examples × ${width} outputs)`
     );
   }
-  layered(mlp, layerFunctions(mlp), inputs, n, result, undefined, tap);
+  layered(mlp, inputs, n, result, undefined, tap);
   return result;
-}
-
-/**
- * Per weight layer, the function computing its z over many examples: the generated one
- * (./mlpCompile.js), or plain loops where the network has none. Used by predict and meanLoss.
- */
-function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
-  const {sizes} = mlp;
-  return mlp.scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
 }
 
 /**
  * predict by layers (and meanLoss, which also takes the output layer's z, the logits, into
  * `logits` when given): for each block of examples, every layer's z by its layer function
- * (the sums of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
+ * (the generated one of ./mlpCompile.js, or plain loops where the network has none: the sums
+ * of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
  * tanhValues, unless a `tap` reads the slopes too), then the skip connection's sum, f(z) +
  * input, where the layer has one: the numbers of the example-by-example pass, bit for bit.
  */
 function layered(
   mlp: Mlp,
-  layers: readonly CompiledLayer[],
   inputs: Float64Array,
   n: number,
   result: Float64Array,
@@ -80,6 +71,8 @@ function layered(
   tap?: LayerTap
 ): void {
   const {sizes, weights, biases, residual, scratch} = mlp;
+  const layers: readonly CompiledLayer[] =
+    scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
   const last = layers.length - 1;
   const widest = BLOCK * Math.max(...sizes.slice(1));
   if (blockZ.length < widest) {
@@ -145,7 +138,7 @@ export function meanLoss(
   const y = outputs ?? lossOutputs.subarray(0, size);
   const crossEntropy = mlp.loss === "binaryCrossEntropy";
   const logits = crossEntropy ? lossLogits.subarray(0, size) : undefined;
-  layered(mlp, layerFunctions(mlp), inputs, n, y, logits);
+  layered(mlp, inputs, n, y, logits);
   let sum = 0;
   for (let i = 0; i < size; i++) {
     sum += logits ? bceUnit.valueFromLogit(logits[i], targets[i]) : 0.5 * (y[i] - targets[i]) ** 2;

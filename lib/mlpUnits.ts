@@ -25,7 +25,7 @@ export interface UnitValues {
   slope: Float64Array[];
 }
 
-/** 0, 1, 2, …: unitValues' rows, every example (grown as needed). */
+/** 0, 1, 2, …: the rows of every example (grown as needed). */
 let everyRow = new Int32Array(0);
 /** The outputs of a pass whose caller wants the units alone (grown as needed). */
 let spareOutput = new Float64Array(0);
@@ -50,7 +50,9 @@ function kindOf(value: unknown): string {
 /** Throws, naming the problem, unless `rows` is an Int32Array of rows of n, in ascending order. */
 function checkRows(rows: Int32Array, n: number): void {
   if (!(rows instanceof Int32Array)) {
-    throw new Error(`rows must be an Int32Array of example indices in ascending order, got ${kindOf(rows)}`);
+    throw new Error(
+      `rows must be an Int32Array of example indices in ascending order (or null: every example), got ${kindOf(rows)}`
+    );
   }
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
@@ -74,18 +76,16 @@ function checkRows(rows: Int32Array, n: number): void {
  * returned. Throws, naming the problem, for inputs that are not a Float64Array of whole rows.
  */
 export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): UnitValues {
-  const n = exampleCount(inputs, mlp.sizes[0], "inputs");
-  if (everyRow.length < n)
-    everyRow = Int32Array.from({length: Math.max(n, 2 * everyRow.length)}, (_, k) => k);
-  return unitValuesAt(mlp, inputs, everyRow.subarray(0, n), out);
+  return unitValuesAt(mlp, inputs, null, out);
 }
 
 /**
  * One forward pass over the n examples of inputs (row-major n × sizes[0]) that writes every
  * example's output, as predict does, into `output` (n × the output size; left out, the outputs
  * are not kept), and records every unit's z, f(z) and f′(z) at the examples `rows` (ascending
- * indices of examples, each once): UnitValues of rows.length examples, the k-th being example
- * rows[k], the numbers unitValues gives for that example, bit for bit. `out` is reused when its
+ * indices of examples, each once; null: every example, as unitValues): UnitValues of
+ * rows.length examples, the k-th being example rows[k], the numbers unitValues gives for that
+ * example, bit for bit. `out` is reused when its
  * shapes match, as unitValues reuses it. Throws, naming the problem, for inputs that are not a
  * Float64Array of whole rows, rows that are not an Int32Array of ascending examples of inputs,
  * or an output of another length.
@@ -93,13 +93,17 @@ export function unitValues(mlp: Mlp, inputs: Float64Array, out?: UnitValues): Un
 export function unitValuesAt(
   mlp: Mlp,
   inputs: Float64Array,
-  rows: Int32Array,
+  rows: Int32Array | null,
   out?: UnitValues,
   output?: Float64Array
 ): UnitValues {
   const {sizes} = mlp;
   const n = exampleCount(inputs, sizes[0], "inputs");
-  checkRows(rows, n);
+  if (rows === null) {
+    if (everyRow.length < n)
+      everyRow = Int32Array.from({length: Math.max(n, 2 * everyRow.length)}, (_, k) => k);
+    rows = everyRow.subarray(0, n);
+  } else checkRows(rows, n);
   const size = n * sizes[sizes.length - 1];
   if (output === undefined) {
     if (spareOutput.length < size) spareOutput = new Float64Array(Math.max(size, 2 * spareOutput.length));

@@ -248,6 +248,17 @@ describe("unitValuesAt", () => {
     }
   }
 
+  it("null rows are every example: unitValues, with the outputs", () => {
+    const mlp = createMlp({sizes: [2, 4, 4, 1], activation: "tanh", residual: true, seed: 8});
+    const inputs = randomRows(300, 2, 4);
+    const output = new Float64Array(300);
+    expect(unitValuesAt(mlp, inputs, null, undefined, output)).toEqual(unitValues(mlp, inputs));
+    expect(Array.from(output)).toEqual(Array.from(predict(mlp, inputs)));
+    // more examples than any call before: every row is still recorded
+    const more = randomRows(900, 2, 5);
+    expect(Array.from(unitValuesAt(mlp, more, null).a[2])).toEqual(Array.from(predict(mlp, more)));
+  });
+
   it("reuses out when its shapes match the rows, and needs no output", () => {
     const mlp = createMlp({sizes: [2, 4, 1], activation: "tanh", seed: 3});
     const inputs = randomRows(40, 2, 1);
@@ -270,7 +281,7 @@ describe("unitValuesAt", () => {
     const refused: [unknown, RegExp][] = [
       [
         [1, 2],
-        /^rows must be an Int32Array of example indices in ascending order, got an object of type Array$/
+        /^rows must be an Int32Array of example indices in ascending order \(or null: every example\), got an object of type Array$/
       ],
       [Float64Array.from([1, 2]), /^rows must be an Int32Array .*, got an object of type Float64Array$/],
       [undefined, /^rows must be an Int32Array .*, got undefined$/],

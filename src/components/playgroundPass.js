@@ -50,8 +50,8 @@ export function cellsOf(block) {
  * are thrown to the caller, each time it asks.
  */
 export function gridPass() {
-  const grids = {}; // block → {side, rows, points, inputsOf, inputs, output, values, every}
-  let full = null; // the full grid's points
+  const grids = {}; // block → {side, rows, points, inputsOf, inputs, output, values}
+  const full = heatGrid([-EXTENT, EXTENT], RESOLUTION).inputs; // the full grid's points
   let results = {}; // block → the result, while `owner` is current
   let owner = null; // {trainer, mlp} the results are for
   let units = null; // unitValuesAt, once a reader of every unit has handed it over
@@ -61,9 +61,7 @@ export function gridPass() {
     let entry = grids[block];
     if (!entry) {
       const rows = cellsOf(block);
-      full ??= heatGrid([-EXTENT, EXTENT], RESOLUTION).inputs;
-      const points = new Float64Array(2 * rows.length);
-      rows.forEach((row, p) => points.set(full.subarray(2 * row, 2 * row + 2), 2 * p));
+      const points = Float64Array.from({length: 2 * rows.length}, (_, k) => full[2 * rows[k >> 1] + (k & 1)]);
       entry = grids[block] = {side: RESOLUTION / block, rows, points};
     }
     if (entry.inputsOf !== trainer.inputsOf || !entry.inputs) {
@@ -71,12 +69,6 @@ export function gridPass() {
       entry.inputsOf = trainer.inputsOf;
     }
     return entry;
-  }
-
-  /** Every unit's values at the preview grid's cells: their outputs are the last layer's. */
-  function unitResult(entry) {
-    const {side, inputs, values} = entry;
-    return {block: PREVIEW_BLOCK, side, inputs, output: values.a[values.a.length - 1], values};
   }
 
   function over(trainer, block = 1) {
@@ -88,21 +80,29 @@ export function gridPass() {
     const known = results[block];
     if (known && (known.values || block === 1 || !units)) return known;
     const entry = gridOf(trainer, block);
-    if (units && block !== 1) {
-      // the preview grid's own pass, every unit at each of its cells
-      entry.every ??= Int32Array.from({length: entry.side ** 2}, (_, k) => k);
-      entry.values = units(mlp, entry.inputs, entry.every, entry.values);
-      return (results[block] = unitResult(entry));
-    }
-    const size = entry.side ** 2 * mlp.sizes[mlp.sizes.length - 1];
-    const output = (entry.output = entry.output?.length === size ? entry.output : new Float64Array(size));
-    const preview = units && !results[PREVIEW_BLOCK]?.values && gridOf(trainer, PREVIEW_BLOCK);
+    const output = (entry.output ??= new Float64Array(entry.side ** 2)); // the network has one output
+    // with unitValuesAt, every unit at the preview's cells: in the full grid's pass (unless
+    // recorded already), or in the preview's own pass over them alone
+    const preview =
+      units && (block !== 1 || !results[PREVIEW_BLOCK]?.values) && gridOf(trainer, PREVIEW_BLOCK);
     if (preview) {
-      // one pass: the full grid's outputs, and every unit at the preview grid's cells
-      preview.values = units(mlp, entry.inputs, preview.rows, preview.values, output);
-      results[PREVIEW_BLOCK] = unitResult(preview);
+      const values = (preview.values = units(
+        mlp,
+        entry.inputs,
+        block === 1 ? preview.rows : null,
+        preview.values,
+        output
+      ));
+      const {side, inputs} = preview;
+      results[PREVIEW_BLOCK] = {
+        block: PREVIEW_BLOCK,
+        side,
+        inputs,
+        output: values.a.at(-1),
+        values
+      };
     } else predict(mlp, entry.inputs, output);
-    return (results[block] = {block, side: entry.side, inputs: entry.inputs, output, values: null});
+    return (results[block] ??= {block, side: entry.side, inputs: entry.inputs, output, values: null});
   }
 
   return {

@@ -25,7 +25,9 @@ export const UNIT_SIDE = RESOLUTION / PREVIEW_BLOCK;
  * The full grid's cells (heatGrid's row-major order: row r of cells, from the bottom, then
  * column c, at r·RESOLUTION + c) that make the grid of one cell per `block` × `block` square
  * (`block` 1 or PREVIEW_BLOCK): each square's centre cell, so the preview grid's cell (i, j) is
- * the full grid's (block·i + 1, block·j + 1), the same point.
+ * the full grid's (3i + 1, 3j + 1). A grid's points are the full grid's at its cells (those
+ * of heatGrid with UNIT_SIDE cells lie there too, but only to an ulp), so the pass over the
+ * full grid and the preview's own pass see the very same inputs.
  */
 export function cellsOf(block) {
   const side = RESOLUTION / block;

@@ -131,6 +131,14 @@ export function unitValuesAt(
     const zl = values.z[l];
     const al = values.a[l];
     const sl = values.slope[l];
+    if (end - first === count) {
+      // every example of the block (rows ascend, each once): one copy of each buffer
+      const size = count * width;
+      zl.set(z.subarray(0, size), first * width);
+      al.set(a.subarray(0, size), first * width);
+      sl.set(slope.subarray(0, size), first * width);
+      return;
+    }
     for (let k = first; k < end; k++) {
       const from = (rows[k] - start) * width;
       const to = k * width;

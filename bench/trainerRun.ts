@@ -1,12 +1,14 @@
 // One trainer measurement, as a fresh process or a fresh browser makes it: lib's trainEpoch
 // against the nn.ts-style object graph (./object-graph.ts) with the same initial weights, on
 // the circle dataset scaled to a chosen range, then lib's predict and unitValues over a
-// 100×100 grid, and the playground's passes per redraw (predict over 60×60, unitValues over 20×20). No Node or DOM API here: the caller passes the clock, so the same code runs under node
+// 100×100 grid, and the playground's pass per redraw (one pass over its 60×60 grid giving the
+// map and every unit at the 20×20 preview cells). No Node or DOM API here: the caller passes the clock, so the same code runs under node
 // (./trainerNode.ts) and in Chromium (./trainerBrowser.ts), bundled by ./fresh.ts.
 
 import {circle} from "../lib/datasets.js";
 import {createMlp, predict, trainEpoch} from "../lib/mlp.js";
-import {unitValues} from "../lib/mlpUnits.js";
+import {unitValues, unitValuesAt} from "../lib/mlpUnits.js";
+import {gridPass, PREVIEW_BLOCK} from "../src/components/playgroundPass.js";
 import type {Mlp} from "../lib/mlp.js";
 import {median} from "./median.js";
 import {buildNetwork, nnActivations, trainEpochObjectGraph} from "./object-graph.js";
@@ -32,9 +34,8 @@ export interface TrainerTiming {
   unitsDeepMs: number;
   /**
    * ms for what the playground computes per redraw with its diagram shown, 6 hidden layers of 8:
-   * predict over its 60×60 grid for the data chart's map and unitValues over every third cell
-   * centre (20×20) for every unit's map
-   * (src/components/playgroundPass.js).
+   * its one pass over the 60×60 grid (src/components/playgroundPass.js), the outputs for the
+   * data chart's map and every unit at every third cell centre (20×20) for every unit's map.
    */
   pageDeepMs: number;
 }
@@ -143,27 +144,29 @@ function timeCalls(run: () => void, clock: () => number): number {
 
 /**
  * The decision map over the 100×100 grid: predict, and unitValues (every unit), for both
- * networks; and the playground's passes per redraw for the deep one (src/components/playgroundPass.js):
- * predict over its 60×60 grid for the data chart's map, unitValues over every third cell
- * centre (20×20) for every unit's map in the network diagram.
+ * networks; and the playground's pass per redraw for the deep one, as the page runs it
+ * (src/components/playgroundPass.js, over the page's own grid): marked out of date as after a
+ * step of training, then asked for the data chart's map over its 60×60 grid, which records every
+ * unit at every third cell centre (20×20) on its way, and for the network diagram's maps, read
+ * from that pass.
  */
 function timeMaps(mlp: Mlp, deep: Mlp, scale: number, clock: () => number) {
   const points = grid(100, scale);
   const out = new Float64Array(100 * 100);
   const units = unitValues(mlp, points);
   const unitsDeep = unitValues(deep, points);
-  const page = grid(60, scale);
-  const pageOut = new Float64Array(60 * 60);
-  const preview = grid(20, scale);
-  const previewDeep = unitValues(deep, preview);
+  const pass = gridPass();
+  pass.withUnits(unitValuesAt); // the diagram is shown
+  const page = {mlp: deep};
   return {
     predictMs: timeCalls(() => predict(mlp, points, out), clock),
     predictDeepMs: timeCalls(() => predict(deep, points, out), clock),
     unitsMs: timeCalls(() => unitValues(mlp, points, units), clock),
     unitsDeepMs: timeCalls(() => unitValues(deep, points, unitsDeep), clock),
     pageDeepMs: timeCalls(() => {
-      predict(deep, page, pageOut);
-      unitValues(deep, preview, previewDeep);
+      pass.invalidate();
+      pass.over(page, 1);
+      pass.over(page, PREVIEW_BLOCK);
     }, clock)
   };
 }

@@ -70,10 +70,11 @@ export {
   toDenseLayers,
   trainEpoch
 } from "./mlp.js";
-export {unitValues} from "./mlpUnits.js";
+export {unitValues, unitValuesAt} from "./mlpUnits.js";
 export type {UnitValues} from "./mlpUnits.js";
 export type {
   FromDenseOptions,
+  LayerTap,
   Mlp,
   MlpInit,
   MlpLoss,

@@ -9,8 +9,8 @@
 // (./mlpCompile.js), which unrolls the loops of ./mlpLoops.js and calls the same kernels.
 //
 // This module lays a network out and creates it; ./mlpTrain.js trains it and ./mlpPredict.js
-// runs it (both re-exported here); ./mlpUnits.js records every unit over many inputs (a
-// module of its own, so a page that only trains does not load it).
+// runs it (both re-exported here); ./mlpUnits.js records every unit over many inputs from
+// predict's pass (a module of its own, so a page that only trains does not load it).
 
 import {activations, getActivation, isActivationId} from "./activations.js";
 import type {Activation, ActivationId} from "./activations.js";
@@ -337,3 +337,4 @@ export function toDenseLayers(mlp: Mlp): DenseLayer[] {
 export {trainEpoch} from "./mlpTrain.js";
 export type {Regularization, TrainOptions} from "./mlpTrain.js";
 export {deadUnits, meanLoss, predict} from "./mlpPredict.js";
+export type {LayerTap} from "./mlpPredict.js";

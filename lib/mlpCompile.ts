@@ -54,9 +54,9 @@ export type CompiledLayer = (
 export interface CompiledMlp {
   train: CompiledTrain;
   /**
-   * Per weight layer, its pre-activations over many examples at once (predict and unitValues
-   * run a network layer by layer through these). One function per layer shape (nIn × nOut),
-   * shared by every layer and network of that shape.
+   * Per weight layer, its pre-activations over many examples at once (predict, and unitValues
+   * through it, run a network layer by layer through these). One function per layer shape
+   * (nIn × nOut), shared by every layer and network of that shape.
    */
   layers: CompiledLayer[];
 }

@@ -21,8 +21,26 @@ let blockB = blockZ;
 let lossOutputs = new Float64Array(0);
 let lossLogits = lossOutputs;
 
-/** The network's outputs for every row of inputs (n × last size, row-major), into out if given. */
-export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Float64Array {
+/**
+ * Called by the layered pass for each block of examples [start, start + count) and weight
+ * layer l, once the layer's activation has run and before its skip connection adds the input:
+ * z, a = f(z) and slope = f′(z) hold the block's count × sizes[l+1] values (row-major, from
+ * index 0), in working memory the next call overwrites.
+ */
+export type LayerTap = (
+  l: number,
+  start: number,
+  count: number,
+  z: Float64Array,
+  a: Float64Array,
+  slope: Float64Array
+) => void;
+
+/**
+ * The network's outputs for every row of inputs (n × last size, row-major), into out if given;
+ * `tap` (see LayerTap) sees every layer's z, f(z) and f′(z) on the way.
+ */
+export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array, tap?: LayerTap): Float64Array {
   const {sizes} = mlp;
   const n = exampleCount(inputs, sizes[0], "inputs");
   const width = sizes[sizes.length - 1];
@@ -32,35 +50,29 @@ export function predict(mlp: Mlp, inputs: Float64Array, out?: Float64Array): Flo
       `out has ${result.length} entries, expected ${n * width} (${n} examples × ${width} outputs)`
     );
   }
-  layered(mlp, layerFunctions(mlp), inputs, n, result);
+  layered(mlp, inputs, n, result, undefined, tap);
   return result;
-}
-
-/**
- * Per weight layer, the function computing its z over many examples: the generated one
- * (./mlpCompile.js), or plain loops where the network has none. Used by predict and unitValues.
- */
-export function layerFunctions(mlp: Mlp): readonly CompiledLayer[] {
-  const {sizes} = mlp;
-  return mlp.scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
 }
 
 /**
  * predict by layers (and meanLoss, which also takes the output layer's z, the logits, into
  * `logits` when given): for each block of examples, every layer's z by its layer function
- * (the sums of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
- * tanhValues), then the skip connection's sum, f(z) + input, where the layer
- * has one: the numbers of the example-by-example pass, bit for bit.
+ * (the generated one of ./mlpCompile.js, or plain loops where the network has none: the sums
+ * of ./mlpLoops.js, term for term), then its activation (tanh's values alone,
+ * tanhValues, unless a `tap` reads the slopes too), then the skip connection's sum, f(z) +
+ * input, where the layer has one: the numbers of the example-by-example pass, bit for bit.
  */
 function layered(
   mlp: Mlp,
-  layers: readonly CompiledLayer[],
   inputs: Float64Array,
   n: number,
   result: Float64Array,
-  logits?: Float64Array
+  logits?: Float64Array,
+  tap?: LayerTap
 ): void {
   const {sizes, weights, biases, residual, scratch} = mlp;
+  const layers: readonly CompiledLayer[] =
+    scratch.compiled?.layers ?? sizes.slice(1).map((nOut, l) => loopLayer(sizes[l], nOut));
   const last = layers.length - 1;
   const widest = BLOCK * Math.max(...sizes.slice(1));
   if (blockZ.length < widest) {
@@ -81,8 +93,9 @@ function layered(
       if (l === last && logits) logits.set(blockZ.subarray(0, width), start * nOut);
       const a = l === last ? result.subarray(start * nOut, start * nOut + width) : spare;
       const kernel = scratch.kernels[l];
-      if (kernel === tanhKernel) tanhValues(blockZ, a, width);
-      else kernel(blockZ, a, blockS, width); // f′ too, unread
+      if (kernel === tanhKernel && !tap) tanhValues(blockZ, a, width);
+      else kernel(blockZ, a, blockS, width); // f′ too, read by a tap only
+      tap?.(l, start, count, blockZ, a, blockS);
       if (residual[l]) for (let k = 0; k < width; k++) a[k] += x[k];
       spare = a === blockA ? blockB : blockA;
       x = a;
@@ -125,7 +138,7 @@ export function meanLoss(
   const y = outputs ?? lossOutputs.subarray(0, size);
   const crossEntropy = mlp.loss === "binaryCrossEntropy";
   const logits = crossEntropy ? lossLogits.subarray(0, size) : undefined;
-  layered(mlp, layerFunctions(mlp), inputs, n, y, logits);
+  layered(mlp, inputs, n, y, logits);
   let sum = 0;
   for (let i = 0; i < size; i++) {
     sum += logits ? bceUnit.valueFromLogit(logits[i], targets[i]) : 0.5 * (y[i] - targets[i]) ** 2;

@@ -4,12 +4,13 @@
 // hover or focus and can be edited (./weightEditor.js); under every unit a strip of where its
 // pre-activations z fall on its activation's slope f′, dead units marked; the focused unit
 // large (./unitChart.js). The SVG is drawn once per architecture (./networkDrawing.js);
-// update() repaints it in place from two forward passes (../lib/mlpUnits.js): the pass over
-// the data chart's preview grid (./playgroundPass.js) gives every node's map, one over the
-// training data every unit's statistics (../lib/unitStats.js).
+// update() repaints it in place from every unit's values (../lib/mlpUnits.js) at the preview
+// cells of the data chart's grid, recorded by the pass that gives the data chart its map
+// (./playgroundPass.js), for every node's map, and from a pass over the training data for
+// every unit's statistics (../lib/unitStats.js).
 import {html} from "npm:htl";
 import {features} from "../lib/features.js";
-import {unitValues} from "../lib/mlpUnits.js";
+import {unitValues, unitValuesAt} from "../lib/mlpUnits.js";
 import {isDead} from "../lib/unitStats.js";
 import {formatNumber} from "./format.js";
 import {setIfChanged} from "./liveChart.js";
@@ -44,15 +45,15 @@ const capitalised = (text) => text.replace(/^the /, "").replace(/^\w/, (s) => s.
  * `trainSet.inputs` (its training inputs); one with a sigmoid output (`sigmoidOutput`) has
  * its output's map read against ½, as the data chart reads it.
  *
- * The maps come from `pass` (./playgroundPass.js: every unit over the data chart's preview
- * grid), which its owner marks out of date when the network changes; without
- * one, the diagram runs its own each time it updates.
+ * The maps come from `pass` (./playgroundPass.js: every unit at the data chart's preview
+ * cells, from the pass over its grid), which its owner marks out of date when the network
+ * changes; without one, the diagram runs its own over the preview cells each time it updates.
  */
 export function networkDiagram({width, onEdit, pass = null}) {
   addNetworkDiagramStyle(document);
   const own = pass === null;
   pass ??= gridPass();
-  pass.withUnits(unitValues); // the preview grid's pass then records every unit
+  pass.withUnits(unitValuesAt); // the grid's pass then records every unit at the preview cells
   const editor = weightEditor();
   const big = unitChart({side: MAP_SIDE, width, colors: MAP.colors, strength: MAP.strength});
   const note = html`<p class="nd-note" role="status"></p>`;
@@ -218,7 +219,7 @@ export function networkDiagram({width, onEdit, pass = null}) {
     makeActive(next);
   });
 
-  let plane = null; // the pass over the preview grid ({side, inputs, values}) the maps are painted from
+  let plane = null; // every unit at the preview cells ({side, inputs, values}), the maps' source
   // the input nodes are named by the trainer's features (x₁, x₂, x₁², …) unless labels are given
   const labelsOf = (next) => (next.features ?? []).map((id) => features[id]?.label ?? id);
   root.show = (next, {inputLabels = labelsOf(next), live = false} = {}) => {
@@ -238,7 +239,10 @@ export function networkDiagram({width, onEdit, pass = null}) {
     return root.update({live});
   };
 
-  /** The two passes and the statistics; false (with a note saying why) when they fail. */
+  /**
+   * The units at the preview cells, those over the training data and their statistics; false
+   * (with a note saying why) when they fail.
+   */
   function measure() {
     try {
       if (own) pass.invalidate();

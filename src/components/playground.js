@@ -52,8 +52,9 @@ export function trainingPanel(initialTrainer, {width}) {
     accuracy: html`<span class="live pg-accuracy"></span>`,
     state: announce(html`<p class="pg-state"></p>`)
   };
-  // the passes over the map's grid per redraw (the outputs over the full grid, every unit over
-  // the preview cells), shared by the data chart and the diagram (./playgroundPass.js)
+  // the pass over the map's grid per redraw (the outputs over the full grid and, once the
+  // diagram has come, every unit at the preview cells), shared by the data chart and the
+  // diagram (./playgroundPass.js)
   const pass = gridPass();
   const data = dataChart({size: Math.min(chartWidth, 480), pass});
   const lossSlot = html`<div class="pg-slot pg-loss"></div>`;

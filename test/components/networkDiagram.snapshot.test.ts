@@ -297,7 +297,7 @@ describe("networkDiagram", () => {
     expect([...outputCanvas(plain).slice(0, 3)]).toEqual(heatColor(y[19 * 20], colors, 0.65));
   });
 
-  test("given the data chart's pass, it paints from its preview grid's pass over every unit, run once per change of the network", async () => {
+  test("given the data chart's pass, it paints from every unit at the preview cells, recorded by the data chart's pass, run once per change of the network", async () => {
     const {gridPass, PREVIEW_BLOCK} = await import("../../src/components/playgroundPass.js");
     const trainer = trainerFor();
     const alone = maps(networkDiagram({width: 640, onEdit: () => {}}).show(trainer));
@@ -306,9 +306,12 @@ describe("networkDiagram", () => {
       const figure = networkDiagram({width: 640, onEdit: () => {}, pass});
       const chart = pass.over(trainer, block); // as the data chart draws first
       expect(chart.values === null).toBe(block === 1); // the full grid: its outputs alone
+      // the full grid's pass recorded every unit at the preview cells; the preview's, at its own
+      const recorded = pass.over(trainer, PREVIEW_BLOCK);
       figure.show(trainer);
       const units = pass.over(trainer, PREVIEW_BLOCK);
       expect(units.values).not.toBeNull();
+      expect(units).toBe(recorded); // the diagram reads it, it does not run another
       if (block === PREVIEW_BLOCK) expect(units).toBe(chart); // the data chart's preview, shared
       expect(maps(figure)).toEqual(alone);
       figure.update({live: true});

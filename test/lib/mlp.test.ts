@@ -16,6 +16,7 @@ import {
   uniform
 } from "../../lib/index.js";
 import type {Activation, ActivationId, DenseLayer, Mlp} from "../../lib/index.js";
+import {forwardExample} from "../../lib/mlpLoops.js";
 import {expectClose} from "./helpers.js";
 
 /** n random rows of `width` numbers in [−1, 1]. */
@@ -370,6 +371,55 @@ describe("predict and meanLoss", () => {
     expect(() => predict(mlp, randomRows(4, 2, 1), new Float64Array(3))).toThrow(
       /^out has 3 entries, expected 4 \(4 examples × 1 outputs\)$/
     );
+  });
+
+  it("a tap sees every block and layer's z, f(z) and f′(z), before the skip's sum, and leaves the outputs as they were", () => {
+    for (const [activation, residual] of [
+      ["tanh", false],
+      ["tanh", true],
+      ["relu", true],
+      ["gelu", false]
+    ] as const) {
+      for (const compile of [true, false]) {
+        const options = {
+          sizes: [2, 5, 5, 5, 2],
+          activation,
+          outputActivation: "sigmoid",
+          residual,
+          seed: 4
+        } as const;
+        const mlp = createMlp({...options, compile});
+        const n = 600; // three blocks of the layered pass: 256, 256, 88
+        const inputs = randomRows(n, 2, 3);
+        const plain = predict(mlp, inputs);
+        const calls: string[] = [];
+        const seen = ["z", "a", "slope"].map(() =>
+          mlp.sizes.slice(1).map((width) => new Float64Array(n * width))
+        );
+        const tapped = predict(mlp, inputs, undefined, (l, start, count, ...buffers) => {
+          calls.push(`${l}:${start}+${count}`);
+          const width = mlp.sizes[l + 1];
+          buffers.forEach((buffer, k) => seen[k][l].set(buffer.subarray(0, count * width), start * width));
+        });
+        expect(Array.from(tapped)).toEqual(Array.from(plain));
+        expect(calls).toEqual(
+          [0, 256, 512].flatMap((start) =>
+            [0, 1, 2, 3].map((l) => `${l}:${start}+${start === 512 ? 88 : 256}`)
+          )
+        );
+        // training's example-by-example pass gives the same z, the layer's own f(z) and f′(z), bit for bit
+        const {z, f, slope} = mlp.scratch;
+        for (let e = 0; e < n; e++) {
+          forwardExample(mlp, inputs, e);
+          mlp.sizes.slice(1).forEach((width, l) => {
+            const at = (buffer: Float64Array) => Array.from(buffer.subarray(e * width, (e + 1) * width));
+            expect(at(seen[0][l])).toEqual(Array.from(z[l]));
+            expect(at(seen[1][l])).toEqual(Array.from(f[l + 1]));
+            expect(at(seen[2][l])).toEqual(Array.from(slope[l]));
+          });
+        }
+      }
+    }
   });
 
   it("meanLoss is the mean of networkLoss", () => {

@@ -7,9 +7,11 @@ import {
   predict,
   toDenseLayers,
   uniform,
-  unitValues
+  unitValues,
+  unitValuesAt
 } from "../../lib/index.js";
-import type {ActivationId} from "../../lib/index.js";
+import type {ActivationId, Mlp, UnitValues} from "../../lib/index.js";
+import {forwardExample} from "../../lib/mlpLoops.js";
 import {expectClose} from "./helpers.js";
 
 /** n random rows of `width` numbers in [−scale, scale]. */
@@ -163,5 +165,144 @@ describe("unitValues", () => {
     expect(mlp.scratch.compiled).toBeNull();
     const inputs = randomRows(10, 2, 2);
     expect(Array.from(unitValues(mlp, inputs).a[3])).toEqual(Array.from(predict(mlp, inputs)));
+  });
+});
+
+/** Example e's values of every unit in `values` (k-th example there), as plain arrays. */
+function exampleOf(values: UnitValues, k: number, sizes: readonly number[]) {
+  const pick = (buffers: Float64Array[]) =>
+    buffers.map((buffer, l) => Array.from(buffer.subarray(k * sizes[l + 1], (k + 1) * sizes[l + 1])));
+  return {z: pick(values.z), a: pick(values.a), slope: pick(values.slope)};
+}
+
+/** Every unit of the example forwardExample ran last, from the network's scratch buffers. */
+function trainingPass(mlp: Mlp) {
+  const {z, f, slope} = mlp.scratch;
+  return {
+    z: z.map((zl) => Array.from(zl)),
+    a: f.slice(1).map((fl) => Array.from(fl)), // f(z), before the skip's sum
+    slope: slope.map((sl) => Array.from(sl))
+  };
+}
+
+describe("unitValues and training's pass", () => {
+  it("every unit's z, f(z) and f′(z) are training's example-by-example pass, bit for bit, over several blocks", () => {
+    for (const residual of [false, true]) {
+      for (const compile of [true, false]) {
+        const mlp = createMlp({sizes: [3, 6, 6, 6, 2], activation: "tanh", residual, seed: 12, compile});
+        const n = 530; // blocks of 256, 256 and 18 examples in predict's pass
+        const inputs = randomRows(n, 3, 13, 3);
+        const values = unitValues(mlp, inputs);
+        for (let e = 0; e < n; e++) {
+          forwardExample(mlp, inputs, e);
+          expect(exampleOf(values, e, mlp.sizes)).toEqual(trainingPass(mlp));
+        }
+      }
+    }
+  });
+});
+
+describe("unitValuesAt", () => {
+  const n = 600; // blocks of 256, 256 and 88 examples in predict's pass
+  const chosen = [
+    Int32Array.from([0, 1, 2, 255, 256, 257, 511, 512, 599]), // at the blocks' edges
+    Int32Array.from({length: 200}, (_, k) => 3 * k + 1), // every third, as the playground's preview cells
+    Int32Array.from([300]), // one row in a middle block
+    new Int32Array(0) // none: the outputs alone
+  ];
+  const cases = [
+    ["tanh", false],
+    ["tanh", true],
+    ["relu", false],
+    ["relu", true],
+    ["sigmoid", true]
+  ] as const;
+  for (const [activation, residual] of cases) {
+    for (const compile of [true, false]) {
+      it(`${activation}${residual ? " with skips" : ""}${compile ? "" : " (loops)"}: unitValues at the rows, and predict's outputs at every row, bit for bit`, () => {
+        const mlp = createMlp({
+          sizes: [2, 5, 5, 5, 1],
+          activation,
+          outputActivation: "sigmoid",
+          residual,
+          seed: 7,
+          compile
+        });
+        const inputs = randomRows(n, 2, 21, 3);
+        const every = unitValues(mlp, inputs);
+        const expectedOutput = Array.from(predict(mlp, inputs));
+        for (const rows of chosen) {
+          const output = new Float64Array(n).fill(NaN);
+          const values = unitValuesAt(mlp, inputs, rows, undefined, output);
+          expect(values.z.map((z) => z.length)).toEqual([5, 5, 5, 1].map((width) => rows.length * width));
+          rows.forEach((row, k) => {
+            const found = exampleOf(values, k, mlp.sizes);
+            expect(found).toEqual(exampleOf(every, row, mlp.sizes));
+            // and training's pass over that example alone
+            forwardExample(mlp, inputs, row);
+            expect(found).toEqual(trainingPass(mlp));
+          });
+          expect(Array.from(output)).toEqual(expectedOutput);
+        }
+      });
+    }
+  }
+
+  it("null rows are every example: unitValues, with the outputs", () => {
+    const mlp = createMlp({sizes: [2, 4, 4, 1], activation: "tanh", residual: true, seed: 8});
+    const inputs = randomRows(300, 2, 4);
+    const output = new Float64Array(300);
+    expect(unitValuesAt(mlp, inputs, null, undefined, output)).toEqual(unitValues(mlp, inputs));
+    expect(Array.from(output)).toEqual(Array.from(predict(mlp, inputs)));
+    // more examples than any call before: every row is still recorded
+    const more = randomRows(900, 2, 5);
+    expect(Array.from(unitValuesAt(mlp, more, null).a[2])).toEqual(Array.from(predict(mlp, more)));
+  });
+
+  it("reuses out when its shapes match the rows, and needs no output", () => {
+    const mlp = createMlp({sizes: [2, 4, 1], activation: "tanh", seed: 3});
+    const inputs = randomRows(40, 2, 1);
+    const rows = Int32Array.from([2, 5, 39]);
+    const first = unitValuesAt(mlp, inputs, rows);
+    const again = unitValuesAt(mlp, randomRows(40, 2, 2), Int32Array.from([0, 1, 2]), first);
+    expect(again).toBe(first);
+    expect(again).toEqual(unitValues(mlp, randomRows(3, 2, 2)));
+    expect(unitValuesAt(mlp, inputs, Int32Array.from([1, 2]), first)).not.toBe(first);
+    // a wrongly shaped out is not written into
+    const wrong = {z: [new Float64Array(4)], a: [new Float64Array(4)], slope: [new Float64Array(4)]};
+    expect(unitValuesAt(mlp, inputs, Int32Array.from([7]), wrong)).not.toBe(wrong);
+    expect(Array.from(wrong.z[0])).toEqual([0, 0, 0, 0]);
+  });
+
+  it("bad rows and a bad output get a clear error, before anything is written", () => {
+    const mlp = createMlp({sizes: [2, 3, 1], activation: "tanh", seed: 2});
+    const inputs = randomRows(10, 2, 3);
+    const output = new Float64Array(10);
+    const refused: [unknown, RegExp][] = [
+      [
+        [1, 2],
+        /^rows must be an Int32Array of example indices in ascending order \(or null: every example\), got an object of type Array$/
+      ],
+      [Float64Array.from([1, 2]), /^rows must be an Int32Array .*, got an object of type Float64Array$/],
+      [undefined, /^rows must be an Int32Array .*, got undefined$/],
+      [Int32Array.from([0, 10]), /^rows\[1\] is 10, outside the inputs' 10 examples \(rows 0 to 9\)$/],
+      [Int32Array.from([-1]), /^rows\[0\] is -1, outside the inputs' 10 examples/],
+      [Int32Array.from([3, 2]), /^rows must ascend, each once: rows\[1\] is 2, after rows\[0\] = 3$/],
+      [Int32Array.from([4, 4]), /^rows must ascend, each once: rows\[1\] is 4, after rows\[0\] = 4$/]
+    ];
+    for (const [rows, message] of refused) {
+      expect(() => unitValuesAt(mlp, inputs, rows as Int32Array, undefined, output)).toThrow(message);
+    }
+    expect(() => unitValuesAt(mlp, new Float64Array(0), Int32Array.from([0]))).toThrow(
+      /^rows\[0\] is 0, outside the inputs' 0 examples \(none\)$/
+    );
+    expect(Array.from(output)).toEqual(Array(10).fill(0));
+    expect(() => unitValuesAt(mlp, inputs, Int32Array.from([1]), undefined, new Float64Array(9))).toThrow(
+      /^output must be a Float64Array of 10 entries \(10 examples × 1 outputs\), got 9 entries$/
+    );
+    expect(() =>
+      unitValuesAt(mlp, inputs, Int32Array.from([1]), undefined, [] as unknown as Float64Array)
+    ).toThrow(/^output must be a Float64Array of 10 entries .*, got an object of type Array$/);
+    expect(() => unitValuesAt(mlp, new Float64Array(3), Int32Array.from([0]))).toThrow(/not a multiple of 2/);
   });
 });

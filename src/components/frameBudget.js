@@ -62,16 +62,12 @@ export function frameBudget(options = {}) {
 }
 
 /**
- * Which of a training frame's costliest draws it makes (the playground's panel): the loss
- * chart, redrawn by Plot, when the charts are due (`interval` ms or more since `lastCharts`,
- * when the loss chart was last drawn), the gradient chart in the frame after it
- * (`gradientsDue`), or else the network diagram, so that no frame pays for two of them; the
- * diagram then waits two frames. Outside a running loop (`playing` false: a single step, a
- * reset), all are drawn: "both".
- * @returns {"both" | "loss" | "gradients" | "diagram"}
+ * Which of a training frame's two costliest draws it makes (the playground's panel): the
+ * charts redrawn by Plot, when they are due (`interval` ms or more since `lastCharts`), or
+ * else the network diagram, so that no frame pays for both; the diagram then waits one frame.
+ * Outside a running loop (`playing` false: a single step, a reset), both are drawn: "both".
  */
-export function frameDraws({playing, now, lastCharts, interval, gradientsDue = false}) {
+export function frameDraws({playing, now, lastCharts, interval}) {
   if (!playing) return "both";
-  if (gradientsDue) return "gradients";
-  return now - lastCharts >= interval ? "loss" : "diagram";
+  return now - lastCharts >= interval ? "charts" : "diagram";
 }

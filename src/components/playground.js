@@ -91,9 +91,8 @@ export function trainingPanel(initialTrainer, {width}) {
     </div>
   </div>`;
 
-  // --- the charts: redrawn at most 10× a second while training, each in a frame of its own ---
-  let lastCharts = 0; // when the loss chart was last drawn
-  let gradientsDue = false; // the loss chart was drawn for this round, the gradient chart not yet
+  // --- the charts: redrawn at most 10× a second while training, in frames of their own -------
+  let lastCharts = 0;
   // whether the slots show their empty charts (before any epoch): then a new network or a new
   // learning rate changes only their subtitles, written in place
   let emptyCharts = false;
@@ -101,20 +100,17 @@ export function trainingPanel(initialTrainer, {width}) {
     const subtitle = slot.querySelector("h3");
     if (subtitle) setText(subtitle, text);
   }
-  /** Redraws both charts, or (while training) `only` the "loss" or the "gradients" chart. */
-  function drawCharts({preview = false, only = null} = {}) {
-    if (only !== "gradients") lastCharts = performance.now();
-    gradientsDue = only === "loss";
+  function drawCharts({preview = false} = {}) {
+    lastCharts = performance.now();
     const empty = trainer.losses.epochs.length === 0 && trainer.gradients.epochs.length === 0;
     if (empty && emptyCharts) {
       setSubtitle(lossSlot, lossSubtitle(trainer));
       setSubtitle(gradientSlot, gradientSubtitle(trainer));
     } else {
-      if (only !== "gradients") lossSlot.replaceChildren(tidy(lossChart(trainer, lossSize)));
-      if (only !== "loss") gradientSlot.replaceChildren(tidy(gradientChart(trainer, gradientSize)));
+      lossSlot.replaceChildren(tidy(lossChart(trainer, lossSize)));
+      gradientSlot.replaceChildren(tidy(gradientChart(trainer, gradientSize)));
       emptyCharts = empty;
     }
-    if (only === "gradients") return;
     // a preview (see setTrainer) counts dead units once the slider rests
     const showDead = () => dead.show(trainer);
     if (preview) whenSettled(dead, showDead);
@@ -176,18 +172,17 @@ export function trainingPanel(initialTrainer, {width}) {
     }
     pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
     drawMap(type, preview);
-    // while training, a frame that redraws a Plot chart leaves the diagram to a later one
+    // while training, a frame that redraws the Plot charts leaves the diagram to the next one
     const draws = frameDraws({
       playing: type === "train" && trainer.playing,
       now: performance.now(),
       lastCharts,
-      interval: CHART_INTERVAL_MS,
-      gradientsDue
+      interval: CHART_INTERVAL_MS
     });
-    if (draws === "both" || draws === "diagram") drawDiagram(type, preview);
+    if (draws !== "charts") drawDiagram(type, preview);
     drawNumbers();
     drawState();
-    if (draws !== "diagram") drawCharts({preview, only: draws === "both" ? null : draws});
+    if (draws !== "diagram") drawCharts({preview});
   }
 
   let unsubscribe = () => {};

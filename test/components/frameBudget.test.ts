@@ -30,7 +30,7 @@ describe("frameBudget", () => {
   it("holds a 120 Hz display to its own rate: a 16.7 ms gap there is a missed frame", () => {
     const budget = frameBudget({shrink: 0.5});
     run(budget, Array(5).fill(1000 / 120));
-    expect(budget.next((1000 / 120) * 5 + 1000 / 60)).toBe(frameBudgetDefaults.most * 0.5);
+    expect(budget.next(1000 / 120 * 5 + 1000 / 60)).toBe(frameBudgetDefaults.most * 0.5);
   });
 
   it("does not count a pause as a late frame after restart()", () => {
@@ -105,21 +105,16 @@ describe("frameBudget", () => {
 });
 
 describe("frameDraws", () => {
-  it("while training, redraws the loss chart when the charts are due, the gradient chart the frame after, and else the diagram, never two", () => {
-    const at = (now: number, gradientsDue = false) =>
-      frameDraws({playing: true, now, lastCharts: 1000, interval: 100, gradientsDue});
+  it("while training, redraws the charts when they are due and else the diagram, never both", () => {
+    const at = (now: number) => frameDraws({playing: true, now, lastCharts: 1000, interval: 100});
     expect(at(1016)).toBe("diagram");
     expect(at(1099.9)).toBe("diagram");
-    expect(at(1100)).toBe("loss");
-    expect(at(1250)).toBe("loss");
-    expect(at(1016, true)).toBe("gradients");
-    expect(at(1250, true)).toBe("gradients");
+    expect(at(1100)).toBe("charts");
+    expect(at(1250)).toBe("charts");
   });
 
   it("outside a running loop (a step, a reset) draws both", () => {
     expect(frameDraws({playing: false, now: 1016, lastCharts: 1000, interval: 100})).toBe("both");
-    expect(frameDraws({playing: false, now: 5000, lastCharts: 1000, interval: 100, gradientsDue: true})).toBe(
-      "both"
-    );
+    expect(frameDraws({playing: false, now: 5000, lastCharts: 1000, interval: 100})).toBe("both");
   });
 });

@@ -24,12 +24,12 @@ import {gridPass} from "./playgroundPass.js";
 import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
 
 /** Loss and gradient charts redraw at most this often while training. */
-const CHART_INTERVAL_MS = 100;
+const CHART_INTERVAL_MS = 200;
 
 /**
  * The training panel: play/pause/step/reset, live numbers, the data with the network's
  * decision map, the loss curves, the per-layer gradient sizes and the dead units. Redraws
- * the map every frame while training (when that is cheap) and the Plot charts at most 10
+ * the map every frame while training (when that is cheap) and the Plot charts at most 5
  * times a second. The panel is drawn once per width: `setTrainer(trainer)` switches it to a
  * new network (new data or architecture) in place, redrawing only the points, the map and
  * the numbers, so the sliders that reset training stay cheap. Call `dispose()` when it goes
@@ -91,7 +91,7 @@ export function trainingPanel(initialTrainer, {width}) {
     </div>
   </div>`;
 
-  // --- the charts: redrawn at most 10× a second while training, in frames of their own -------
+  // --- the charts: redrawn at most 5× a second while training, in frames of their own --------
   let lastCharts = 0;
   // whether the slots show their empty charts (before any epoch): then a new network or a new
   // learning rate changes only their subtitles, written in place

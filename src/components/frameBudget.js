@@ -62,12 +62,11 @@ export function frameBudget(options = {}) {
 }
 
 /**
- * Which of a training frame's two costliest draws it makes (the playground's panel): the
- * charts redrawn by Plot, when they are due (`interval` ms or more since `lastCharts`), or
- * else the network diagram, so that no frame pays for both; the diagram then waits one frame.
- * Outside a running loop (`playing` false: a single step, a reset), both are drawn: "both".
+ * Whether a draw that a running loop makes at most once per `interval` ms is due at `now`, the
+ * last made at `last` (the playground's loss and gradient charts, which a reader follows at a
+ * few updates a second). Outside a running loop (`playing` false: a single step, a reset) it is
+ * always due.
  */
-export function frameDraws({playing, now, lastCharts, interval}) {
-  if (!playing) return "both";
-  return now - lastCharts >= interval ? "charts" : "diagram";
+export function drawDue({playing, now, last, interval}) {
+  return !playing || now - last >= interval;
 }

@@ -3,7 +3,8 @@
 // the axes and the static marks once; a chart adds its moving marks with these, then sets
 // their `d` (linePath, liveChart.js) or their dots' positions on every update.
 import * as Plot from "npm:@observablehq/plot/course";
-import {ensureChildren, svgElement} from "./liveChart.js";
+import {ensureChildren, setIfChanged, svgElement} from "./liveChart.js";
+import {setText} from "./liveDom.js";
 
 /**
  * Plot's line defaults (src/marks/line.js) as the SVG attributes Plot renders: its
@@ -101,6 +102,34 @@ export function liveRulesY(chart, attributes = {}, {before} = {}) {
       lines[i].setAttribute("y1", ys[i]);
       lines[i].setAttribute("y2", ys[i]);
     }
+    return group;
+  };
+  return group;
+}
+
+/** Plot's text defaults (src/marks/text.js) as the SVG attributes its text mark renders. */
+export const textDefaults = {"aria-label": "text"};
+
+/**
+ * A label drawn in place: a group styled as Plot's text mark (`attributes` over its defaults,
+ * shifted by `dx`, `dy` px as Plot's options of those names shift it) holding one `<text>`;
+ * `label.place(px, py, text)` moves it to the pixel (px, py) and writes its text, or hides it
+ * (its text emptied) when the position is not finite.
+ */
+export function liveText(chart, attributes = {}, {dx = 0, dy = 0, before} = {}) {
+  const group = layer(
+    chart,
+    textDefaults,
+    {transform: `translate(${dx + offset()},${dy + offset()})`, ...attributes},
+    before
+  );
+  const text = svgElement("text", {y: "0.32em"});
+  group.append(text);
+  group.place = (px, py, content) => {
+    const shown = Number.isFinite(px) && Number.isFinite(py);
+    group.style.display = shown ? "" : "none";
+    if (shown) setIfChanged(text, "transform", `translate(${px},${py})`);
+    setText(text, shown ? content : "");
     return group;
   };
   return group;

@@ -3,34 +3,42 @@
 // (./playgroundDataChart.js), the loss and gradient charts (./playgroundCharts.js) and the
 // dead units (./playgroundText.js), and keeps them up to date with a trainer
 // (./playgroundTrainer.js).
+import * as Plot from "npm:@observablehq/plot/course";
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 import {setText} from "./liveDom.js";
 import {announce} from "./liveSlot.js";
 import {nearScreen, SETTLE_MS, whenSettled} from "./offscreen.js";
-import {
-  blankChart,
-  gradientChart,
-  gradientSubtitle,
-  lossChart,
-  lossLegend,
-  lossSubtitle,
-  tidy
-} from "./playgroundCharts.js";
 import {trainingButtons} from "./playgroundControls.js";
-import {frameDraws} from "./frameBudget.js";
+import {drawDue} from "./frameBudget.js";
 import {dataChart} from "./playgroundDataChart.js";
 import {gridPass} from "./playgroundPass.js";
 import {accuracyText, deadUnitsText, stateMessage, stateName} from "./playgroundText.js";
 
-/** Loss and gradient charts redraw at most this often while training. */
+/** The loss and gradient charts are updated at most this often while training (ms). */
 const CHART_INTERVAL_MS = 200;
+
+/**
+ * An empty frame of a chart's size, with a blank subtitle: it holds a chart's place until the
+ * chart is drawn, so that what follows does not jump.
+ */
+function placeholder({width, height}) {
+  const chart = Plot.plot({
+    width,
+    height,
+    subtitle: "\u00a0",
+    axis: null,
+    marks: [Plot.frame({strokeOpacity: 0.2})]
+  });
+  chart.setAttribute("aria-hidden", "true");
+  return chart;
+}
 
 /**
  * The training panel: play/pause/step/reset, live numbers, the data with the network's
  * decision map, the loss curves, the per-layer gradient sizes and the dead units. Redraws
- * the map every frame while training (when that is cheap) and the Plot charts at most 5
- * times a second. The panel is drawn once per width: `setTrainer(trainer)` switches it to a
+ * the map and the diagram every frame while training (when that is cheap) and updates the
+ * loss and gradient charts in place at most 5 times a second. The panel is drawn once per width: `setTrainer(trainer)` switches it to a
  * new network (new data or architecture) in place, redrawing only the points, the map and
  * the numbers, so the sliders that reset training stay cheap. Call `dispose()` when it goes
  * away.
@@ -57,16 +65,27 @@ export function trainingPanel(initialTrainer, {width}) {
   // diagram (./playgroundPass.js)
   const pass = gridPass();
   const data = dataChart({size: Math.min(chartWidth, 480), pass});
-  const lossSlot = html`<div class="pg-slot pg-loss"></div>`;
-  const gradientSlot = html`<div class="pg-slot pg-gradients"></div>`;
+  // The network diagram (./networkDiagram.js) and the loss and gradient charts
+  // (./playgroundCharts.js) load, in one module (./playgroundLazy.js), once the place of either
+  // nears the screen: a page that is only opened does not fetch their code. Until then empty
+  // frames of the charts' size hold their places, and a box of its usual height the diagram's
+  // (style.css).
+  const lossSlot = html`<div class="pg-slot pg-loss">${placeholder(lossSize)}</div>`;
+  const gradientSlot = html`<div class="pg-slot pg-gradients">${placeholder(gradientSize)}</div>`;
+  const legendSlot = html`<div></div>`;
+  let chartCode = null;
   const dead = deadUnitsText();
-  // The network diagram (./networkDiagram.js) loads once its place nears the screen: a
-  // page that is only opened does not fetch its code. Until then a box of its usual height
-  // holds its place (style.css).
   const diagramSlot = html`<div class="pg-diagram"></div>`;
   let diagram = null;
   let disposed = false;
-  nearScreen(diagramSlot, () => import("./networkDiagram.js")).then(({networkDiagram}) => {
+  const lazy = () => import("./playgroundLazy.js");
+  nearScreen(lossSlot, lazy).then((code) => {
+    if (disposed) return;
+    chartCode = code;
+    legendSlot.replaceChildren(code.lossLegend());
+    if (trainer !== null) drawCharts();
+  });
+  nearScreen(diagramSlot, lazy).then(({networkDiagram}) => {
     if (disposed) return;
     diagram = networkDiagram({width, pass, onEdit: (l, j, i, value) => trainer.setWeight(l, j, i, value)});
     diagramSlot.replaceChildren(diagram);
@@ -82,34 +101,29 @@ export function trainingPanel(initialTrainer, {width}) {
     ${out.state} ${diagramSlot}
     <div class="pg-grid" style=${`--pg-columns: ${twoColumns ? 2 : 1}`}>
       <div>
-        <div class="pg-slot pg-data">${tidy(data)}</div>
+        <div class="pg-slot pg-data">${data}</div>
         ${data.legend}
       </div>
-      <div>${lossSlot}${lossLegend()}</div>
+      <div>${lossSlot}${legendSlot}</div>
       <div>${gradientSlot}</div>
       <div>${dead}</div>
     </div>
   </div>`;
 
-  // --- the charts: redrawn at most 5× a second while training, in frames of their own --------
+  // --- the charts: drawn by Plot for a network's depth, then updated in place, at most 5× a
+  // second while training ----------------------------------------------------------------
   let lastCharts = 0;
-  // whether the slots show their empty charts (before any epoch): then a new network or a new
-  // learning rate changes only their subtitles, written in place
-  let emptyCharts = false;
-  function setSubtitle(slot, text) {
-    const subtitle = slot.querySelector("h3");
-    if (subtitle) setText(subtitle, text);
-  }
+  let charts = null; // {loss, gradient}, drawn for `charts.gradient.layers` weight layers
   function drawCharts({preview = false} = {}) {
     lastCharts = performance.now();
-    const empty = trainer.losses.epochs.length === 0 && trainer.gradients.epochs.length === 0;
-    if (empty && emptyCharts) {
-      setSubtitle(lossSlot, lossSubtitle(trainer));
-      setSubtitle(gradientSlot, gradientSubtitle(trainer));
-    } else {
-      lossSlot.replaceChildren(tidy(lossChart(trainer, lossSize)));
-      gradientSlot.replaceChildren(tidy(gradientChart(trainer, gradientSize)));
-      emptyCharts = empty;
+    if (charts?.gradient.layers === trainer.sizes.length - 1) {
+      charts.loss.update(trainer);
+      charts.gradient.update(trainer);
+    } else if (chartCode !== null) {
+      const {lossChart, gradientChart} = chartCode;
+      charts = {loss: lossChart(trainer, lossSize), gradient: gradientChart(trainer, gradientSize)};
+      lossSlot.replaceChildren(charts.loss);
+      gradientSlot.replaceChildren(charts.gradient);
     }
     // a preview (see setTrainer) counts dead units once the slider rests
     const showDead = () => dead.show(trainer);
@@ -167,22 +181,18 @@ export function trainingPanel(initialTrainer, {width}) {
   function update(type, {preview = false} = {}) {
     if (type === "config") {
       // a new learning rate or batch size: only the loss chart's subtitle names them
-      setSubtitle(lossSlot, lossSubtitle(trainer));
+      charts?.loss.update(trainer);
       return;
     }
     pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
     drawMap(type, preview);
-    // while training, a frame that redraws the Plot charts leaves the diagram to the next one
-    const draws = frameDraws({
-      playing: type === "train" && trainer.playing,
-      now: performance.now(),
-      lastCharts,
-      interval: CHART_INTERVAL_MS
-    });
-    if (draws !== "charts") drawDiagram(type, preview);
+    drawDiagram(type, preview);
     drawNumbers();
     drawState();
-    if (draws !== "diagram") drawCharts({preview});
+    // while training, the charts when they are due
+    const playing = type === "train" && trainer.playing;
+    if (drawDue({playing, now: performance.now(), last: lastCharts, interval: CHART_INTERVAL_MS}))
+      drawCharts({preview});
   }
 
   let unsubscribe = () => {};
@@ -213,12 +223,6 @@ export function trainingPanel(initialTrainer, {width}) {
   };
   scheme.addEventListener("change", onScheme);
   if (initialTrainer) root.setTrainer(initialTrainer);
-  else {
-    // Until the first trainer arrives (the page's next cell, maybe a frame later), blank
-    // charts of the same size hold the slots, so that what follows them does not jump.
-    lossSlot.replaceChildren(blankChart(lossSize));
-    gradientSlot.replaceChildren(blankChart(gradientSize));
-  }
 
   root.dispose = () => {
     unsubscribe();

@@ -12,7 +12,6 @@ import {setText} from "./liveDom.js";
 import {heatmap} from "./heatmap.js";
 import {linearMap, setIfChanged, svgElement} from "./liveChart.js";
 import {curveDash} from "./style.js";
-import {tidy} from "./playgroundCharts.js";
 
 /** The z range the histograms cover; examples beyond it are counted in its end bins. */
 export const Z_DOMAIN = [-6, 6];
@@ -173,7 +172,7 @@ export function unitChart({side, width, colors, strength}) {
       binWidth: (x(Z_DOMAIN[1]) - x(Z_DOMAIN[0])) / Z_BINS,
       height: sy.range[0] - sy.range[1]
     };
-    chartSlot.replaceChildren(tidy(chart));
+    chartSlot.replaceChildren(chart);
     drawnFor = activation;
   }
 

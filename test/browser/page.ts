@@ -175,3 +175,13 @@ export async function waitForCells(page: Page): Promise<void> {
   await afterFrames(page, 2);
   await page.waitForFunction(settled, null, {timeout: 20_000});
 }
+
+/**
+ * Brings near the screen what a page loads only then (nearScreen of src/components/offscreen.js:
+ * the playground's diagram and charts) and waits until `ready` (a selector of what it draws) is
+ * in the page.
+ */
+export async function scrollNear(page: Page, selector: string, ready: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.locator(ready).first().waitFor({state: "attached"});
+}

@@ -10,7 +10,7 @@ import {createMlp, meanLoss, trainEpoch} from "../../lib/mlp.js";
 import {initialisationFor} from "../../lib/initialisation.js";
 import {defaultState, parseState, playgroundData} from "../../lib/playground.js";
 import {useBrowser} from "./chromium.js";
-import {expectNoProblem, openPage, waitForCells} from "./page.js";
+import {expectNoProblem, openPage, scrollNear, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
@@ -157,6 +157,7 @@ describe("playground controls", () => {
       await waitForCells(page);
       await expect(page.locator('[data-live="sizes"]').textContent()).resolves.toBe("2 → 4 → 6 → 1");
       // the penalty and its rate apply to the running network: the loss chart names them
+      await scrollNear(page, ".pg-loss", ".pg-loss .pg-loss-train");
       await expect(page.locator(".pg-loss h3").textContent()).resolves.toContain("L2 0.003");
       const params = await addressWhen(page, (p) => p.get("units") === "4,6" && p.has("discretise"));
       expect(params.get("units")).toBe("4,6");
@@ -210,6 +211,7 @@ describe("playground controls", () => {
       });
       const targets = train.targets.map((t) => (t > 0 ? 1 : 0));
       expect((await panel(page)).trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, targets), 12);
+      await scrollNear(page, ".pg-loss", ".pg-loss .pg-loss-train");
       await expect(page.locator(".pg-loss").textContent()).resolves.toContain("−t ln y − (1 − t) ln(1 − y)");
       await expectNoProblem(page);
     } finally {

@@ -21,7 +21,7 @@ import {
   weightCount
 } from "../../lib/playground.js";
 import {useBrowser} from "./chromium.js";
-import {afterFrames, expectNoProblem, openPage, waitForCells} from "./page.js";
+import {afterFrames, expectNoProblem, openPage, scrollNear, waitForCells} from "./page.js";
 
 const browser = useBrowser();
 
@@ -125,7 +125,10 @@ describe("playground", () => {
       await expect(page.locator(".pg-epoch").textContent()).resolves.toBe("0");
       await expect(page.locator(".pg-play").getAttribute("aria-pressed")).resolves.toBe("false");
       await expect(page.locator(".pg-play").textContent()).resolves.toContain("Play");
-      expect(await page.locator(".pg-loss .pg-loss-train").count()).toBe(0);
+      // before training the loss line is empty and the note shows
+      await scrollNear(page, ".pg-loss", ".pg-loss .pg-loss-train");
+      await expect(page.locator(".pg-loss .pg-loss-train path").getAttribute("d")).resolves.toBe("");
+      expect(await page.locator(".pg-loss .pg-empty").isVisible()).toBe(true);
       expect(await page.locator(".pg-loss").textContent()).toContain("Press Play or Step");
       // the same network, built by lib in Node, has the same losses
       const {train, test: held} = playgroundData(defaultState);
@@ -191,9 +194,19 @@ describe("playground", () => {
       });
       expect(data.trainLoss).toBeCloseTo(meanLoss(mlp, train.inputs, train.targets), 12);
       expect(data.testLoss).toBeCloseTo(meanLoss(mlp, held.inputs, held.targets), 12);
-      await page.locator(".pg-loss .pg-loss-train").waitFor({state: "attached"});
-      await page.locator(".pg-gradients .pg-layer-0").first().waitFor({state: "attached"});
+      // the charts, updated in place: a label per layer at its line's end, the note gone
+      await scrollNear(page, ".pg-gradients", ".pg-gradients g.pg-layer");
+      await page.waitForFunction(
+        () => document.querySelector(".pg-gradients g.pg-layer text")?.textContent !== ""
+      );
+      expect(await page.locator(".pg-gradients g.pg-layer text").allTextContents()).toEqual([
+        "layer 1",
+        "layer 2",
+        "output"
+      ]);
       expect(await page.locator(".pg-gradients g.pg-layer").count()).toBe(2 * 3); // a line and a label per layer
+      expect(await page.locator(".pg-loss .pg-empty").isVisible()).toBe(false);
+      expect(await page.locator(".pg-gradients .pg-empty").isVisible()).toBe(false);
       await expectNoProblem(page);
     } finally {
       await page.context().close();
@@ -243,7 +256,9 @@ describe("playground", () => {
       await page.getByRole("button", {name: "Reset"}).click();
       const reset = await panelData(page);
       expect(reset).toEqual(start);
-      expect(await page.locator(".pg-loss .pg-loss-train").count()).toBe(0);
+      await scrollNear(page, ".pg-loss", ".pg-loss .pg-loss-train");
+      await expect(page.locator(".pg-loss .pg-loss-train path").getAttribute("d")).resolves.toBe("");
+      expect(await page.locator(".pg-loss .pg-empty").isVisible()).toBe(true);
       await expectNoProblem(page);
     } finally {
       await page.context().close();
@@ -479,9 +494,8 @@ describe("playground", () => {
       await expect(shown(".pg-data path.pg-points-train.pg-points-negative")).resolves.toBe(
         train.targets.length - positives
       );
-      await expect(page.locator(".pg-loss figure, .pg-loss").first().textContent()).resolves.toContain(
-        "2 → 4 → 4 → 1 ReLU"
-      );
+      await scrollNear(page, ".pg-loss", ".pg-loss .pg-loss-train");
+      await expect(page.locator(".pg-loss h3").textContent()).resolves.toContain("2 → 4 → 4 → 1 ReLU");
       await expectNoProblem(page);
     } finally {
       await page.context().close();

@@ -225,43 +225,100 @@ describe("playground data chart", () => {
   });
 });
 
-describe("playground loss and gradient charts (drawn afresh at every redraw)", () => {
+describe("playground loss and gradient charts (drawn by Plot once, updated in place)", () => {
   const sizes = networkSizes([4, 4]);
-  const epochs = [0, 5, 10, 15, 20];
+  const history = (epochs: number[], loss: (e: number) => number[], gradient: (e: number) => number[]) => ({
+    losses: {epochs, values: epochs.map(loss)},
+    gradients: {epochs, values: epochs.map(gradient)}
+  });
+  const base = {sizes, activation: {label: "tanh"}, loss: "squaredError", learningRate: 0.03, batchSize: 10};
+  const short = [0, 5, 10, 15, 20];
   const trainer = {
-    sizes,
-    activation: {label: "tanh"},
-    loss: "squaredError",
-    learningRate: 0.03,
-    batchSize: 10,
-    losses: {epochs, values: epochs.map((e) => [0.5 / (1 + e), e === 10 ? NaN : 0.6 / (1 + e)])},
-    gradients: {epochs, values: epochs.map((e) => [1e-3 / (1 + e), 2e-2 / (1 + e), 0.1 * Math.exp(-e)])}
+    ...base,
+    ...history(
+      short,
+      (e) => [0.5 / (1 + e), e === 10 ? NaN : 0.6 / (1 + e)],
+      (e) => [1e-3 / (1 + e), 2e-2 / (1 + e), 0.1 * Math.exp(-e)]
+    )
   };
-  const empty = {...trainer, losses: {epochs: [], values: []}, gradients: {epochs: [], values: []}};
+  // longer, with larger losses (both axes step) and a layer whose gradient vanishes to 0
+  const long = Array.from({length: 60}, (_, i) => 5 * i);
+  const later = {
+    ...base,
+    learningRate: 0.1,
+    ...history(
+      long,
+      (e) => [4 / (1 + e), 3 / (1 + e)],
+      (e) => [e > 100 ? 0 : 1e-6 / (1 + e), 2e-2 / (1 + e), 5 / (1 + e)]
+    )
+  };
+  const empty = {
+    ...base,
+    ...history(
+      [],
+      () => [],
+      () => []
+    )
+  };
+  const lossSize = {width: 400, height: 240};
+  const gradientSize = {width: 400, height: 260};
 
   test("snapshots: with a history, and before training", () => {
-    expectSnapshot("playgroundLossChart", charts.tidy(charts.lossChart(trainer, {width: 400, height: 240})));
-    expectSnapshot(
-      "playgroundGradientChart",
-      charts.tidy(charts.gradientChart(trainer, {width: 400, height: 260}))
-    );
-    expectSnapshot(
-      "playgroundLossChart-empty",
-      charts.tidy(charts.lossChart(empty, {width: 400, height: 240}))
-    );
-    expectSnapshot(
-      "playgroundGradientChart-empty",
-      charts.tidy(charts.gradientChart(empty, {width: 400, height: 260}))
-    );
-    expectSnapshot("playgroundBlankChart", charts.blankChart({width: 400, height: 240}));
+    expectSnapshot("playgroundLossChart", charts.lossChart(trainer, lossSize));
+    expectSnapshot("playgroundGradientChart", charts.gradientChart(trainer, gradientSize));
+    expectSnapshot("playgroundLossChart-empty", charts.lossChart(empty, lossSize));
+    expectSnapshot("playgroundGradientChart-empty", charts.gradientChart(empty, gradientSize));
     expectSnapshot("playgroundLossLegend", charts.lossLegend());
   });
 
-  test("a chart drawn after another draws as it does alone", () => {
-    charts.lossChart(empty, {width: 400, height: 240});
-    expectSameDrawing(
-      charts.lossChart(trainer, {width: 400, height: 240}),
-      charts.lossChart(trainer, {width: 400, height: 240})
-    );
+  test("updated in place, from empty through a history to a longer one and back, each draws as the chart drawn afresh", () => {
+    const loss = charts.lossChart(empty, lossSize);
+    const gradient = charts.gradientChart(empty, gradientSize);
+    for (const next of [trainer, later, empty, trainer]) {
+      expectSameDrawing(loss.update(next), charts.lossChart(next, lossSize));
+      expectSameDrawing(gradient.update(next), charts.gradientChart(next, gradientSize));
+    }
+  });
+
+  test("a loss that is not finite and a gradient of 0 leave gaps; a layer's label sits at its last point on the axis", () => {
+    const chart = charts.gradientChart(later, gradientSize);
+    const first = chart.querySelector("g.pg-layer-0 path")!.getAttribute("d")!;
+    expect(first.match(/M/g)).toHaveLength(1);
+    const label = chart.querySelector("g.pg-layer-0 text")!;
+    const lastOnAxis = long.filter((e) => e <= 100).at(-1)!;
+    // the label's x is the pixel of epoch 100 (the last with a size above 0), on the axis to 300
+    const [x0, x1] = [56, 344];
+    expect(label.getAttribute("transform")).toContain(`translate(${x0 + ((x1 - x0) * lastOnAxis) / 300},`);
+    const lossLine = charts
+      .lossChart(trainer, lossSize)
+      .querySelector("g.pg-loss-test path")!
+      .getAttribute("d")!;
+    expect(lossLine.match(/M/g)).toHaveLength(2); // broken at epoch 10
+  });
+
+  test("the axes step: x to a steady end at or past the last epoch, y above the largest loss", () => {
+    expect(charts.epochDomain(0)).toEqual([0, 10]);
+    expect(charts.epochDomain(10)).toEqual([0, 10]);
+    expect(charts.epochDomain(11)).toEqual([0, 15]);
+    expect(charts.epochDomain(295)).toEqual([0, 300]);
+    expect(charts.lossDomain([])).toEqual([0, 1]);
+    expect(
+      charts.lossDomain([
+        [0.5, NaN],
+        [Infinity, 0.6]
+      ])
+    ).toEqual([0, 0.75]);
+    expect(charts.gradientAxis([[0, -1, NaN]]).domain).toEqual([1e-6, 1]);
+    expect(charts.gradientAxis([[1e-3, 0.5]]).domain).toEqual([1e-3, 1]);
+  });
+
+  test("the empty note shows only before training; a chart for another depth is refused", () => {
+    const loss = charts.lossChart(empty, lossSize);
+    const note = (loss.querySelector(".pg-empty") as SVGElement);
+    expect(note.style.display).toBe("");
+    loss.update(trainer);
+    expect(note.style.display).toBe("none");
+    const gradient = charts.gradientChart(trainer, gradientSize);
+    expect(() => gradient.update({...trainer, sizes: networkSizes([4])})).toThrow(/3 weight layers, not 2/);
   });
 });

@@ -2,7 +2,7 @@
 // the most the rest of the frame's work was seen to cost; it also shrinks when frames come late
 // and grows back when they come on time, within its bounds, at the display's own rate.
 import {describe, expect, it, vi} from "vitest";
-import {frameBudget, frameBudgetDefaults, frameDraws} from "../../src/components/frameBudget.js";
+import {frameBudget, frameBudgetDefaults, drawDue} from "../../src/components/frameBudget.js";
 
 /** Feeds frame timestamps `gaps` apart (the first at 0) and returns each frame's budget. */
 function run(budget: ReturnType<typeof frameBudget>, gaps: number[], start = 0): number[] {
@@ -30,7 +30,7 @@ describe("frameBudget", () => {
   it("holds a 120 Hz display to its own rate: a 16.7 ms gap there is a missed frame", () => {
     const budget = frameBudget({shrink: 0.5});
     run(budget, Array(5).fill(1000 / 120));
-    expect(budget.next(1000 / 120 * 5 + 1000 / 60)).toBe(frameBudgetDefaults.most * 0.5);
+    expect(budget.next((1000 / 120) * 5 + 1000 / 60)).toBe(frameBudgetDefaults.most * 0.5);
   });
 
   it("does not count a pause as a late frame after restart()", () => {
@@ -104,17 +104,17 @@ describe("frameBudget", () => {
   });
 });
 
-describe("frameDraws", () => {
-  it("while training, redraws the charts when they are due and else the diagram, never both", () => {
-    const at = (now: number) => frameDraws({playing: true, now, lastCharts: 1000, interval: 100});
-    expect(at(1016)).toBe("diagram");
-    expect(at(1099.9)).toBe("diagram");
-    expect(at(1100)).toBe("charts");
-    expect(at(1250)).toBe("charts");
+describe("drawDue", () => {
+  it("while training, due once `interval` ms have passed since the last draw", () => {
+    const at = (now: number) => drawDue({playing: true, now, last: 1000, interval: 100});
+    expect(at(1016)).toBe(false);
+    expect(at(1099.9)).toBe(false);
+    expect(at(1100)).toBe(true);
+    expect(at(1250)).toBe(true);
   });
 
-  it("outside a running loop (a step, a reset) draws both", () => {
-    expect(frameDraws({playing: false, now: 1016, lastCharts: 1000, interval: 100})).toBe("both");
-    expect(frameDraws({playing: false, now: 5000, lastCharts: 1000, interval: 100})).toBe("both");
+  it("outside a running loop (a step, a reset) always due", () => {
+    expect(drawDue({playing: false, now: 1016, last: 1000, interval: 100})).toBe(true);
+    expect(drawDue({playing: false, now: 5000, last: 1000, interval: 100})).toBe(true);
   });
 });

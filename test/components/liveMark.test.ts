@@ -9,7 +9,9 @@ import {
   liveDots,
   liveLine,
   liveRulesY,
-  ruleDefaults
+  liveText,
+  ruleDefaults,
+  textDefaults
 } from "../../src/components/liveMark.js";
 
 /** The attributes of a Plot mark's group, but its transform. */
@@ -87,7 +89,14 @@ describe("liveMark", () => {
     expect(rules.getAttribute("stroke-opacity")).toBe("0.25");
     rules.place([10, 10, 10], [50, NaN, 80], [20, 40, 60]);
     const lines = [...rules.querySelectorAll("line")];
-    expect(lines.map((l) => [l.getAttribute("x1"), l.getAttribute("x2"), l.getAttribute("y1"), l.getAttribute("y2")])).toEqual([
+    expect(
+      lines.map((l) => [
+        l.getAttribute("x1"),
+        l.getAttribute("x2"),
+        l.getAttribute("y1"),
+        l.getAttribute("y2")
+      ])
+    ).toEqual([
       ["10", "50", "20", "20"],
       [null, null, null, null],
       ["10", "80", "60", "60"]
@@ -96,5 +105,31 @@ describe("liveMark", () => {
     rules.place([0], [5], [7]);
     expect(rules.querySelectorAll("line").length).toBe(1);
     expect(rules.querySelector("line")).toBe(lines[0]);
+  });
+
+  test("liveText: Plot's text attributes and shift (dx added); placed, rewritten, hidden and emptied when not finite", () => {
+    const plotted = Plot.plot({marks: [Plot.text([[1, 2]], {x: "0", y: "1", text: () => "a", dx: 4})]});
+    const plotGroup = plotted.querySelector('g[aria-label="text"]')!;
+    expect(groupAttributes(plotted, "text")).toEqual(stringify(textDefaults));
+    const chart = Plot.plot({marks: [axesOnly()]});
+    const label = liveText(chart, {class: "pg-layer", "text-anchor": "start"}, {dx: 4});
+    expect(label.getAttribute("transform")).toBe(plotGroup.getAttribute("transform"));
+    expect(label.getAttribute("aria-label")).toBe("text");
+    const text = label.querySelector("text")!;
+    expect(text.getAttribute("y")).toBe(plotGroup.querySelector("text")!.getAttribute("y"));
+    label.place(120, 30, "layer 1");
+    expect([text.getAttribute("transform"), text.textContent, label.style.display]).toEqual([
+      "translate(120,30)",
+      "layer 1",
+      ""
+    ]);
+    label.place(NaN, 30, "layer 1");
+    expect([text.textContent, label.style.display]).toEqual(["", "none"]);
+    label.place(5, 6, "output");
+    expect([text.getAttribute("transform"), text.textContent, label.style.display]).toEqual([
+      "translate(5,6)",
+      "output",
+      ""
+    ]);
   });
 });

@@ -46,7 +46,9 @@ export function slopePath({zs, slopes}, x, y) {
 /**
  * Path data of unit j's histogram (a UnitStats of ../lib/unitStats.js) as bars standing on
  * `base` px, the tallest `height` px high, each bin `binWidth` px wide from `left`: examples
- * below or above the domain are added to its first or last bin. "" with no examples.
+ * below or above the domain are added to its first or last bin. "" with no examples. Bars
+ * are whole pixels high (at least 1): while the network trains, a unit's path changes only
+ * when a bar grows or shrinks by a pixel, not at every frame.
  */
 export function histogramPath(stats, j, {left, base, binWidth, height}) {
   const {bins, counts} = stats;
@@ -60,7 +62,7 @@ export function histogramPath(stats, j, {left, base, binWidth, height}) {
   for (let b = 0; b < bins; b++) {
     const c = count(b);
     if (c === 0) continue;
-    const h = Math.max(1, Math.round((c / top) * height * 10) / 10);
+    const h = Math.max(1, Math.round((c / top) * height));
     d += `M${left + b * binWidth},${base}v${-h}h${binWidth}v${h}z`;
   }
   return d;

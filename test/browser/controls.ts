@@ -6,9 +6,19 @@ import {waitForCells} from "./page.js";
 /** Plot charts in the page body (Plot returns an svg, or a figure when it has a title or legend). */
 export const CHARTS = "#observablehq-main svg[class^='plot'], #observablehq-main figure[class^='plot']";
 
-/** The markup of every chart in the page body, in page order. */
+/**
+ * The markup of every chart in the page body, in page order, with the pixels of each canvas
+ * it holds (a decision map is a canvas inside the chart's svg: its markup stays the same when
+ * only the map changes).
+ */
 export async function chartMarkup(page: Page): Promise<string[]> {
-  return page.locator(CHARTS).evaluateAll((nodes) => nodes.map((node) => node.outerHTML));
+  return page
+    .locator(CHARTS)
+    .evaluateAll((nodes) =>
+      nodes.map((node) =>
+        [node.outerHTML, ...Array.from(node.querySelectorAll("canvas"), (canvas) => canvas.toDataURL())].join("\n")
+      )
+    );
 }
 
 /** A slider by its label (a11y.js gives the range the label's text as its name). */

@@ -185,14 +185,22 @@ export function trainingPanel(initialTrainer, {width}) {
       return;
     }
     pass.invalidate(); // the network changed: the first chart drawn from here runs the pass
-    drawMap(type, preview);
-    drawDiagram(type, preview);
+    // while training, the charts when they are due, in a frame of their own: the map and the
+    // diagram wait for the next frame
+    const playing = type === "train" && trainer.playing;
+    const chartsDue = drawDue({
+      playing,
+      now: performance.now(),
+      last: lastCharts,
+      interval: CHART_INTERVAL_MS
+    });
+    if (!(playing && chartsDue)) {
+      drawMap(type, preview);
+      drawDiagram(type, preview);
+    }
     drawNumbers();
     drawState();
-    // while training, the charts when they are due
-    const playing = type === "train" && trainer.playing;
-    if (drawDue({playing, now: performance.now(), last: lastCharts, interval: CHART_INTERVAL_MS}))
-      drawCharts({preview});
+    if (chartsDue) drawCharts({preview});
   }
 
   let unsubscribe = () => {};

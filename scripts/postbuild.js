@@ -11,7 +11,8 @@
 //    Framework's client undefine a cell (notebook-sources.js, notebook-bundle.js,
 //    notebook-client.js);
 //  - fails if a page holds a cell error (`observablehq--error`), which Framework writes into
-//    the HTML while still exiting 0, or a formula KaTeX could not typeset (`katex-error`);
+//    the HTML while still exiting 0, a formula KaTeX could not typeset (`katex-error`), or
+//    one that reached the page untypeset, as `$…$` inside raw HTML does;
 //  - fails if a page or stylesheet loads anything from another origin;
 //  - fails if a page, after bundling, imports a module that is not in dist/ (dist-imports.js);
 //  - checks the formulas typeset at build time by src/data/formulas.json.ts the same way
@@ -91,10 +92,24 @@ export function findHtmlProblems(html) {
   if (html.includes("observablehq--error")) problems.push("contains a cell error (observablehq--error)");
   for (const match of html.matchAll(/class="katex-error"[^>]*>([^<]*)/g))
     problems.push(`malformed formula: ${match[1]}`);
+  for (const tex of untypesetTex(html)) problems.push(`TeX left untypeset: ${tex}`);
   const external =
     /<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\//gi;
   for (const match of html.matchAll(external)) problems.push(`loads from another origin: ${match[0]}`);
   return problems;
+}
+
+/**
+ * Formulas written as `$…$` that reached the reader as text: Markdown typesets them only in
+ * its own paragraphs, lists and tables, not inside a block of raw HTML (`<ul><li>…`). Text in
+ * scripts, styles and code is not prose; a `$` before a digit is a price.
+ */
+export function untypesetTex(html) {
+  const text = html
+    .replace(/<(script|style|pre|code|textarea)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<[^>]*>/g, "\u0000");
+  return Array.from(text.matchAll(/\$(?![\s\d{$])[^$\u0000\n]{0,200}?[^\s$\u0000]\$/g), (match) => match[0]);
 }
 
 /** Malformed formulas in a data file of typeset formulas (src/data/formulas.json.ts). */

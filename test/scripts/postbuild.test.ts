@@ -49,6 +49,20 @@ describe("findHtmlProblems and formulas", () => {
       "malformed formula: \\frac{1}{"
     ]);
   });
+
+  test("reports TeX that reached the page as text, as it does inside a raw HTML list", () => {
+    expect(
+      findHtmlProblems('<ul><li>linear: $E[Z^2]$ = <span class="live">1</span>, so $\\operatorname{Var}(w)$</li></ul>')
+    ).toEqual(["TeX left untypeset: $E[Z^2]$", "TeX left untypeset: $\\operatorname{Var}(w)$"]);
+  });
+
+  test("leaves alone dollars that are not formulas: prices, code, scripts, lone signs", () => {
+    expect(
+      findHtmlProblems(
+        "<p>costs $5 and $10</p><code>$x$</code><pre>$$y$$</pre><script>a = `$x$`</script><p>a $ b</p><p>${x}</p>"
+      )
+    ).toEqual([]);
+  });
 });
 
 describe("fixPageHtml", () => {

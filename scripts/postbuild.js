@@ -5,7 +5,8 @@
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - writes THIRD-PARTY-NOTICES.txt, the licences of what dist/ redistributes (notices.js);
 //  - copies KaTeX's stylesheet and fonts (formulas are rendered at build time, so no page
-//    imports KaTeX at load, and Framework would not copy what the stylesheet needs);
+//    imports KaTeX at load, and Framework would not copy what the stylesheet needs), and
+//    preloads on each page the fonts its formulas use (katex-fonts.js);
 //  - joins each page's local modules into one (see page-bundles.js);
 //  - writes notebook mode's files: each page's cells and the lazily loaded editor, and lets
 //    Framework's client undefine a cell (notebook-sources.js, notebook-bundle.js,
@@ -22,6 +23,7 @@ import {cp, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {findMissingImports} from "./dist-imports.js";
+import {preloadKatexFonts} from "./katex-fonts.js";
 import {bundleNotebookEditor} from "./notebook-bundle.js";
 import {patchClients} from "./notebook-client.js";
 import {writeNotebooks} from "./notebook-sources.js";
@@ -173,8 +175,10 @@ export async function finishDist({
   for (const file of readdirSync(dist, {recursive: true}).map((name) => join(dist, name))) {
     const name = relative(dist, file);
     if (file.endsWith(".html")) {
-      let html = dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
-        moduleText(join(dirname(file), href))
+      let html = preloadKatexFonts(
+        dropUnusedKatexStylesheet(fixPageHtml(readFileSync(file, "utf8")), (href) =>
+          moduleText(join(dirname(file), href))
+        )
       );
       if (name === "404.html") html = notFoundPageAt(html, base);
       await writeFile(file, html);

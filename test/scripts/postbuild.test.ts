@@ -52,7 +52,9 @@ describe("findHtmlProblems and formulas", () => {
 
   test("reports TeX that reached the page as text, as it does inside a raw HTML list", () => {
     expect(
-      findHtmlProblems('<ul><li>linear: $E[Z^2]$ = <span class="live">1</span>, so $\\operatorname{Var}(w)$</li></ul>')
+      findHtmlProblems(
+        '<ul><li>linear: $E[Z^2]$ = <span class="live">1</span>, so $\\operatorname{Var}(w)$</li></ul>'
+      )
     ).toEqual(["TeX left untypeset: $E[Z^2]$", "TeX left untypeset: $\\operatorname{Var}(w)$"]);
   });
 

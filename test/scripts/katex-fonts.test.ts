@@ -36,7 +36,7 @@ describe("preloadKatexFonts", () => {
     `<head>\n<link rel="stylesheet external" href="../_npm/katex@0.19.1/dist/katex.min.css">\n</head><body>${body}</body>`;
 
   test("puts a preload for each font before KaTeX's stylesheet, in the stylesheet's folder", () => {
-    const html = preloadKatexFonts(page(inline("\\mathcal{N}(0, 1)")));
+    const html: string = preloadKatexFonts(page(inline("\\mathcal{N}(0, 1)")));
     const preloads = Array.from(
       html.matchAll(/<link rel="preload" as="font"[^>]*href="([^"]+)">/g),
       (m) => m[1]

@@ -371,6 +371,27 @@ async function phoneOverflow(browser: Browser, url: string): Promise<boolean> {
   return overflow;
 }
 
+/** Separate pages each training measurement is made in: one 3 s sample on a machine of two cores is at the mercy of whatever else runs. */
+const TRAINING_SAMPLES = 3;
+
+interface TrainingFigures {
+  fps: number;
+  late: number;
+  /** Every sample, in the order taken; fps and late are the median sample's (by frame rate). */
+  samples: {fps: number; late: number}[];
+}
+
+/**
+ * trainingFrames in TRAINING_SAMPLES fresh pages: the median sample (by frame rate), judged
+ * against the budget, with every sample kept for the table.
+ */
+async function trainingSamples(browser: Browser, url: string, options = {}): Promise<TrainingFigures> {
+  const samples = [];
+  for (let i = 0; i < TRAINING_SAMPLES; i++) samples.push(await trainingFrames(browser, url, options));
+  const middle = [...samples].sort((a, b) => a.fps - b.fps)[Math.floor(samples.length / 2)];
+  return {...middle, samples};
+}
+
 /**
  * The playground while it trains: presses Play and counts animation frames for three
  * seconds. Returns the frame rate and the share of frames that came late (more than 1.5
@@ -460,7 +481,7 @@ async function main() {
   const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs});
   const figures: PageFigures[] = [];
   /** The default network with the data chart in view, then 6 hidden layers of 8 units with the diagram in view. */
-  const training: {label: string; fps: number; late: number}[] = [];
+  const training: ({label: string} & TrainingFigures)[] = [];
   try {
     for (const {path} of pages) {
       const url = server.url + path;
@@ -489,11 +510,11 @@ async function main() {
     if (pages.some(({path}) => path === "/playground")) {
       training.push({
         label: "playground while training",
-        ...(await trainingFrames(browser, server.url + "/playground"))
+        ...(await trainingSamples(browser, server.url + "/playground"))
       });
       training.push({
         label: "playground while training 6 × 8 units, the network diagram in view",
-        ...(await trainingFrames(browser, server.url + "/playground?units=8,8,8,8,8,8", {diagram: true}))
+        ...(await trainingSamples(browser, server.url + "/playground?units=8,8,8,8,8,8", {diagram: true}))
       });
     }
     if (process.env.BENCH_SITE_SKIP_LIGHTHOUSE !== "1") {
@@ -562,7 +583,7 @@ async function main() {
     fps >= budgets.trainingFps - 2 && late <= 0.05;
   for (const t of training) {
     console.log(
-      `${t.label}: ${t.fps.toFixed(1)} frames per second, ${(100 * t.late).toFixed(1)}% of frames late${trainingOk(t) ? "" : " ✗"} (budget ${budgets.trainingFps} fps)`
+      `${t.label}: ${t.fps.toFixed(1)} frames per second, ${(100 * t.late).toFixed(1)}% of frames late${trainingOk(t) ? "" : " ✗"} (budget ${budgets.trainingFps} fps; the median of ${t.samples.length} samples of 3 s in fresh pages: ${t.samples.map((x) => `${x.fps.toFixed(1)} fps ${(100 * x.late).toFixed(1)}%`).join(", ")})`
     );
   }
   const missed =

@@ -5,9 +5,13 @@ import {accuracy} from "../lib/datasets.js";
 import {featureInputs} from "../lib/features.js";
 import {EpochHistory} from "../lib/playground.js";
 import {frameBudget} from "./frameBudget.js";
+import {warmUp} from "./playgroundWarmUp.js";
 
 /** Epochs the loss and gradient histories keep at most (they thin out beyond). */
 const HISTORY_POINTS = 250;
+
+/** Training points the warm-up trains on at most: the engine counts calls, not points. */
+const WARM_SAMPLE = 250;
 
 /**
  * Trains a network on `train` and measures it on `test` ({inputs, targets} each: 2-D points,
@@ -105,6 +109,7 @@ export function createTrainer(options) {
       emit("config");
     },
     dispose() {
+      stopWarmUp();
       trainer.pause();
       listeners.clear();
     }
@@ -196,5 +201,25 @@ export function createTrainer(options) {
   }
 
   trainer.reset();
+  // while the page is idle, the code this shape trains with is made fast on a throwaway
+  // network and a sample of the training set (./playgroundWarmUp.js)
+  const sample = {
+    inputs: trainSet.inputs.slice(0, WARM_SAMPLE * features.length),
+    targets: trainSet.targets.slice(0, WARM_SAMPLE)
+  };
+  const stopWarmUp = trainer.empty
+    ? () => {}
+    : warmUp(
+        () => network({compile: true}),
+        (mlp) => {
+          trainEpoch(mlp, sample.inputs, sample.targets, {
+            learningRate: trainer.learningRate,
+            batchSize: trainer.batchSize,
+            regularization: trainer.regularization
+          });
+          meanLoss(mlp, sample.inputs, sample.targets);
+        },
+        {busy: () => trainer.playing || compiled}
+      );
   return trainer;
 }

@@ -179,6 +179,13 @@ export function trainingPanel(initialTrainer, {width}) {
   }
 
   function update(type, {preview = false} = {}) {
+    if (type === "play") {
+      // the first frame of training draws the network: the click that starts it only changes
+      // the buttons and the state line (drawing the same map, diagram and charts here as well
+      // made that frame twice as long)
+      drawState();
+      return;
+    }
     if (type === "config") {
       // a new learning rate or batch size: only the loss chart's subtitle names them
       charts?.loss.update(trainer);

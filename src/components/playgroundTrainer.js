@@ -22,7 +22,8 @@ const WARM_SAMPLE = 250;
  * sigmoid output trained on targets 0/1) set the network; `learningRate`, `batchSize`,
  * `regularization` ({kind, rate}) and `epochsPerFrame` can change while it trains
  * (setOptions). Starts paused at epoch 0. Listeners get "train" after every slice of epochs,
- * "state" on play/pause/reset and "config" when the options change.
+ * "play" when it starts playing (nothing the network computes has changed yet), "state" on
+ * pause, reset and a weight's edit, and "config" when the options change.
  */
 export function createTrainer(options) {
   const listeners = new Set();
@@ -79,7 +80,7 @@ export function createTrainer(options) {
       if (trainer.playing || trainer.diverged || trainer.empty) return;
       trainer.playing = true;
       frame = requestAnimationFrame(loop);
-      emit("state");
+      emit("play");
     },
     pause() {
       if (frame !== null) cancelAnimationFrame(frame);

@@ -405,7 +405,7 @@ async function trainingSamples(browser: Browser, url: string, options = {}): Pro
  * The playground while it trains: presses Play and counts animation frames for three
  * seconds. Returns the frame rate, the share of frames that came late (more than 1.5
  * frames of 60 Hz after the one before: the main thread was busy) and what the Play click
- * cost (the browser's Event Timing entry for it).
+ * cost (see TrainingSample's play).
  */
 async function trainingFrames(
   browser: Browser,
@@ -485,11 +485,11 @@ function cell(value: number | null | undefined, budget: number, {digits = 1, atL
 async function main() {
   const started = performance.now();
   // BENCH_SITE_SKIP_BUILD=1 measures the existing output folder as is (no build figure).
-  if (process.env.BENCH_SITE_SKIP_BUILD !== "1") {
+  const built = process.env.BENCH_SITE_SKIP_BUILD !== "1";
+  if (built) {
     const build = spawnSync("npm", ["run", "build", "--silent"], {stdio: "inherit"});
     if (build.status !== 0) throw new Error("npm run build failed");
   }
-  const built = process.env.BENCH_SITE_SKIP_BUILD !== "1";
   const buildSeconds = built ? (performance.now() - started) / 1000 : null;
   // BENCH_SITE_PAGES=/linear,/why-activation-functions measures only those pages.
   const only = process.env.BENCH_SITE_PAGES?.split(",")

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
-// Runs after `observable build`. Makes dist/ self-contained and accessible, and fails the
-// build when it is not:
+// Run by scripts/build.js after Framework's build (finishDist). Makes dist/ self-contained
+// and accessible, and fails the build when it is not:
 //  - points the 404 page's <base> at where the site is published (COURSE_BASE);
 //  - mends Framework's page chrome where accessibility checkers object (see fixPageHtml);
 //  - writes THIRD-PARTY-NOTICES.txt, the licences of what dist/ redistributes (notices.js);
@@ -20,7 +19,7 @@
 //    (scripts/formula-cache.js, run before the build, keeps them fresh).
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {cp, writeFile} from "node:fs/promises";
-import {dirname, join, relative} from "node:path";
+import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {findMissingImports} from "./dist-imports.js";
 import {preloadKatexFonts} from "./katex-fonts.js";
@@ -152,7 +151,7 @@ async function copyKatexStyles(dist, cacheNpm) {
 
 /** Mends, then checks, every page and stylesheet in dist/; returns the problems found. */
 export async function finishDist({
-  dist = join(projectRoot, process.env.COURSE_DIST ?? "dist"),
+  dist = resolve(projectRoot, process.env.COURSE_DIST ?? "dist"),
   cacheNpm = join(projectRoot, "src", ".observablehq", "cache", "_npm"),
   base = process.env.COURSE_BASE || "/"
 } = {}) {
@@ -190,15 +189,4 @@ export async function finishDist({
   }
   problems.push(...findMissingImports(dist));
   return problems;
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const problems = await finishDist();
-  if (problems.length) {
-    console.error(`dist/ is not ready to publish:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    process.exit(1);
-  }
-  console.log(
-    "dist/ finished and checked: no cell errors or malformed formulas, nothing loaded from another origin, no module missing"
-  );
 }

@@ -1,12 +1,11 @@
-#!/usr/bin/env node
 // Keeps the formulas typeset at build time (src/data/formulas.json.ts) in step with the TeX
 // they are made from. Framework reruns a data loader only when its cached output is older
 // than the loader file itself, so an edit to a record's TeX in lib/ would go on being served
 // from the old output, in `npm run dev` and `npm run build` alike. The rule here: the cached
 // output is deleted whenever anything the loader reads is newer than it, and Framework then
 // runs the loader again the next time a page asks for the file.
-//   node scripts/formula-cache.js    clears a stale cache once (before a build)
-// scripts/dev.js keeps watching while `npm run dev` runs (watchFormulaInputs).
+// scripts/build.js clears a stale cache once before a build (clearStaleFormulas,
+// clearStalePages); scripts/dev.js keeps watching while `npm run dev` runs (watchFormulaInputs).
 import {existsSync, readdirSync, rmSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -106,11 +105,4 @@ export function watchFormulaInputs(root = projectRoot, onClear = () => {}, {inte
   const timer = setInterval(check, interval);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (clearStaleFormulas())
-    console.log("formulas: their TeX changed since they were typeset; the build typesets them again");
-  for (const page of clearStalePages())
-    console.log(`pages: ${page} is older than what its loader reads; the build writes it again`);
 }

@@ -29,6 +29,9 @@ beforeAll(async () => {
   ({warmUp, warmUpDefaults} = await import("../../src/components/playgroundWarmUp.js"));
 });
 
+/** Enough idle periods of 50 ms for every step (nine start in each) and one more. */
+const allPeriods = () => idlePeriods(Math.ceil(warmUpDefaults.steps / 9) + 1);
+
 /** Builds fresh compiled networks of a shape no other test uses, so its code starts cold. */
 const network = (sizes: number[]) => () => createMlp({sizes, activation: "tanh", seed: 1, compile: true});
 const step = () =>
@@ -49,7 +52,7 @@ describe("warmUp", () => {
     // a 50 ms period starts steps while more than 8 ms remain: at 50, 45, …, 10 ms, nine of them
     idlePeriods(1);
     expect(steps).toHaveBeenCalledTimes(9);
-    idlePeriods(5);
+    allPeriods();
     expect(steps).toHaveBeenCalledTimes(warmUpDefaults.steps);
     expect(pending.size).toBe(0);
     expect(build).toHaveBeenCalledTimes(1);
@@ -59,22 +62,22 @@ describe("warmUp", () => {
   it("does not warm a shape twice in a page", () => {
     const first = step();
     warmUp(network([2, 6, 3, 1]), first);
-    idlePeriods(5);
+    allPeriods();
     expect(first).toHaveBeenCalledTimes(warmUpDefaults.steps);
     const again = step();
     warmUp(network([2, 6, 3, 1]), again);
-    idlePeriods(5);
+    allPeriods();
     expect(again).not.toHaveBeenCalled();
     const other = step();
     warmUp(network([2, 6, 4, 1]), other);
-    idlePeriods(5);
+    allPeriods();
     expect(other).toHaveBeenCalledTimes(warmUpDefaults.steps);
   });
 
   it("skips a network without generated code", () => {
     const none = step();
     warmUp(() => createMlp({sizes: [2, 3, 1], activation: "tanh", seed: 1, compile: false}), none);
-    idlePeriods(5);
+    allPeriods();
     expect(none).not.toHaveBeenCalled();
   });
 
@@ -85,7 +88,7 @@ describe("warmUp", () => {
     idlePeriods(1);
     expect(stopped).toHaveBeenCalledTimes(9);
     playing = true;
-    idlePeriods(5);
+    allPeriods();
     expect(stopped).toHaveBeenCalledTimes(9);
     expect(pending.size).toBe(0);
 
@@ -93,13 +96,13 @@ describe("warmUp", () => {
     const cancel = warmUp(network([2, 7, 4, 1]), cancelled);
     idlePeriods(1);
     cancel();
-    idlePeriods(5);
+    allPeriods();
     expect(cancelled).toHaveBeenCalledTimes(9);
     expect(pending.size).toBe(0);
 
     const later = step();
     warmUp(network([2, 7, 4, 1]), later);
-    idlePeriods(5);
+    allPeriods();
     expect(later).toHaveBeenCalledTimes(warmUpDefaults.steps);
   });
 });

@@ -24,8 +24,16 @@ for (const page of clearStalePages(root))
 
 const {readConfig} = await import("@observablehq/framework/dist/config.js");
 const {build} = await import("@observablehq/framework/dist/build.js");
+const {CliError} = await import("@observablehq/framework/dist/error.js");
 process.chdir(root); // as `observable build` run from the project's folder
-await build({config: await readConfig()});
+try {
+  await build({config: await readConfig()});
+} catch (error) {
+  // an error Framework words for the reader (e.g. no pages found) is reported as its CLI does
+  if (!(error instanceof CliError)) throw error;
+  if (error.print) console.error(error.message);
+  process.exit(error.exitCode);
+}
 
 const problems = await finishDist();
 if (problems.length) {

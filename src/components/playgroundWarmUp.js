@@ -10,11 +10,12 @@
 // compiled the generated code of 6 layers of 8 units only with its middle compiler (Maglev)
 // before Play; the optimising compiler (TurboFan) took it up half a second into training and
 // spent 425–690 ms on a compiler thread, which on a machine of two cores took the core the
-// frames needed: 2.2% of frames came late in the 3 s after Play (19 of 881, 5 pages), all in
-// that second. With 200 steps it is done while the page is idle: 1 late frame of 904, with
-// Play pressed as soon as the diagram is drawn (Chromium 150, bench:site's measure). In Node
-// the 6 × 8 network's steps turn fast after 35 to 48; the 200 cost about 0.3 s of idle time,
-// once per shape (most of it before the code is optimised, 0.4 ms a step after).
+// frames needed: 2.2% of frames came late in the 3 s after Play (19 of 881, 5 pages), nearly
+// all in that second. With 200 steps it is done while the page is idle: 1 late frame of 904,
+// with Play pressed as soon as the diagram is drawn (Chromium 150, frames counted as
+// bench:site counts them). In Node the 6 × 8 network's steps turn fast after 35 to 48; the
+// 200 cost about 0.3 s of idle time, once per shape (most of it before the code is optimised,
+// 0.4 ms a step after).
 
 export const warmUpDefaults = {
   /** Steps (an epoch on a sample, then its loss) the throwaway network takes. */
